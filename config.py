@@ -1,0 +1,298 @@
+"""One typed settings object, loaded once.
+
+Precedence, lowest to highest: built-in defaults < TOML file (``--config FILE`` or
+``POLICYWATCH_CONFIG``) < environment variables (``POLICYWATCH_*``) < command-line flags.
+Every key is documented in ``docs/config.md`` and in the file ``policywatch init`` writes.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from errors import ConfigError
+
+ENV_PREFIX = "POLICYWATCH_"
+DEFAULT_USER_AGENT = "policywatch/0.1 (+https://github.com/policywatch/policywatch; policy-change monitor)"
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str = ""  # empty: SQLite file in data_dir
+
+
+@dataclass(frozen=True)
+class OutboxSettings:
+    dir: str = ""  # empty: <data_dir>/outbox
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    user_agent: str = DEFAULT_USER_AGENT
+    download_delay: float = 2.0
+    concurrent_per_host: int = 1
+    timeout: float = 30.0
+    retries: int = 2
+    max_page_bytes: int = 10 * 1024 * 1024
+    max_attachment_bytes: int = 50 * 1024 * 1024
+    obey_robots: bool = True
+    autothrottle: bool = True
+    http_cache: bool = True
+    max_pages: int = 3
+    backfill_pages: int = 5
+    recheck_hours: float = 72.0
+    proxy: str = ""  # default proxy for every source; per-source in [sources.<id>] proxy
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = ""
+    port: int = 587
+    username: str = ""
+    password: str = field(default="", repr=False)
+    security: str = "starttls"  # "none" | "starttls" | "ssl"
+    sender: str = ""
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    public_url: str = ""  # base URL for one-click unsubscribe links; empty: mailto
+    secret: str = field(default="", repr=False)  # signs unsubscribe tokens; generated if empty
+    max_attempts: int = 8
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: str = ""
+    log_format: str = "text"  # "text" | "json"
+    log_level: str = "INFO"
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    outbox: OutboxSettings = field(default_factory=OutboxSettings)
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    notify: NotifySettings = field(default_factory=NotifySettings)
+    sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per-source overrides
+
+    @property
+    def data_path(self) -> Path:
+        if self.data_dir:
+            return Path(self.data_dir).expanduser()
+        xdg = os.environ.get("XDG_DATA_HOME")
+        base = Path(xdg) if xdg else Path.home() / ".local" / "share"
+        return base / "policywatch"
+
+    @property
+    def database_url(self) -> str:
+        if self.database.url:
+            return self.database.url
+        return f"sqlite:///{self.data_path / 'policywatch.sqlite3'}"
+
+    @property
+    def outbox_path(self) -> Path:
+        return Path(self.outbox.dir).expanduser() if self.outbox.dir else self.data_path / "outbox"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.data_path / "httpcache"
+
+
+_SECTIONS: dict[str, type] = {
+    "database": DatabaseSettings,
+    "outbox": OutboxSettings,
+    "crawl": CrawlSettings,
+    "smtp": SmtpSettings,
+    "notify": NotifySettings,
+}
+_TOP_LEVEL = {"data_dir", "log_format", "log_level"}
+# Environment variables that map onto keys; secrets are read only from here or the file.
+_ENV_KEYS = {
+    "DATA_DIR": ("", "data_dir"),
+    "LOG_FORMAT": ("", "log_format"),
+    "LOG_LEVEL": ("", "log_level"),
+    "DATABASE_URL": ("database", "url"),
+    "OUTBOX_DIR": ("outbox", "dir"),
+    "SMTP_HOST": ("smtp", "host"),
+    "SMTP_PORT": ("smtp", "port"),
+    "SMTP_USERNAME": ("smtp", "username"),
+    "SMTP_PASSWORD": ("smtp", "password"),
+    "SMTP_SECURITY": ("smtp", "security"),
+    "SMTP_SENDER": ("smtp", "sender"),
+    "PUBLIC_URL": ("notify", "public_url"),
+    "SECRET": ("notify", "secret"),
+    "USER_AGENT": ("crawl", "user_agent"),
+    "PROXY": ("crawl", "proxy"),
+    "DOWNLOAD_DELAY": ("crawl", "download_delay"),
+}
+
+
+def _coerce(section: str, key: str, value: Any, target: type) -> Any:
+    kinds = {f.name: f.type for f in fields(target)}
+    if key not in kinds:
+        where = f"[{section}] " if section else ""
+        raise ConfigError(f"unknown config key {where}{key!r}; see docs/config.md")
+    kind = str(kinds[key])
+    try:
+        if kind == "bool":
+            if isinstance(value, str):
+                if value.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if value.lower() in {"0", "false", "no", "off"}:
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if kind == "int":
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return int(value)
+        if kind == "float":
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return float(value)
+        if kind == "str":
+            if not isinstance(value, str | int | float):
+                raise ValueError(value)
+            return str(value)
+    except (TypeError, ValueError):
+        where = f"[{section}] " if section else ""
+        raise ConfigError(f"config key {where}{key}: invalid value {value!r} (expected {kind})") from None
+    return value
+
+
+def _apply(settings: Settings, section: str, key: str, value: Any) -> Settings:
+    if not section:
+        if key not in _TOP_LEVEL:
+            raise ConfigError(f"unknown config key {key!r}; see docs/config.md")
+        return replace(settings, **{key: _coerce("", key, value, Settings)})
+    target = _SECTIONS[section]
+    current = getattr(settings, section)
+    return replace(settings, **{section: replace(current, **{key: _coerce(section, key, value, target)})})
+
+
+def _from_mapping(settings: Settings, data: Mapping[str, Any]) -> Settings:
+    for name, value in data.items():
+        if name == "sources":
+            if not isinstance(value, dict):
+                raise ConfigError("[sources] must be a table of per-source tables")
+            settings = replace(settings, sources={**settings.sources, **value})
+        elif name in _SECTIONS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"[{name}] must be a table")
+            for key, sub in value.items():
+                settings = _apply(settings, name, key, sub)
+        else:
+            settings = _apply(settings, "", name, value)
+    return settings
+
+
+def _validate(settings: Settings) -> Settings:
+    if settings.smtp.security not in {"none", "starttls", "ssl"}:
+        raise ConfigError(f"[smtp] security must be none, starttls or ssl, not {settings.smtp.security!r}")
+    if settings.log_format not in {"text", "json"}:
+        raise ConfigError(f"log_format must be text or json, not {settings.log_format!r}")
+    url = settings.database.url
+    if url and not url.startswith(("sqlite", "postgresql")):
+        raise ConfigError("[database] url must be a sqlite:/// or postgresql+psycopg:// URL")
+    return settings
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path}: {exc}") from None
+
+
+def load_settings(
+    config_file: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Build the settings once: defaults, then the TOML file, then env, then CLI overrides.
+
+    ``overrides`` takes dotted keys (``{"database.url": "..."}``) from command-line flags.
+    """
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    path = config_file or env.get(ENV_PREFIX + "CONFIG")
+    if path:
+        settings = _from_mapping(settings, read_toml(Path(path)))
+    for name, (section, key) in _ENV_KEYS.items():
+        if ENV_PREFIX + name in env:
+            settings = _apply(settings, section, key, env[ENV_PREFIX + name])
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        section, _, key = dotted.rpartition(".")
+        settings = _apply(settings, section, key, value)
+    return _validate(settings)
+
+
+def redact(url: str) -> str:
+    """Hide the password in a database URL for logs and status output."""
+    if "://" not in url or "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"
+
+
+EXAMPLE_CONFIG = '''\
+# policywatch configuration (TOML). Every key is optional; the values shown are the defaults.
+# Environment variables override this file: POLICYWATCH_DATABASE_URL, POLICYWATCH_SMTP_PASSWORD, ...
+# See docs/config.md for the full list.
+
+# Where the SQLite archive, the HTTP cache and the outbox live (default: ~/.local/share/policywatch).
+# data_dir = "/var/lib/policywatch"
+# log_format = "text"        # "text" or "json" (JSON lines)
+# log_level = "INFO"
+
+[database]
+# url = "sqlite:////var/lib/policywatch/policywatch.sqlite3"
+# url = "postgresql+psycopg://policywatch@localhost/policywatch"   # password: use POLICYWATCH_DATABASE_URL
+
+[outbox]
+# Digests are written here when a subscription has no delivery channel (default: <data_dir>/outbox).
+# dir = "/var/lib/policywatch/outbox"
+
+[crawl]
+# user_agent = "policywatch/0.1 (+https://github.com/policywatch/policywatch; policy-change monitor)"
+# download_delay = 2.0          # seconds between requests to one host (AutoThrottle adapts above it)
+# concurrent_per_host = 1
+# timeout = 30.0                # seconds per request
+# retries = 2                   # on 5xx and timeouts
+# max_page_bytes = 10485760     # 10 MiB cap for pages
+# max_attachment_bytes = 52428800
+# obey_robots = true
+# autothrottle = true
+# http_cache = true             # conditional requests (ETag / Last-Modified)
+# max_pages = 3                 # list pages followed per poll while they hold unknown notices
+# backfill_pages = 5            # list pages read on a channel's first run
+# recheck_hours = 72            # re-fetch known notices this often to catch silent edits
+# proxy = ""                    # e.g. "http://cn-egress:3128" for every source
+
+[smtp]
+# host = "smtp.example.org"
+# port = 587
+# username = "policywatch@example.org"
+# password = ""                 # better: POLICYWATCH_SMTP_PASSWORD
+# security = "starttls"         # "none", "starttls" or "ssl"
+# sender = "policywatch@example.org"
+
+[notify]
+# public_url = "https://policywatch.example.org"   # enables one-click List-Unsubscribe links
+# secret = ""                   # signs unsubscribe tokens; better: POLICYWATCH_SECRET
+
+# Per-source overrides, e.g. a mainland egress proxy for Hefei:
+# [sources.hefei]
+# proxy = "http://cn-egress:3128"
+# download_delay = 5
+'''

@@ -1,0 +1,1 @@
+"""Scrapy side: the source registry, settings, middlewares, the generic list -> detail spider."""

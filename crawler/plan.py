@@ -1,0 +1,93 @@
+"""What one poll of one channel needs to know, and the health it reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from crawler.registry import ChannelSpec, SourceSpec
+from parsers.model import NoticeRecord
+from parsers.platforms.base import ChannelContext, ListEntry, Platform
+
+
+def fingerprint_hash(entry: ListEntry) -> str:
+    return hashlib.sha1(entry.fingerprint.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class KnownNotice:
+    list_fingerprint: str | None
+    last_checked: dt.datetime
+    status: str
+
+
+@dataclass
+class ChannelHealth:
+    """Counters for one channel in one poll; becomes a crawl_run row."""
+
+    started_at: dt.datetime
+    pages: int = 0
+    items_seen: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    details_fetched: int = 0
+    errors: list[str] = field(default_factory=list)
+    http_codes: Counter[str] = field(default_factory=Counter)
+    blocked: str | None = None
+    failed: str | None = None
+    partial: str | None = None
+    total_pages: int | None = None
+
+    def error(self, message: str) -> None:
+        if len(self.errors) < 50:
+            self.errors.append(message)
+
+    @property
+    def status(self) -> str:
+        if self.blocked:
+            return "blocked"
+        if self.failed:
+            return "failed"
+        if self.partial or self.errors:
+            return "partial"
+        return "ok"
+
+    @property
+    def reason(self) -> str | None:
+        return self.blocked or self.failed or self.partial or (self.errors[0] if self.errors else None)
+
+
+@dataclass
+class ChannelJob:
+    source: SourceSpec
+    channel: ChannelSpec
+    ctx: ChannelContext
+    platform: Platform
+    known: dict[str, KnownNotice]
+    deferred: set[str]  # uids whose permanent failure is still in backoff
+    max_pages: int
+    recheck_before: dt.datetime  # known notices last checked before this are re-fetched
+    max_rechecks: int
+    health: ChannelHealth
+    rechecks_done: int = 0
+    seen_uids: set[str] = field(default_factory=set)
+
+    @property
+    def key(self) -> str:
+        return f"{self.source.id}/{self.channel.id}"
+
+
+class CrawlSink(Protocol):
+    """Where the spider's results go (the store, in production)."""
+
+    def store(self, job: ChannelJob, record: NoticeRecord, entry: ListEntry) -> str: ...
+
+    def failed_permanently(self, job: ChannelJob, url: str, reason: str) -> None: ...
+
+    def withdrawn(self, job: ChannelJob, url: str, reason: str) -> None: ...
+
+    def seen(self, job: ChannelJob, uids: list[str]) -> None: ...

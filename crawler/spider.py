@@ -1,0 +1,197 @@
+"""One generic list -> detail spider for every channel; platforms differ only by adapter and options."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Request, Response
+from twisted.python.failure import Failure
+
+from crawler.mirror import to_mirror
+from crawler.plan import ChannelJob, CrawlSink, fingerprint_hash
+from errors import ParseError
+from parsers.blocks import detect_block
+from parsers.decode import decode_html
+from parsers.notice import build_record
+from parsers.platforms.base import ListEntry, PageRequest
+from parsers.urls import url_uid
+
+log = logging.getLogger(__name__)
+PERMANENT_STATUS = {404, 410}
+
+
+class NoticeItem(dict[str, Any]):
+    """Carries a parsed record and its channel job to the store pipeline."""
+
+
+class PolicySpider(scrapy.Spider):
+    name = "policywatch"
+
+    def __init__(self, jobs: list[ChannelJob], sink: CrawlSink, mirror: str | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.jobs = jobs
+        self.sink = sink  # injected: where results go (the store in production)
+        self.mirror = mirror
+
+    # -- requests -------------------------------------------------------------------
+    def _request(self, job: ChannelJob, page: PageRequest, callback: Any, *, priority: int = 0,
+                 cb_kwargs: dict[str, Any] | None = None) -> Request:
+        official = page.url
+        fetch = official
+        if job.source.force_http and fetch.startswith("https://"):
+            fetch = "http://" + fetch[len("https://"):]
+        meta: dict[str, Any] = {"pw_official": official, "handle_httpstatus_all": True}
+        if self.mirror:
+            fetch = to_mirror(fetch, self.mirror)
+            meta["pw_mirror"] = self.mirror
+        elif job.source.proxy:
+            meta["proxy"] = job.source.proxy
+        headers = dict(page.headers)
+        if job.source.referer:
+            headers.setdefault("Referer", job.source.referer)
+        return Request(fetch, method=page.method, body=page.body, headers=headers, callback=callback,
+                       errback=self.on_error, priority=priority, meta=meta, dont_filter=True,
+                       cb_kwargs={"job": job, **(cb_kwargs or {})})
+
+    async def start(self) -> AsyncIterator[Request]:
+        for job in self.jobs:
+            if job.channel.needs_browser:
+                job.health.failed = "channel needs a JS-capable browser; not crawled"
+                continue
+            yield self._request(job, job.platform.page_request(job.ctx, 1), self.parse_list,
+                                priority=10, cb_kwargs={"page": 1})
+
+    # -- list pages -----------------------------------------------------------------
+    def _text(self, job: ChannelJob, response: Response) -> str | None:
+        """Decode, record the status code, and classify blocks. None means: stop here."""
+        job.health.http_codes[str(response.status)] += 1
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        text, _ = decode_html(response.body, ctype)
+        reason = detect_block(response.status, response.body, text)
+        if reason:
+            job.health.blocked = f"{reason} at {response.meta['pw_official']}"
+            return None
+        return text
+
+    def parse_list(self, response: Response, job: ChannelJob, page: int) -> Iterator[Any]:
+        try:
+            yield from self._parse_list(response, job, page)
+        except Exception as exc:  # a bug must reach ops as this channel's failure, not vanish in a log
+            log.exception("internal error on %s", response.url)
+            self._list_failed(job, page, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _parse_list(self, response: Response, job: ChannelJob, page: int) -> Iterator[Any]:
+        official = response.meta["pw_official"]
+        if response.status >= 400:
+            self._list_failed(job, page, f"HTTP {response.status} on list page {page} ({official})")
+            return
+        text = self._text(job, response)
+        if text is None:
+            return
+        try:
+            listing = job.platform.parse_list(text, official, job.ctx)
+        except ParseError as exc:
+            self._list_failed(job, page, str(exc))
+            return
+        job.health.pages += 1
+        job.health.total_pages = listing.total_pages or job.health.total_pages
+        unknown = 0
+        for entry in listing.entries:
+            request, is_unknown = self._entry_request(job, entry)
+            unknown += is_unknown
+            if request is not None:
+                yield request
+        if unknown and page < job.max_pages:
+            nxt = self._next_page(job, listing, page)
+            if nxt is not None:
+                yield self._request(job, nxt, self.parse_list, priority=5, cb_kwargs={"page": page + 1})
+
+    def _next_page(self, job: ChannelJob, listing: Any, page: int) -> PageRequest | None:
+        if listing.next_url:
+            return PageRequest(listing.next_url)
+        if listing.total_pages is not None and page < listing.total_pages:
+            return job.platform.page_request(job.ctx, page + 1)
+        return None
+
+    def _list_failed(self, job: ChannelJob, page: int, reason: str) -> None:
+        if page == 1:
+            job.health.failed = reason
+        else:
+            job.health.partial = f"pagination stopped early: {reason}"
+
+    def _entry_request(self, job: ChannelJob, entry: ListEntry) -> tuple[Request | None, int]:
+        uid = url_uid(entry.url)
+        if uid in job.seen_uids:
+            return None, 0
+        job.seen_uids.add(uid)
+        job.health.items_seen += 1
+        known = job.known.get(uid)
+        if known is None:
+            if uid in job.deferred:
+                return None, 0  # permanent failure still in backoff (hours to days)
+            return self._detail(job, entry), 1
+        if known.list_fingerprint != fingerprint_hash(entry):
+            return self._detail(job, entry), 0
+        if known.last_checked < job.recheck_before and job.rechecks_done < job.max_rechecks:
+            job.rechecks_done += 1
+            return self._detail(job, entry), 0
+        job.health.unchanged += 1
+        return None, 0
+
+    def _detail(self, job: ChannelJob, entry: ListEntry) -> Request:
+        return self._request(job, PageRequest(entry.url), self.parse_detail, cb_kwargs={"entry": entry})
+
+    # -- detail pages ---------------------------------------------------------------
+    def parse_detail(self, response: Response, job: ChannelJob, entry: ListEntry) -> Iterator[Any]:
+        try:
+            yield from self._parse_detail(response, job, entry)
+        except Exception as exc:
+            log.exception("internal error on %s", response.url)
+            job.health.error(f"internal error on {entry.url}: {type(exc).__name__}: {exc}")
+
+    def _parse_detail(self, response: Response, job: ChannelJob, entry: ListEntry) -> Iterator[Any]:
+        official = response.meta["pw_official"]
+        job.health.details_fetched += 1
+        if response.status in PERMANENT_STATUS:
+            self._permanent(job, entry, f"HTTP {response.status}")
+            return
+        if response.status >= 400:
+            job.health.error(f"HTTP {response.status} on {official}")
+            return
+        text = self._text(job, response)
+        if text is None:
+            return
+        try:
+            detail = job.platform.parse_detail(text, official, job.ctx)
+            record = build_record(detail, entry.url, source=job.source.id, channel=job.channel.id,
+                                  entry=entry)
+        except ParseError as exc:
+            job.health.error(f"{official}: {exc}")
+            return
+        yield NoticeItem(job=job, record=record, entry=entry)
+
+    def _permanent(self, job: ChannelJob, entry: ListEntry, reason: str) -> None:
+        uid = url_uid(entry.url)
+        job.health.error(f"{reason} on {entry.url}")
+        if uid in job.known:
+            self.sink.withdrawn(job, entry.url, reason)
+        else:
+            self.sink.failed_permanently(job, entry.url, reason)
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        job: ChannelJob = request.cb_kwargs["job"]
+        official = request.meta.get("pw_official", request.url)
+        name = failure.type.__name__ if failure.type else "error"
+        reason = f"{name}: {failure.getErrorMessage()}"
+        job.health.http_codes[name] += 1
+        if "page" in request.cb_kwargs:
+            self._list_failed(job, request.cb_kwargs["page"], f"{reason} ({official})")
+        elif name == "DownloadCancelledError" or "maxsize" in reason.lower():
+            self._permanent(job, request.cb_kwargs["entry"], "over the size cap")
+        else:
+            job.health.error(f"{reason} on {official}")

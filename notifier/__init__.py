@@ -1,0 +1,1 @@
+"""Digest model, renderings and delivery channels."""

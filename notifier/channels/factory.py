@@ -1,0 +1,148 @@
+"""Build a channel from a subscription's target spec (explicit map, no registration magic)."""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from errors import ConfigError
+from notifier.channels.atom import AtomFeedChannel
+from notifier.channels.base import Channel, require
+from notifier.channels.email import EmailChannel
+from notifier.channels.outbox import OutboxChannel
+from notifier.channels.pacing import SlidingWindowPacer
+from notifier.channels.pushplus import DEFAULT_BASE_URL as PUSHPLUS_URL
+from notifier.channels.pushplus import PushPlusChannel
+from notifier.channels.serverchan import DEFAULT_BASE_URL as SERVERCHAN_URL
+from notifier.channels.serverchan import ServerChanChannel
+from notifier.channels.webhook import WebhookChannel
+from notifier.channels.wecom import DEFAULT_BASE_URL as WECOM_URL
+from notifier.channels.wecom import WeComBotChannel
+
+# Every key `options` may carry; anything else is a typo and fails loudly.
+OPTION_KEYS = frozenset(
+    {
+        "wecom_base_url",  # self-hosted gateway / test server instead of qyapi.weixin.qq.com
+        "serverchan_base_url",
+        "pushplus_base_url",
+        "wecom_pacer",  # a SlidingWindowPacer shared by every channel of this process
+        "http_timeout",  # (connect, read) seconds
+        "outbox_dir",
+        "feed_dir",
+        "feed_base_url",  # public URL of feed_dir, for the Atom self link
+        "smtp_ssl_context",  # ssl.SSLContext, e.g. trusting a private CA
+    }
+)
+
+
+class SmtpSettings(Protocol):
+    host: str
+    port: int
+    username: str | None
+    password: str | None
+    security: str
+    sender: str
+    timeout: float
+
+
+def _target(target: Mapping[str, Any], key: str) -> Any:
+    value = target.get(key)
+    require(bool(value), f"{target.get('kind')} target needs {key!r}")
+    return value
+
+
+def _http_kwargs(options: Mapping[str, Any]) -> dict[str, Any]:
+    return {"timeout": tuple(options["http_timeout"])} if "http_timeout" in options else {}
+
+
+def _email(target: Mapping[str, Any], smtp: SmtpSettings | None, options: Mapping[str, Any]) -> Channel:
+    require(smtp is not None, "email target needs SMTP settings")
+    assert smtp is not None
+    context = options.get("smtp_ssl_context")
+    require(context is None or isinstance(context, ssl.SSLContext), "smtp_ssl_context must be an SSLContext")
+    return EmailChannel(
+        smtp.host,
+        smtp.port,
+        smtp.username,
+        smtp.password,
+        smtp.security,
+        smtp.sender,
+        _target(target, "address"),
+        smtp.timeout,
+        ssl_context=context,
+    )
+
+
+def _wecom(target: Mapping[str, Any], _smtp: Any, options: Mapping[str, Any]) -> Channel:
+    pacer = options.get("wecom_pacer")
+    require(
+        pacer is None or isinstance(pacer, SlidingWindowPacer), "wecom_pacer must be a SlidingWindowPacer"
+    )
+    return WeComBotChannel(
+        _target(target, "key"), options.get("wecom_base_url", WECOM_URL), pacer=pacer, **_http_kwargs(options)
+    )
+
+
+def _serverchan(target: Mapping[str, Any], _smtp: Any, options: Mapping[str, Any]) -> Channel:
+    base = options.get("serverchan_base_url", SERVERCHAN_URL)
+    return ServerChanChannel(_target(target, "key"), base, **_http_kwargs(options))
+
+
+def _pushplus(target: Mapping[str, Any], _smtp: Any, options: Mapping[str, Any]) -> Channel:
+    base = options.get("pushplus_base_url", PUSHPLUS_URL)
+    return PushPlusChannel(_target(target, "token"), base, **_http_kwargs(options))
+
+
+def _webhook(target: Mapping[str, Any], _smtp: Any, options: Mapping[str, Any]) -> Channel:
+    return WebhookChannel(_target(target, "url"), **_http_kwargs(options))
+
+
+def _outbox(target: Mapping[str, Any], _smtp: Any, options: Mapping[str, Any]) -> Channel:
+    directory = str(target.get("directory") or options.get("outbox_dir") or "")
+    require(bool(directory), "outbox target needs a directory (target 'directory' or option 'outbox_dir')")
+    return OutboxChannel(directory)
+
+
+def _atom(target: Mapping[str, Any], _smtp: Any, options: Mapping[str, Any]) -> Channel:
+    directory = str(target.get("directory") or options.get("feed_dir") or "")
+    require(bool(directory), "atom target needs a directory (target 'directory' or option 'feed_dir')")
+    feed_id = _target(target, "feed_id")
+    base = str(options.get("feed_base_url") or target.get("self_url") or "")
+    self_url = base if base.endswith(".xml") else f"{base.rstrip('/')}/feed-{feed_id}.xml"
+    return AtomFeedChannel(
+        directory, feed_id, target.get("title") or "政策速递", self_url, int(target.get("max_entries", 100))
+    )
+
+
+BUILDERS: dict[str, Callable[[Mapping[str, Any], Any, Mapping[str, Any]], Channel]] = {
+    "email": _email,
+    "wecom": _wecom,
+    "serverchan": _serverchan,
+    "pushplus": _pushplus,
+    "webhook": _webhook,
+    "outbox": _outbox,
+    "atom": _atom,
+}
+
+
+def build_channel(
+    target: Mapping[str, Any],
+    smtp_settings: SmtpSettings | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Channel:
+    """Build the channel for one target spec, e.g. ``{"kind": "wecom", "key": "…"}``.
+
+    Raises `errors.ConfigError` for an unknown kind, a missing/malformed field or
+    an unknown option key; never touches the network.
+    """
+    options = dict(options or {})
+    unknown = set(options) - OPTION_KEYS
+    if unknown:
+        raise ConfigError(f"unknown channel option(s): {sorted(unknown)}")
+    if not isinstance(target, Mapping):
+        raise ConfigError("channel target must be a mapping with a 'kind'")
+    builder = BUILDERS.get(str(target.get("kind")))
+    if builder is None:
+        raise ConfigError(f"unknown channel kind {target.get('kind')!r}; known: {sorted(BUILDERS)}")
+    return builder(target, smtp_settings, options)

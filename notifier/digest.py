@@ -1,0 +1,259 @@
+"""The digest model: what one subscriber is told about in one delivery.
+
+Pure data plus two pure helpers (`summarize_events`, `digest_subject`). Every
+renderer and channel reads these frozen records and nothing else, so the store
+and the transport never meet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+CHANGES = ("new", "revised", "withdrawn", "repealed")
+
+# Subject/summary wording for each change kind; "new" is the headline.
+CHANGE_LABELS = {"new": "新通知", "revised": "修订", "withdrawn": "撤回", "repealed": "废止"}
+
+SUBJECT_PREFIX = "【政策速递】"
+_MAX_SUBJECT_SOURCES = 4
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    """One changed notice inside a digest."""
+
+    notice_id: int
+    change: str  # one of CHANGES
+    title: str
+    url: str  # official URL
+    source_id: str  # "most", "shenzhen", ...
+    source_name: str  # "科技部", "深圳", ...
+    city: str  # "全国" for MOST, else the city name
+    issuers: tuple[str, ...]
+    doc_number: str | None
+    date: dt.date | None  # published date, falling back to the written date
+    events: tuple[dict[str, Any], ...]
+    diff: str | None = None  # short text diff for "revised"
+    repealed_by: str | None = None  # for "repealed": title/文号 of the repealing notice
+
+    def __post_init__(self) -> None:
+        if self.change not in CHANGES:
+            raise ValueError(f"DigestItem.change must be one of {CHANGES}, got {self.change!r}")
+
+    @property
+    def change_label(self) -> str:
+        """Chinese badge text for the change kind ("新通知", "修订", ...)."""
+        return CHANGE_LABELS[self.change]
+
+    @property
+    def events_line(self) -> str:
+        return summarize_events(self.events)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-friendly form (the webhook schema in docs/channels.md)."""
+        return {
+            "notice_id": self.notice_id,
+            "change": self.change,
+            "title": self.title,
+            "url": self.url,
+            "source_id": self.source_id,
+            "source_name": self.source_name,
+            "city": self.city,
+            "issuers": list(self.issuers),
+            "doc_number": self.doc_number,
+            "date": self.date.isoformat() if self.date else None,
+            "events": [dict(e) for e in self.events],
+            "events_summary": self.events_line,
+            "diff": self.diff,
+            "repealed_by": self.repealed_by,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> DigestItem:
+        """Inverse of `to_json` (used by the Atom feed's state file)."""
+        date = data.get("date")
+        return cls(
+            notice_id=int(data["notice_id"]),
+            change=str(data["change"]),
+            title=str(data["title"]),
+            url=str(data["url"]),
+            source_id=str(data["source_id"]),
+            source_name=str(data["source_name"]),
+            city=str(data["city"]),
+            issuers=tuple(data.get("issuers") or ()),
+            doc_number=data.get("doc_number"),
+            date=dt.date.fromisoformat(date) if date else None,
+            events=tuple(dict(e) for e in data.get("events") or ()),
+            diff=data.get("diff"),
+            repealed_by=data.get("repealed_by"),
+        )
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Everything one subscription receives in one delivery."""
+
+    digest_id: str  # stable: a resend of the same digest carries the same id
+    subscription_id: int
+    subscription_name: str
+    created_at: dt.datetime  # aware, Asia/Shanghai
+    items: tuple[DigestItem, ...]
+    unsubscribe_url: str | None = None  # https://…/unsubscribe/TOKEN when a public URL is configured
+    unsubscribe_mailto: str | None = None  # mailto:…?subject=unsubscribe%20TOKEN otherwise
+
+    def __post_init__(self) -> None:
+        if not self.digest_id:
+            raise ValueError("Digest.digest_id must not be empty")
+        if self.created_at.tzinfo is None or self.created_at.utcoffset() is None:
+            # Naive datetimes are a time bomb (style.md §10); refuse them at the boundary.
+            raise ValueError("Digest.created_at must be timezone-aware")
+
+    @property
+    def subject(self) -> str:
+        return digest_subject(self)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-friendly form (the webhook schema in docs/channels.md)."""
+        return {
+            "schema": "policywatch.digest/1",
+            "digest_id": self.digest_id,
+            "subscription_id": self.subscription_id,
+            "subscription_name": self.subscription_name,
+            "created_at": self.created_at.isoformat(),
+            "subject": self.subject,
+            "counts": dict(change_counts(self.items)),
+            "unsubscribe_url": self.unsubscribe_url,
+            "unsubscribe_mailto": self.unsubscribe_mailto,
+            "items": [item.to_json() for item in self.items],
+        }
+
+
+# ---------------------------------------------------------------------------
+# Amounts and events
+
+
+def format_yuan(amount: float | int | str | Decimal) -> str:
+    """Format a yuan amount the way notices write it: 2000万元, 20亿元, 1.5亿元, 800元."""
+    value = Decimal(str(amount))
+    for unit, scale in (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000))):
+        if abs(value) >= scale:
+            return _plain_decimal(value / scale) + unit
+    return _plain_decimal(value) + "元"
+
+
+def format_ratio(ratio: float | int | str | Decimal) -> str:
+    """0.3 → "30%"; 30 → "30%" (parsers may give either a fraction or a percentage)."""
+    value = Decimal(str(ratio))
+    if abs(value) <= 1:
+        value *= 100
+    return _plain_decimal(value) + "%"
+
+
+def _plain_decimal(value: Decimal) -> str:
+    # Round to 4 places to drop float noise (0.30000000000000004), then strip zeros.
+    text = format(value.quantize(Decimal("0.0001")).normalize(), "f")
+    return text
+
+
+def _funding_parts(event: Mapping[str, Any]) -> list[str]:
+    terms = []
+    if event.get("max_amount_yuan") is not None:
+        terms.append("最高" + format_yuan(event["max_amount_yuan"]))
+    if event.get("ratio") is not None:
+        terms.append("比例" + format_ratio(event["ratio"]))
+    parts = ["资金：" + "，".join(terms)] if terms else []
+    if event.get("fund_size_yuan") is not None:
+        parts.append("基金规模" + format_yuan(event["fund_size_yuan"]))
+    text = str(event.get("text") or "")
+    if not parts and "一事一议" in text:
+        parts.append("一事一议")
+    elif not parts and text:
+        parts.append("资金：" + _clip(text, 40))
+    return parts
+
+
+def _event_parts(event: Mapping[str, Any]) -> list[str]:
+    kind = event.get("type")
+    if kind == "pilot_zone_approved":
+        where = event.get("zone") or event.get("city") or event.get("name") or ""
+        return [f"试验区获批：{where}" if where else "试验区获批"]
+    if kind == "funding_rule":
+        return _funding_parts(event)
+    if kind == "repeal":
+        target = event.get("doc_number") or event.get("title") or ""
+        return [f"废止：{target}" if target else "废止"]
+    label = _OTHER_EVENT_LABELS.get(str(kind))
+    if label is None:
+        return []  # unknown event types are data for the webhook, not noise for humans
+    detail = event.get("deadline") or event.get("text") or ""
+    return [f"{label}：{_clip(str(detail), 40)}" if detail else label]
+
+
+_OTHER_EVENT_LABELS = {
+    "funding_call_opened": "申报开启",
+    "shortlist_published": "公示",
+    "final_list_published": "名单公布",
+    "rule_revised": "规则修订",
+    "deadline_extended": "截止延期",
+    "repealed": "废止",
+}
+
+
+def summarize_events(events: Iterable[Mapping[str, Any]]) -> str:
+    """One human line for an item's typed events, e.g. ``资金：最高2000万元，比例30%``.
+
+    Parts are joined with "；" and de-duplicated in order; unknown event types
+    are skipped. Returns "" when nothing is worth a line.
+    """
+    seen: list[str] = []
+    for event in events:
+        for part in _event_parts(event):
+            if part not in seen:
+                seen.append(part)
+    return "；".join(seen)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------
+# Subject
+
+
+def change_counts(items: Iterable[DigestItem]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for item in items:
+        counts[item.change] += 1
+    return counts
+
+
+def _source_counts(items: Iterable[DigestItem]) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter(item.source_name for item in items)
+    # Counter.most_common keeps first-seen order among ties, which keeps subjects stable.
+    return counts.most_common()
+
+
+def digest_subject(digest: Digest) -> str:
+    """E.g. ``【政策速递】3 条新通知 · 科技部 2 · 深圳 1``.
+
+    Revised/withdrawn/repealed counts are added after the headline when present
+    (``2 条新通知、1 条修订``); at most four sources are named, the rest summed
+    up as ``其他 N``.
+    """
+    if not digest.items:
+        return SUBJECT_PREFIX + "暂无新变化"
+    counts = change_counts(digest.items)
+    headline = "、".join(f"{counts[c]} 条{CHANGE_LABELS[c]}" for c in CHANGES if counts[c])
+    sources = _source_counts(digest.items)
+    shown = [f"{name} {n}" for name, n in sources[:_MAX_SUBJECT_SOURCES]]
+    rest = sum(n for _, n in sources[_MAX_SUBJECT_SOURCES:])
+    if rest:
+        shown.append(f"其他 {rest}")
+    return SUBJECT_PREFIX + " · ".join([headline, *shown])

@@ -1,0 +1,269 @@
+"""``extract_facts``: the deterministic pipeline from a notice's text to its facts.
+
+Each field has a precedence list of sources (see docs/extraction.md); the first source that
+yields a value wins, and every value carries an Evidence row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .dates import FoundDate, iter_dates, parse_meta_date
+from .docnumber import is_own_number_position, iter_doc_numbers, parse_doc_number
+from .funding import find_funding
+from .issuers import city_of_url, city_prefix, known, split_issuers
+from .model import DocText, Evidence, Facts, Source
+from .pilot_zones import APPROVER, PROGRAM, find_pilot_zone_events, is_approval_letter
+from .repeal import find_repeals
+from .script import normalise
+from .signature import Signature, find_signature
+from .topics import find_topics
+
+_HEAD = 600  # the "head" of a body: where its own number, labels and dates sit
+_DOCNUM_META_KEYS = ("发文字号", "文号", "list_doc_number")
+_ISSUER_META_KEYS = ("发文机关", "发布机构")
+_WRITTEN_META_KEYS = ("成文日期",)
+_PUBLISHED_META_KEYS = ("发布日期", "PubDate")
+_TITLE_TAIL_RE = re.compile(r"^[\s)）\]】〕>》\"”'.。]*$")
+_TITLE_ISSUER_RE = re.compile(r"^\s*(?P<iss>[^《》\n:：]{2,60}?)关于")
+_LABEL_ISSUER_RE = re.compile(r"(?:发布机关|发文机关|发文单位|发布机构)\s*[:：]\s*(?P<v>[\u4e00-\u9fff、 ]{2,40})")
+_LABEL_SOURCE_RE = re.compile(r"来源\s*[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
+_LABEL_PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|信息提供日期)\s*[:：]?\s*")
+_SPLIT_WORDS_RE = re.compile(r"[、，,\s]+")
+
+
+def _sources(doc: DocText) -> tuple[Source, Source, dict[str, Source], list[Source]]:
+    title = Source("title", doc.title or "", normalise(doc.title or ""))
+    body = Source("body", doc.body or "", normalise(doc.body or ""))
+    metas = {
+        k: Source(f"meta:{k}", v, normalise(v))
+        for k, v in (doc.meta or {}).items()
+        if isinstance(k, str) and isinstance(v, str)
+    }
+    atts = [
+        Source(f"attachment:{name}", text, normalise(text))
+        for name, text in doc.attachment_texts
+        if isinstance(text, str)
+    ]
+    return title, body, metas, atts
+
+
+# ---------------------------------------------------------------- 文号
+
+
+def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[str, str, Evidence] | None:
+    for key in _DOCNUM_META_KEYS:
+        src = metas.get(key)
+        got = parse_doc_number(src.text) if src else None
+        if src and got:
+            return _docnum_result(src, got.normalised, got.span, "docnum.meta")
+    for found in reversed(iter_doc_numbers(title.text)):
+        if _TITLE_TAIL_RE.match(title.text[found.span[1] :]):
+            return _docnum_result(title, found.normalised, found.span, "docnum.title")
+    head = body.text[:_HEAD]
+    for found in iter_doc_numbers(head):
+        if is_own_number_position(head, found.span[0]):
+            return _docnum_result(body, found.normalised, found.span, "docnum.body_head")
+    return None
+
+
+def _docnum_result(src: Source, norm: str, span: tuple[int, int], rule: str) -> tuple[str, str, Evidence]:
+    raw = src.raw[span[0] : span[1]].strip()
+    return norm, raw, src.evidence("doc_number", norm, span, rule)
+
+
+# ---------------------------------------------------------------- issuers
+
+
+def _issuers(
+    title: Source, body: Source, metas: dict[str, Source], sig: Signature | None, city: str | None
+) -> list[tuple[str, Evidence]]:
+    for key in _ISSUER_META_KEYS:
+        src = metas.get(key)
+        if src and src.text.strip():
+            names = split_issuers(src.text, city)
+            if names:
+                span = (0, len(src.text))
+                return [(n, src.evidence("issuers", n, span, "issuer.meta")) for n in names]
+    if sig:
+        return [(n, body.evidence("issuers", n, (ln.start, ln.end), "issuer.signature")) for n, ln in sig.orgs]
+    m = _TITLE_ISSUER_RE.match(title.text)
+    if m:
+        parts = [p for p in _SPLIT_WORDS_RE.split(m["iss"]) if p]
+        names = split_issuers("、".join(parts), city)
+        if names and len(names) == len(parts):
+            return [(n, title.evidence("issuers", n, m.span("iss"), "issuer.title")) for n in names]
+    head = body.text[:_HEAD]
+    lm = _LABEL_ISSUER_RE.search(head)
+    if lm:
+        names = split_issuers(lm["v"], city)
+        if names:
+            return [(n, body.evidence("issuers", n, lm.span("v"), "issuer.body_label")) for n in names]
+    src = metas.get("ContentSource")
+    if src:
+        names = split_issuers(src.text, city, only_known=True)
+        if names:
+            return [(n, src.evidence("issuers", n, (0, len(src.text)), "issuer.content_source")) for n in names]
+    for sm in _LABEL_SOURCE_RE.finditer(head):
+        name = known(sm["v"], city)
+        if name:
+            return [(name, body.evidence("issuers", name, sm.span("v"), "issuer.body_source"))]
+    return []
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _meta_date(metas: dict[str, Source], keys: Iterable[str], fld: str) -> tuple[dt.date, Evidence] | None:
+    for key in keys:
+        src = metas.get(key)
+        found = parse_meta_date(src.text) if src else None
+        if src and found:
+            return found.date, src.evidence(fld, found.date.isoformat(), found.span, "date.meta:" + found.rule)
+    return None
+
+
+def _written_date(
+    body: Source, metas: dict[str, Source], sig: Signature | None, docnum_ev: Evidence | None
+) -> tuple[dt.date, Evidence] | None:
+    got = _meta_date(metas, _WRITTEN_META_KEYS, "written_date")
+    if got:
+        return got
+    if sig and sig.date:
+        ln = sig.date_line
+        return sig.date, body.evidence("written_date", sig.date.isoformat(), (ln.start, ln.end), sig.rule)
+    if docnum_ev and docnum_ev.source == "body":
+        # Wikisource-style head: "国科函规〔2019〕183号 2019年10月17日"
+        end = docnum_ev.span[1]
+        following = [f for f in iter_dates(body.text[end : end + 20]) if f.span[0] <= 2]
+        if following:
+            f = following[0]
+            span = (end + f.span[0], end + f.span[1])
+            return f.date, body.evidence("written_date", f.date.isoformat(), span, "date.after_docnum")
+    return None
+
+
+def _published_date(body: Source, metas: dict[str, Source]) -> tuple[dt.date, Evidence] | None:
+    got = _meta_date(metas, _PUBLISHED_META_KEYS, "published_date")
+    if got:
+        return got
+    head = body.text[:_HEAD]
+    for lm in _LABEL_PUBLISHED_RE.finditer(head):
+        found: FoundDate | None = parse_meta_date(head[lm.end() : lm.end() + 30])
+        if found and found.span[0] == 0:
+            span = (lm.end() + found.span[0], lm.end() + found.span[1])
+            return found.date, body.evidence("published_date", found.date.isoformat(), span, "date.body_label")
+    return _meta_date(metas, ("list_date",), "published_date")
+
+
+# ---------------------------------------------------------------- events
+
+
+def _event(src: Source, span: tuple[int, int], rule: str, **fields: Any) -> dict[str, Any]:
+    return {**fields, "span": [span[0], span[1]], "source": src.name, "rule": rule}
+
+
+def _events(
+    title: Source, body: Source, atts: list[Source], doc_number: str | None
+) -> list[dict[str, Any]]:
+    texts = [title, body, *atts]
+    own = doc_number if is_approval_letter(title.text, body.text[:_HEAD]) else None
+    events: list[dict[str, Any]] = []
+    seen: set[Any] = set()
+    for src in texts:
+        for pz in find_pilot_zone_events(src.text, own):
+            key = ("pz", pz.city)
+            if key not in seen:
+                seen.add(key)
+                events.append(
+                    _event(src, pz.span, pz.rule, type="pilot_zone_approved", city=pz.city, program=PROGRAM,
+                           approver=APPROVER, doc_number=pz.doc_number)
+                )
+    for src in texts:
+        for fr in find_funding(src.text):
+            key = ("fund", fr.max_amount_yuan, fr.ratio, fr.fund_size_yuan)
+            if key not in seen:
+                seen.add(key)
+                events.append(
+                    _event(src, fr.span, fr.rule, type="funding_rule", max_amount_yuan=fr.max_amount_yuan,
+                           ratio=fr.ratio, fund_size_yuan=fr.fund_size_yuan, text=fr.text)
+                )
+    for src in texts[1:]:
+        for rp in find_repeals(src.text):
+            key = ("repeal", rp.doc_number or rp.title)
+            if key not in seen and rp.doc_number != doc_number:
+                seen.add(key)
+                events.append(_event(src, rp.span, rp.rule, type="repeal", doc_number=rp.doc_number, title=rp.title))
+    return events
+
+
+def _event_evidence(ev: dict[str, Any], by_name: dict[str, Source]) -> Evidence:
+    value = {
+        "pilot_zone_approved": lambda e: f"pilot_zone_approved:{e['city']}",
+        "funding_rule": lambda e: f"funding_rule:max={e['max_amount_yuan']},ratio={e['ratio']},fund={e['fund_size_yuan']}",
+        "repeal": lambda e: f"repeal:{e['doc_number'] or e['title']}",
+    }[ev["type"]](ev)
+    span = (ev["span"][0], ev["span"][1])
+    return by_name[ev["source"]].evidence("event", value, span, ev["rule"])
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract_facts(doc: DocText) -> Facts:
+    """Extract 文号, issuers, dates, topics and events, each with evidence."""
+    title, body, metas, atts = _sources(doc)
+    evidence: list[Evidence] = []
+
+    dn = _doc_number(title, body, metas)
+    if dn:
+        evidence.append(dn[2])
+
+    sig = find_signature(body.text)
+    city = city_of_url(doc.url or "") or city_prefix(title.text)
+    issuers = _issuers(title, body, metas, sig, city)
+    evidence.extend(ev for _, ev in issuers)
+
+    written = _written_date(body, metas, sig, dn[2] if dn else None)
+    published = _published_date(body, metas)
+    evidence.extend(x[1] for x in (written, published) if x)
+
+    events = _events(title, body, atts, dn[0] if dn else None)
+    by_name = {s.name: s for s in (title, body, *atts)}
+    evidence.extend(_event_evidence(e, by_name) for e in events)
+
+    has_funding = any(e["type"] == "funding_rule" for e in events)
+    topic_texts = [body, *atts]
+    topics: list[str] = []
+    for hit in find_topics(title.text, [s.text for s in topic_texts], has_funding):
+        topics.append(hit.topic)
+        if hit.source_index == -1:
+            first = next(e for e in events if e["type"] == "funding_rule")
+            src = by_name[first["source"]]
+            evidence.append(src.evidence("topics", hit.topic, tuple(first["span"]), "topic.funding_event"))
+        else:
+            src = title if hit.source_index == 0 else topic_texts[hit.source_index - 1]
+            evidence.append(src.evidence("topics", hit.topic, hit.span, "topic." + hit.topic))
+
+    return Facts(
+        doc_number=dn[0] if dn else None,
+        doc_number_raw=dn[1] if dn else None,
+        issuers=tuple(n for n, _ in issuers),
+        written_date=written[0] if written else None,
+        published_date=published[0] if published else None,
+        topics=tuple(topics),
+        events=tuple(events),
+        evidence=tuple(evidence),
+    )
+
+
+def explain(facts: Facts) -> list[dict[str, Any]]:
+    """JSON-ready rows, one per evidence entry, for ``policywatch parse --explain``."""
+    return [
+        {"field": e.field, "value": e.value, "source": e.source, "span": [e.span[0], e.span[1]],
+         "text": e.text, "rule": e.rule}
+        for e in facts.evidence
+    ]

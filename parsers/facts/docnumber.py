@@ -1,0 +1,100 @@
+"""文号 (document number) detection and normalisation.
+
+Tolerates ``〔〕 [] ［］ () 【】 ﹝﹞`` (full-width forms are folded before matching), and
+reposts that lost a bracket: ``国科函规〔2019184号`` and ``深府〔201929`` both normalise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN = "〔[(【﹝［（"
+_CLOSE = "〕])】﹞］）"
+
+# The issuing-body prefix (京政发, 国科函规, 沪经信法, 工信部科...) must start right after a
+# non-CJK character (line start, bracket, colon, space): that keeps the sentence around a
+# number out of the prefix. Lookbehind also stops a match starting mid-word.
+DOCNUM_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])"
+    r"(?P<prefix>[\u4e00-\u9fff]{1,10}?)\s*"
+    r"(?P<open>[" + re.escape(_OPEN) + r"])?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*"
+    r"(?P<close>[" + re.escape(_CLOSE) + r"])?\s*"
+    r"(?P<num>\d{1,4})(?!\d)\s*"
+    r"(?P<hao>号)?"
+)
+
+# Words that show the "prefix" is prose, not an agency abbreviation.
+_BAD_PREFIX_RE = re.compile(r"[的年月日为是在和于至到从第共约达]|关于|通知|计划|方案|办法|规划|意见|索引")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    normalised: str
+    span: tuple[int, int]
+
+
+def _valid(m: re.Match[str]) -> bool:
+    if _BAD_PREFIX_RE.search(m.group("prefix")):
+        return False
+    has_open, has_close, has_hao = bool(m.group("open")), bool(m.group("close")), bool(m.group("hao"))
+    if not (has_open or has_close):
+        return False  # a bare "2019 35号" is too weak
+    if not has_close and not has_hao:
+        # "深府〔201929": accept only when nothing date-like follows
+        tail = m.string[m.end() : m.end() + 1]
+        if tail and tail in "年月日-/.":
+            return False
+    if has_open and has_close and not has_hao:
+        tail = m.string[m.end() : m.end() + 1]
+        if tail and tail in "年月日-/.%":
+            return False
+    return True
+
+
+def iter_doc_numbers(text: str) -> list[DocNumber]:
+    """All plausible document numbers in ``text`` (already normalised), in order."""
+    found: list[DocNumber] = []
+    for m in DOCNUM_RE.finditer(text):
+        if not _valid(m):
+            continue
+        norm = f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('num'))}号"
+        found.append(DocNumber(norm, (m.start(), m.end())))
+    return found
+
+
+def parse_doc_number(value: str) -> DocNumber | None:
+    """The first document number in a labelled value (metadata)."""
+    found = iter_doc_numbers(value)
+    return found[0] if found else None
+
+
+def normalise_doc_number(value: str) -> str | None:
+    """Normalised form of a raw number string, or None if it is not one."""
+    from .script import normalise
+
+    got = parse_doc_number(normalise(value))
+    return got.normalised if got else None
+
+
+_CITATION_BEFORE = set("(（《》〈〉“\"'‘、,，及和与")
+
+
+def is_own_number_position(text: str, start: int) -> bool:
+    """True when a number stands alone (line start, after a label or space), not as a citation.
+
+    Citations look like ``《…》（国发〔2017〕35号）``; the document's own number sits on its
+    own line in the head or follows a label such as ``发文字号：``.
+    """
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0 or text[i] in "\n\r|":
+        return True
+    if text[i] in _CITATION_BEFORE:
+        return False
+    if text[i] in ":：":
+        return True
+    # Wikisource-style head: "…的函 国科函规〔2019〕183号 2019年10月17日"
+    return i < start - 1

@@ -1,0 +1,144 @@
+"""Issuing bodies: splitting joint issuance and mapping aliases to one canonical name.
+
+The alias table covers MOST and, for each of the six pilot-zone cities, the municipal
+government, the S&T and economy/IT bureaus and the finance bureau, plus Haidian. Names not
+in the table are kept as written (spaces removed) when they look like an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+CITIES = ("北京", "上海", "天津", "深圳", "杭州", "合肥")
+
+# canonical name -> aliases (the canonical name is implicitly its own alias)
+_CANON: dict[str, tuple[str, ...]] = {
+    "科技部": ("科学技术部", "中华人民共和国科学技术部", "国家科技部", "科技部网站"),
+    "国务院": ("中华人民共和国国务院",),
+    "国务院办公厅": ("国办",),
+    "工业和信息化部": ("工信部", "中华人民共和国工业和信息化部"),
+    "财政部": ("中华人民共和国财政部",),
+    "国家发展和改革委员会": ("国家发展改革委", "国家发改委"),
+    # Beijing; the S&T commission carries a double name since 2019 (one body, two plates).
+    "北京市人民政府": ("北京市政府",),
+    "北京市人民政府办公厅": ("北京市政府办公厅",),
+    "北京市科学技术委员会": (
+        "北京市科委",
+        "北京市科学技术委员会、中关村科技园区管理委员会",
+        "北京市科学技术委员会中关村科技园区管理委员会",
+    ),
+    "中关村科技园区管理委员会": ("中关村管委会",),
+    "北京市经济和信息化局": ("北京市经信局", "北京市经济信息化局"),
+    "北京市财政局": (),
+    "海淀区人民政府": ("北京市海淀区人民政府", "海淀区政府", "北京市海淀区政府"),
+    "中关村科学城管理委员会": ("中关村科学城管委会", "海淀区中关村科学城管理委员会"),
+    # Shanghai
+    "上海市人民政府": ("上海市政府",),
+    "上海市人民政府办公厅": ("上海市政府办公厅",),
+    "上海市经济和信息化委员会": ("上海市经济信息化委", "上海市经信委", "上海市经济信息化委员会"),
+    "上海市科学技术委员会": ("上海市科委",),
+    "上海市财政局": (),
+    # Tianjin
+    "天津市人民政府": ("天津市政府",),
+    "天津市科学技术局": ("天津市科技局",),
+    "天津市工业和信息化局": ("天津市工信局",),
+    "天津市财政局": (),
+    # Shenzhen (科技创新委员会 was the S&T body's earlier name; both kept distinct)
+    "深圳市人民政府": ("深圳市政府",),
+    "深圳市科技创新委员会": ("深圳市科创委",),
+    "深圳市科技创新局": ("深圳市科创局",),
+    "深圳市工业和信息化局": ("深圳市工信局",),
+    "深圳市财政局": (),
+    # Hangzhou
+    "杭州市人民政府": ("杭州市政府",),
+    "杭州市科学技术局": ("杭州市科技局",),
+    "杭州市经济和信息化局": ("杭州市经信局", "杭州市经济信息化局"),
+    "杭州市财政局": (),
+    # Hefei
+    "合肥市人民政府": ("合肥市政府",),
+    "合肥市科学技术局": ("合肥市科技局",),
+    "合肥市经济和信息化局": ("合肥市经信局", "合肥市经济信息化局"),
+    "合肥市财政局": (),
+}
+
+ALIASES: MappingProxyType[str, str] = MappingProxyType(
+    {alias: canon for canon, aliases in _CANON.items() for alias in (canon, *aliases)}
+)
+
+# Organisation-name endings; used to accept names that are not in the table.
+_ORG_END_RE = re.compile(
+    r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会)$"
+)
+_SPLIT_RE = re.compile(r"[、，,;；/]|\s{2,}")
+_CITY_OF_HOST = (
+    ("bjhd.gov.cn", "北京"),
+    ("beijing.gov.cn", "北京"),
+    ("sh.gov.cn", "上海"),
+    ("shanghai.gov.cn", "上海"),
+    ("tj.gov.cn", "天津"),
+    ("sz.gov.cn", "深圳"),
+    ("shenzhen.gov.cn", "深圳"),
+    ("hangzhou.gov.cn", "杭州"),
+    ("hefei.gov.cn", "合肥"),
+)
+# Mirrors that censor words with "*" turn 人民政府 into 人民* (sites.md pitfall 18).
+_CENSORED_RE = re.compile(r"人民\*+$")
+
+
+def city_of_url(url: str) -> str | None:
+    low = url.lower()
+    for host, city in _CITY_OF_HOST:
+        if host in low:
+            return city
+    return None
+
+
+def city_prefix(name: str) -> str | None:
+    for city in CITIES:
+        if name.startswith(city):
+            return city
+    return None
+
+
+def canonical(name: str, city: str | None = None) -> str | None:
+    """Canonical name of one issuing body, or None if ``name`` does not look like one.
+
+    ``市经信委`` (city omitted, as joint notices write the second issuer) is completed with
+    ``city`` when known.
+    """
+    n = re.sub(r"\s+", "", name).strip("【】[]()（）:：|")
+    n = _CENSORED_RE.sub("人民政府", n)
+    if n.startswith("中华人民共和国") and n not in ALIASES:
+        n = n[len("中华人民共和国") :]
+    if n.endswith("网站"):
+        n = n[: -len("网站")]
+    if n.startswith("市") and city:
+        n = city + n
+    if n in ALIASES:
+        return ALIASES[n]
+    if 2 <= len(n) <= 30 and _ORG_END_RE.search(n) and re.fullmatch(r"[\u4e00-\u9fff]+", n):
+        return n
+    return None
+
+
+def known(name: str, city: str | None = None) -> str | None:
+    """Canonical name only if it is in the alias table (for weak sources like 来源)."""
+    got = canonical(name, city)
+    return got if got in _CANON else None
+
+
+def split_issuers(value: str, city: str | None = None, only_known: bool = False) -> list[str]:
+    """Split a joint-issuer string (``市经济信息化委、市财政局``) into canonical names."""
+    whole = re.sub(r"\s+", "", value)
+    if whole in ALIASES:  # double-named bodies contain 、 themselves
+        return [ALIASES[whole]]
+    out: list[str] = []
+    for part in _SPLIT_RE.split(value.strip()):
+        if not part.strip():
+            continue
+        ctx = city or (city_prefix(out[0]) if out else None)
+        got = known(part, ctx) if only_known else canonical(part, ctx)
+        if got and got not in out:
+            out.append(got)
+    return out

@@ -1,0 +1,89 @@
+"""``pilot_zone_approved`` events for MOST's 国家新一代人工智能创新发展试验区 only.
+
+MIIT's 人工智能创新应用先导区 and the 数字经济创新发展试验区 are other programmes and never
+produce these events (see topics.py for their own topics).
+
+City convention: the name as the text writes it, minus a trailing 市 (``深圳``), minus a
+province prefix (``浙江省德清县`` → ``德清县``); counties and districts keep 县/区.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .docnumber import DOCNUM_RE, iter_doc_numbers
+
+PROGRAM = "国家新一代人工智能创新发展试验区"
+APPROVER = "科技部"
+
+# 实验区 is a typo seen in a repost; 人工智慧 is the big5 gateway's vocabulary rewrite.
+_PROGRAM_RE = r"(?:国家)?新一代人工智[能慧]创新发展[试实]验区"
+_PLACE = r"[\u4e00-\u9fff]{2,9}?"
+_SEP = r"(?:、|，|,|和|及|与|以及)"
+_LIST = _PLACE + r"(?:" + _SEP + _PLACE + r")*"
+_COUNT = r"(?:[两二三四五六七八九十\d]+(?:个城市|地|市|个地区|省市|城市))?"
+
+# 支持深圳建设… / 支持重庆、成都、西安、济南四地建设… / 推进…建设
+_SUPPORT_RE = re.compile(
+    r"支持(?:并将积极配合[^，。]{0,10}?推进)?(?P<list>" + _LIST + r")" + _COUNT + r"(?:建设|创建)" + _PROGRAM_RE
+)
+# 复函天津、杭州、深圳、合肥4个城市，支持其建设试验区
+_REPLY_RE = re.compile(r"复函(?P<list>" + _LIST + r")" + _COUNT + r"[，,]?\s*支持其(?:建设|创建)(?:" + _PROGRAM_RE + r"|试验区)")
+# 在科技部支持下，北京、上海分别启动试验区建设
+_UNDER_RE = re.compile(r"在科技部(?:的)?支持下[，,]\s*(?P<list>" + _LIST + r")(?:分别)?启动(?:试验区)?建设")
+_SPLIT_RE = re.compile(_SEP)
+_PROVINCE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:省|自治区)(?=[\u4e00-\u9fff]{2,})")
+_BAD_PLACE_RE = re.compile(r"[的其在了是将]|企业|单位|高校|地方|城市|国家|试验区|人工智能")
+_COUNT_SUFFIX_RE = re.compile(r"[两二三四五六七八九十\d]+(?:个城市|地|个地区|省市|城市)$")
+_LETTER_TITLE_RE = re.compile(r"科技部关于支持" + _PLACE + r"(?:建设|创建)" + _PROGRAM_RE + r"的函")
+_CITATION_AFTER_RE = re.compile(r"^[^。\n(（]{0,4}[》」]?\s*[(（]")
+
+
+@dataclass(frozen=True)
+class PilotZoneEvent:
+    city: str
+    doc_number: str | None
+    span: tuple[int, int]
+    rule: str
+
+
+def normalise_place(raw: str) -> str | None:
+    p = _COUNT_SUFFIX_RE.sub("", raw.strip())
+    p = _PROVINCE_RE.sub("", p)
+    if len(p) > 2 and p.endswith("市"):
+        p = p[:-1]
+    if len(p) < 2 or len(p) > 6 or _BAD_PLACE_RE.search(p):
+        return None
+    return p
+
+
+def is_approval_letter(title: str, body_head: str) -> bool:
+    """A MOST reply letter itself (its own number is then the event's number)."""
+    return bool(_LETTER_TITLE_RE.search(title) or _LETTER_TITLE_RE.search(body_head)) or (
+        "函复如下" in body_head or "函覆如下" in body_head
+    )
+
+
+def _citation_after(text: str, end: int) -> str | None:
+    """``《…的函》（国科函规〔2019〕185号）`` → the number in the parentheses right after."""
+    tail = text[end : end + 40]
+    if not _CITATION_AFTER_RE.match(tail):
+        return None
+    m = DOCNUM_RE.search(tail)
+    if not m:
+        return None
+    found = iter_doc_numbers(tail)
+    return found[0].normalised if found else None
+
+
+def find_pilot_zone_events(text: str, own_doc_number: str | None) -> list[PilotZoneEvent]:
+    out: list[PilotZoneEvent] = []
+    for rx, rule in ((_SUPPORT_RE, "pilot_zone.support"), (_REPLY_RE, "pilot_zone.reply"), (_UNDER_RE, "pilot_zone.under")):
+        for m in rx.finditer(text):
+            number = _citation_after(text, m.end()) or own_doc_number
+            for part in _SPLIT_RE.split(m.group("list")):
+                city = normalise_place(part)
+                if city:
+                    out.append(PilotZoneEvent(city, number, (m.start(), m.end()), rule))
+    return out

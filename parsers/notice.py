@@ -1,0 +1,70 @@
+"""Turn a detail page (plus what the list said) into a NoticeRecord with its extracted facts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from errors import ParseError
+from parsers.decode import decode_html
+from parsers.detail import generic_detail
+from parsers.facts import DocText, Facts, explain, extract_facts
+from parsers.model import NoticeRecord
+from parsers.platforms.base import ChannelContext, DetailPage, ListEntry, Platform, clean
+
+
+def build_record(detail: DetailPage, url: str, *, source: str | None, channel: str | None,
+                 entry: ListEntry | None = None, attachment_texts: tuple[tuple[str, str], ...] = (),
+                 with_evidence: bool = False) -> NoticeRecord:
+    title = clean(detail.title) or (entry.title if entry else "")
+    if not title:
+        raise ParseError(f"{url}: no title found")
+    meta = dict(detail.meta)
+    if entry is not None:
+        if entry.date:
+            meta.setdefault("list_date", entry.date.isoformat())
+        if entry.doc_number:
+            meta.setdefault("list_doc_number", entry.doc_number)
+        # The list's title attribute is complete where a detail <h1> may be split or shortened.
+        if entry.title and len(entry.title) > len(title):
+            title = entry.title
+    facts: Facts = extract_facts(DocText(title=title, body=detail.body, url=url, meta=meta,
+                                         attachment_texts=attachment_texts))
+    record = NoticeRecord(
+        url=url, source=source, channel=channel, title=title,
+        doc_number=facts.doc_number, doc_number_raw=facts.doc_number_raw,
+        issuers=facts.issuers, written_date=facts.written_date,
+        published_date=facts.published_date or (entry.date if entry else None),
+        body=detail.body, attachments=detail.attachments, topics=facts.topics, events=facts.events,
+    )
+    if with_evidence:
+        record = replace(record, evidence=tuple(explain(facts)))
+    return record
+
+
+def parse_detail_page(text: str, url: str, platform: Platform | None, ctx: ChannelContext | None,
+                      **kwargs: object) -> NoticeRecord:
+    """Parse with the channel's platform when known, else with template-agnostic extraction."""
+    if platform is not None and ctx is not None:
+        detail = platform.parse_detail(text, url, ctx)
+    else:
+        detail = generic_detail(text, url)
+    return build_record(detail, url, **kwargs)  # type: ignore[arg-type]
+
+
+def parse_plain_text(text: str, url: str, **kwargs: object) -> NoticeRecord:
+    """A pasted article: first non-empty line is the title, the rest the body."""
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+    if not lines:
+        raise ParseError("empty text")
+    detail = DetailPage(title=lines[0], body="\n".join(lines[1:]) or lines[0])
+    return build_record(detail, url, **kwargs)  # type: ignore[arg-type]
+
+
+def parse_bytes(data: bytes, url: str, *, is_text: bool, content_type: str | None = None,
+                platform: Platform | None = None, ctx: ChannelContext | None = None,
+                **kwargs: object) -> NoticeRecord:
+    text, _ = decode_html(data, content_type)
+    if is_text:
+        return parse_plain_text(text, url, **kwargs)
+    return parse_detail_page(text, url, platform, ctx, **kwargs)

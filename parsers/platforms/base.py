@@ -1,0 +1,136 @@
+"""What every platform adapter takes and returns, plus count-checked selection helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from parsel import Selector, SelectorList
+
+from errors import ParseError, SelectorError
+from parsers.model import Attachment
+
+
+@dataclass(frozen=True)
+class ChannelContext:
+    """What a parser needs to know about the channel: its key for error messages and its options."""
+
+    key: str  # "most/tztg"
+    url: str  # list page 1
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def opt(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    url: str
+    method: str = "GET"
+    body: bytes | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    url: str
+    title: str
+    date: dt.date | None = None
+    doc_number: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """What the list shows about an entry; a change here triggers a detail re-fetch."""
+        return f"{self.title}|{self.date.isoformat() if self.date else ''}|{self.doc_number or ''}"
+
+
+@dataclass(frozen=True)
+class ListPage:
+    entries: tuple[ListEntry, ...]
+    total_pages: int | None = None  # as the page announces it (createPageHTML, countPage, ...)
+    next_url: str | None = None  # for sites that link the next page instead of numbering pages
+
+
+@dataclass(frozen=True)
+class DetailPage:
+    title: str
+    body: str
+    meta: Mapping[str, str] = field(default_factory=dict)
+    attachments: tuple[Attachment, ...] = ()
+
+
+class Platform(Protocol):
+    name: str
+
+    def page_request(self, ctx: ChannelContext, page: int) -> PageRequest: ...
+
+    def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage: ...
+
+    def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage: ...
+
+
+# -- selection -----------------------------------------------------------------------
+
+def select(sel: Selector | SelectorList, css: str, ctx: ChannelContext, *, min_items: int = 1,
+           max_items: int | None = None) -> SelectorList:
+    """CSS select that fails loudly: a layout change raises, it never yields silent "no news"."""
+    found = sel.css(css)
+    if len(found) < min_items or (max_items is not None and len(found) > max_items):
+        expected = f">= {min_items}" if max_items is None else f"{min_items}..{max_items}"
+        raise SelectorError(ctx.key, css, len(found), expected)
+    return found
+
+
+def select_first_of(sel: Selector, candidates: list[str], ctx: ChannelContext) -> tuple[str, SelectorList]:
+    """The first of several *declared* template variants that matches; all missing is an error."""
+    for css in candidates:
+        found = sel.css(css)
+        if found:
+            return css, found
+    raise SelectorError(ctx.key, " | ".join(candidates), 0, ">= 1")
+
+
+def html_selector(text: str) -> Selector:
+    if not text or not text.strip():
+        raise ParseError("empty page")
+    try:
+        return Selector(text=text)
+    except Exception as exc:  # lxml raises a zoo of types on hostile input
+        raise ParseError(f"unparseable HTML: {exc}") from None
+
+
+# -- dates -------------------------------------------------------------------------
+
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
+_URL_DATE = re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_")
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    match = _DATE.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def date_from_url(url: str) -> dt.date | None:
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def clean(text: str | None) -> str:
+    if not text:
+        return ""
+    return " ".join(text.replace("\xa0", " ").replace("\u3000", " ").split())

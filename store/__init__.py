@@ -1,0 +1,1 @@
+"""The archive: SQLAlchemy models, engine helpers and the repository (SQLite or PostgreSQL)."""

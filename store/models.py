@@ -1,0 +1,215 @@
+"""Typed SQLAlchemy 2 models for the archive.
+
+Relationships use ``lazy="raise"`` so that an accidental N+1 load fails in tests
+instead of silently slowing a poll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+UTC = dt.UTC
+
+
+class Notice(Base):
+    """One official document, identified by its canonical URL."""
+
+    __tablename__ = "notice"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(40), unique=True)  # sha1 of the canonical URL
+    source: Mapped[str] = mapped_column(String(40), index=True)
+    channel: Mapped[str] = mapped_column(String(80))
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    doc_number: Mapped[str | None] = mapped_column(String(120), index=True)
+    doc_number_raw: Mapped[str | None] = mapped_column(String(200))
+    issuers: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    written_date: Mapped[dt.date | None] = mapped_column(Date)
+    published_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    topics: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    events: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    list_fingerprint: Mapped[str | None] = mapped_column(String(64))  # what the list page showed
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active | withdrawn | repealed
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_checked: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_changed: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    versions: Mapped[list[NoticeVersion]] = relationship(
+        back_populates="notice", lazy="raise", order_by="NoticeVersion.version"
+    )
+    attachments: Mapped[list[AttachmentRow]] = relationship(back_populates="notice", lazy="raise")
+
+    __table_args__ = (Index("ix_notice_source_channel", "source", "channel"),)
+
+
+class NoticeVersion(Base):
+    """The full history: one row per distinct content of a notice."""
+
+    __tablename__ = "notice_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    notice: Mapped[Notice] = relationship(back_populates="versions", lazy="raise")
+
+    __table_args__ = (UniqueConstraint("notice_id", "version", name="uq_notice_version_notice_id_version"),)
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+
+    notice: Mapped[Notice] = relationship(back_populates="attachments", lazy="raise")
+
+
+class Change(Base):
+    """Something a subscriber may be told about: new, revised, withdrawn or repealed."""
+
+    __tablename__ = "change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    diff: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
+class CrawlRun(Base):
+    """Health of one channel in one poll."""
+
+    __tablename__ = "crawl_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(80))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(20), default="running")  # ok|partial|failed|blocked|running
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    new: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    details_fetched: Mapped[int] = mapped_column(Integer, default=0)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    http_codes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_crawl_run_source_channel_started", "source", "channel", "started_at"),)
+
+
+class FetchFailure(Base):
+    """A detail page that failed permanently (404/410, over the size cap): retried only with backoff."""
+
+    __tablename__ = "fetch_failure"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(40), unique=True)
+    url: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(80))
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    first_failed: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    next_retry_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Subscriber(Base):
+    __tablename__ = "subscriber"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Subscription(Base):
+    __tablename__ = "subscription"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscriber_id: Mapped[int] = mapped_column(ForeignKey("subscriber.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # email | wecom | serverchan | pushplus | webhook | outbox
+    target: Mapped[dict[str, Any]] = mapped_column(JSON)  # address / key / token / url (secret)
+    filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    schedule: Mapped[str] = mapped_column(String(40), default="immediate")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_ops: Mapped[bool] = mapped_column(Boolean, default=False)
+    token: Mapped[str] = mapped_column(String(80), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # Changes detected at or after this moment are for this subscription (no back-catalogue flood).
+    since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Delivery(Base):
+    """The ledger: one row per (subscription, channel, notice, change), written with the decision to send."""
+
+    __tablename__ = "delivery"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(20))
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"))
+    change_id: Mapped[int] = mapped_column(ForeignKey("change.id", ondelete="CASCADE"))
+    digest_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | sending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint(
+            "subscription_id", "channel", "notice_id", "change_id", name="uq_delivery_subscription_change"
+        ),
+    )
