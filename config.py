@@ -80,11 +80,7 @@ class Settings:
 
     @property
     def data_path(self) -> Path:
-        if self.data_dir:
-            return Path(self.data_dir).expanduser()
-        xdg = os.environ.get("XDG_DATA_HOME")
-        base = Path(xdg) if xdg else Path.home() / ".local" / "share"
-        return base / "policywatch"
+        return Path(self.data_dir).expanduser() if self.data_dir else default_data_dir(os.environ)
 
     @property
     def database_url(self) -> str:
@@ -99,6 +95,11 @@ class Settings:
     @property
     def cache_path(self) -> Path:
         return self.data_path / "httpcache"
+
+
+def default_data_dir(env: Mapping[str, str]) -> Path:
+    xdg = env.get("XDG_DATA_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".local" / "share") / "policywatch"
 
 
 _SECTIONS: dict[str, type] = {
@@ -232,6 +233,8 @@ def load_settings(
             continue
         section, _, key = dotted.rpartition(".")
         settings = _apply(settings, section, key, value)
+    if not settings.data_dir:
+        settings = replace(settings, data_dir=str(default_data_dir(env)))
     return _validate(settings)
 
 

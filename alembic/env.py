@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from alembic import context
 from store.models import Base
 
 config = context.config

@@ -20,7 +20,7 @@ class StorePipeline:
 
     def process_item(self, item: NoticeItem) -> NoticeItem:
         job = item["job"]
-        sink: Any = getattr(self.crawler.spider, "sink")  # the spider's injected CrawlSink
+        sink: Any = self.crawler.spider.sink  # the spider's injected CrawlSink
         kind = sink.store(job, item["record"], item["entry"])
         if kind == "inserted":
             job.health.new += 1

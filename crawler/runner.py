@@ -8,6 +8,7 @@ so several crawls can run inside one pytest process.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
@@ -170,8 +171,8 @@ def record_runs(factory: sessionmaker[Session], jobs: Sequence[ChannelJob], fini
 
 async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sessionmaker[Session], *,
                 mirror: str | None = None, reactor: bool = True, polite: bool = True,
-                clock: Clock = utcnow,
-                extra_settings: dict[str, Any] | None = None) -> CrawlReport:
+                clock: Clock = utcnow, extra_settings: dict[str, Any] | None = None,
+                progress: Callable[[Sequence[ChannelJob]], None] | None = None) -> CrawlReport:
     """One poll of the given sources. Every channel gets a crawl_run row, whatever happens."""
     now = clock()
     with transaction(factory) as session:
@@ -183,9 +184,16 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
     opts.update(extra_settings or {})
     runner = AsyncCrawlerRunner(opts)
     crawler = runner.create_crawler(PolicySpider)
+    ticker = asyncio.ensure_future(_tick(progress, jobs)) if progress else None
     try:
         await runner.crawl(crawler, jobs=jobs, sink=sink, mirror=mirror)
     finally:
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        log.debug("crawl stats: %s", stats)
+        if ticker:
+            ticker.cancel()
     return record_runs(factory, jobs, clock())
+
+
+async def _tick(progress: Callable[[Sequence[ChannelJob]], None], jobs: Sequence[ChannelJob]) -> None:
+    while True:
+        progress(jobs)
+        await asyncio.sleep(0.5)

@@ -75,6 +75,141 @@ BEIJING = SourceSpec(
                     publishes="S&T commission policy documents"),
         ChannelSpec("jxj_tzgg", "市经信局 通知公告", "https://jxj.beijing.gov.cn/jxdt/tzgg/", "trs", _BJ_BUREAU,
                     publishes="Economy & IT bureau notices (高精尖 funding guides)"),
+        ChannelSpec("hd_zcwj", "海淀区/中关村科学城 政策文件", "https://zyk.bjhd.gov.cn/zwdt/zcwj/", "jslist",
+                    {"list_item": "ul.zcwj_list li", "date": "span::text",
+                     "article_url": r"/t\d{8}_\d+(?:_hd)?\.shtml$", "page_name": "index_{n}.shtml",
+                     "detail_title": ["div.article h1", "h1"], "detail_body": ["#mainText"]},
+                    publishes="Haidian / 中关村科学城 policy documents (AI measures, 模型券, funds)",
+                    access="Rows are written by document.write(); www.bjhd.gov.cn answers 13-byte stubs to "
+                           "datacenter IPs, so only the zyk.bjhd.gov.cn content host is polled"),
+    ),
+)
+
+# Shanghai municipal CMS: shhex article URLs, page 2 = index_2.html, commented-out duplicate rows.
+_SH_BUREAU = {
+    "list_item": "ul.nowrapli li",
+    "date": "span.time::text",
+    "detail_title": ["#ivs_title", "h1"],
+    "detail_body": ["#ivs_content"],
+    "detail_attachments": ["div.xgfj"],
+}
+_SH_ACCESS = "Reached from CN and most foreign hosts; some bureau hosts 403 non-browser clients [unverified]"
+
+SHANGHAI = SourceSpec(
+    id="shanghai",
+    name="上海",
+    city="上海",
+    channels=(
+        ChannelSpec("szfwj", "市政府最新文件", "https://www.shanghai.gov.cn/nw12344/", "shanghai",
+                    {"list_item": "ul.tadaty-list li", "date": "span.time::text"},
+                    publishes="Latest municipal documents (沪府发, 沪府办发, 沪府规 …)",
+                    access="No meta tags on detail pages: 文号/成文日期 are read from the text"),
+        ChannelSpec("sheitc_zxxx", "市经信委 最新信息", "https://www.sheitc.sh.gov.cn/zxxx/", "shanghai",
+                    _SH_BUREAU, publishes="Economy & IT commission notices, AI special-fund rules and calls",
+                    access=_SH_ACCESS),
+        ChannelSpec("stcsm_zcwj", "市科委 政策文件", "https://stcsm.sh.gov.cn/zwgk/kjzc/zcwj/kwzcxwj/", "shanghai",
+                    _SH_BUREAU, publishes="S&T commission policy documents (沪科规)", access=_SH_ACCESS),
+        ChannelSpec("stcsm_xmsb", "市科委 项目申报", "https://stcsm.sh.gov.cn/zwgk/kyjhxm/xmsb/", "shanghai",
+                    _SH_BUREAU, publishes="S&T commission funding calls (科技创新行动计划 申报指南)",
+                    access=_SH_ACCESS),
+    ),
+)
+
+# Tianjin municipal platform: TRS t-date URLs, page 2 = index_1.html.
+_TJ_BUREAU = {
+    "list_item": "ul.news_list.news_list2 li",
+    "date": "span::text",
+    "article_url": T_DATE_URL,
+    "detail_title": [".common-content-mainTitle"],
+    "detail_body": [".page_info"],
+}
+_TJ_ACCESS = "Hard 403 with a 13-byte <html></html> body from foreign IPs: needs a CN egress (reported as blocked)"
+
+TIANJIN = SourceSpec(
+    id="tianjin",
+    name="天津",
+    city="天津",
+    channels=(
+        ChannelSpec("szfwj_bgt", "市政府办公厅文件", "https://www.tj.gov.cn/zwgk/szfwj/tjsrmzfbgt/", "trs",
+                    {"list_item": "div.list-item.clear", "date": "span.fr::text", "article_url": T_DATE_URL,
+                     "total_pattern": r"parseInt\('(\d+)'\)",
+                     "detail_title": ["div.sx-item.item-all div.sx-con", "h1"],
+                     "detail_body": ["div.view.TRS_UEDITOR"]},
+                    publishes="津政办发 documents (incl. the AI pilot-zone action plans)",
+                    access="Models the documented static template. The live portal now builds this list "
+                           "client-side (Nanwei IGS datacall, siteId=34) and fences datacenter IPs: there the "
+                           "list selector matches nothing and the channel is reported failed, never empty"),
+        ChannelSpec("kxjs_tzgg", "市科技局 通知公告", "https://kxjs.tj.gov.cn/ZWGK4143/TZGG2079/", "trs",
+                    _TJ_BUREAU, publishes="S&T bureau notices (重大科技专项 calls, 认定)", access=_TJ_ACCESS),
+        ChannelSpec("kxjs_xmsb", "市科技局 项目申报", "https://kxjs.tj.gov.cn/BSFW9672/XMGL4742/XMSB4597/", "trs",
+                    _TJ_BUREAU, publishes="S&T bureau funding calls; 公示 later marked 已过期",
+                    access=_TJ_ACCESS),
+        ChannelSpec("gyxxh_zcwj", "市工信局 政策文件", "https://gyxxh.tj.gov.cn/ZWGK4147/ZCWJ6355/", "trs",
+                    _TJ_BUREAU, publishes="Industry & IT bureau policy documents (津工信规, special funds)",
+                    access="Same municipal platform as kxjs [inferred]; expect the same IP fencing"),
+    ),
+)
+
+_GKMLPT_POST = r"/gkmlpt/content/\d+/\d+/post_\d+\.html$"
+_SZ_ACCESS = "HTTPS fails under OpenSSL (BAD_ECPOINT): fetched over http:// (force_http)"
+
+SHENZHEN = SourceSpec(
+    id="shenzhen",
+    name="深圳",
+    city="深圳",
+    force_http=True,
+    channels=(
+        ChannelSpec("szf_gkml", "市政府 信息公开目录 政策文件", "http://www.sz.gov.cn/gkmlpt/index", "gkmlpt",
+                    {"api_category": 2453, "sid": "755001", "article_url": _GKMLPT_POST},
+                    publishes="深府/深府办 documents from the gkmlpt catalogue (文号, publisher, 成文日期)",
+                    access=_SZ_ACCESS),
+        ChannelSpec("stic_gkml", "市科技创新局 通知公告", "http://stic.sz.gov.cn/gkmlpt/index", "gkmlpt",
+                    {"api_category": 3961, "sid": "755040", "article_url": _GKMLPT_POST},
+                    publishes="S&T innovation bureau notices and 重大科技专项 guides", access=_SZ_ACCESS),
+        ChannelSpec("gxj_gkml", "市工信局 通知公告", "http://gxj.sz.gov.cn/gkmlpt/index", "gkmlpt",
+                    {"api_category": 1863, "sid": "755051", "article_url": _GKMLPT_POST},
+                    publishes="Industry & IT bureau funding guides (人工智能先锋城市 扶持计划)", access=_SZ_ACCESS),
+    ),
+)
+
+_HZ_ACCESS = "From overseas the JCMS paging ignores the page number (always page 1) [code: hulelan]"
+
+HANGZHOU = SourceSpec(
+    id="hangzhou",
+    name="杭州",
+    city="杭州",
+    channels=(
+        ChannelSpec("bmwj", "市政府 部门文件", "https://www.hangzhou.gov.cn/col/col1229063389/index.html", "jcms",
+                    {"columnid": 1229063389, "unitid": 6967893, "webid": 149,
+                     "webname": "杭州市人民政府门户网站", "list_item": "li.clearfix"},
+                    publishes="杭政/杭政办 documents incl. the pilot-zone action plans", access=_HZ_ACCESS),
+        ChannelSpec("kj_tzgg", "市科技局 通知公告", "https://kj.hangzhou.gov.cn/col/col1693961/index.html", "jcms",
+                    {"columnid": 1693961, "unitid": 7862811, "webid": 3255, "webname": "杭州市科学技术局"},
+                    publishes="S&T bureau notices and funding calls (杭科高)", access=_HZ_ACCESS),
+        ChannelSpec("jxj_tzgg", "市经信局 通知公告", "https://jxj.hangzhou.gov.cn/col/col1229416425/index.html",
+                    "jcms", {"columnid": 1229416425, "unitid": 7920334, "webid": 3297,
+                             "webname": "杭州市经济和信息化局"},
+                    publishes="Economy & IT bureau notices (杭经信, 算力券, AI special funds)", access=_HZ_ACCESS),
+    ),
+)
+
+_HF_ACCESS = ("Jiasule __jsl_clearance JS cookie challenge and WZWS reason:GeoBL 403 outside China; "
+              "needs a CN egress (reported as blocked)")
+
+HEFEI = SourceSpec(
+    id="hefei",
+    name="合肥",
+    city="合肥",
+    channels=(
+        ChannelSpec("gsgg", "市政府 公示公告", "https://www.hefei.gov.cn/xxgk/gsgg/index.html", "anhui",
+                    {"detail_title": [".wztit"], "detail_body": [".wzcon"]},
+                    publishes="Municipal announcements and 合政办 documents (pilot-zone plans)", access=_HF_ACCESS),
+        ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://kjj.hefei.gov.cn/zwgk/tzgg/index.html", "anhui",
+                    {"detail_title": ["h1.newstitle"], "detail_body": [".con_main"]},
+                    publishes="S&T bureau calls (关键核心技术攻关, 科技创新券)", access=_HF_ACCESS),
+        ChannelSpec("jxj_tzgg", "市经信局 通知公告", "https://jxj.hefei.gov.cn/tzgg/index.html", "anhui",
+                    {"detail_title": ["h1"], "detail_body": [".newscontnet"]},
+                    publishes="Economy & IT bureau calls (AI industry policy projects)", access=_HF_ACCESS),
     ),
 )
 

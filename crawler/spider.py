@@ -86,11 +86,11 @@ class PolicySpider(scrapy.Spider):
 
     def _parse_list(self, response: Response, job: ChannelJob, page: int) -> Iterator[Any]:
         official = response.meta["pw_official"]
+        text = self._text(job, response)  # block pages first: a 403 GeoBL is "blocked", not "failed"
+        if text is None:
+            return
         if response.status >= 400:
             self._list_failed(job, page, f"HTTP {response.status} on list page {page} ({official})")
-            return
-        text = self._text(job, response)
-        if text is None:
             return
         try:
             listing = job.platform.parse_list(text, official, job.ctx)

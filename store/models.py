@@ -7,7 +7,7 @@ instead of silently slowing a poll.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -35,7 +35,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 UTC = dt.UTC
@@ -188,6 +188,7 @@ class Subscription(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     # Changes detected at or after this moment are for this subscription (no back-catalogue flood).
     since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_planned_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Delivery(Base):

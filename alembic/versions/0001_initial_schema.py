@@ -19,7 +19,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table('crawl_run',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('source', sa.String(length=40), nullable=False),
@@ -150,6 +149,7 @@ def upgrade() -> None:
     sa.Column('token', sa.String(length=80), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('since', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_planned_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['subscriber_id'], ['subscriber.id'], name=op.f('fk_subscription_subscriber_id_subscriber'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_subscription')),
     sa.UniqueConstraint('token', name=op.f('uq_subscription_token'))
@@ -181,9 +181,7 @@ def upgrade() -> None:
 
 
 
-
 def downgrade() -> None:
-
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_delivery_digest_id'))
 
@@ -218,4 +216,3 @@ def downgrade() -> None:
         batch_op.drop_index('ix_crawl_run_source_channel_started')
 
     op.drop_table('crawl_run')
-

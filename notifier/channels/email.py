@@ -124,6 +124,8 @@ class EmailChannel:
         require(isinstance(port, int) and 0 < port < 65536, "smtp port must be 1-65535")
         require(security in SECURITY_MODES, f"smtp security must be one of {SECURITY_MODES}")
         require(bool(username) == bool(password), "smtp username and password go together")
+        # smtplib encodes AUTH credentials as ASCII and would crash mid-send otherwise.
+        require((username or "").isascii() and (password or "").isascii(), "smtp credentials must be ASCII")
         require(timeout > 0, "smtp timeout must be positive")
         self.host, self.port, self.security, self.timeout = host, port, security, float(timeout)
         self.username = username or None

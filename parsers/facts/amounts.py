@@ -18,7 +18,7 @@ AMOUNT_RE = re.compile(
     r"\s*(?P<unit>亿元|万元|元|亿(?=[\u4e00-\u9fff]{0,8}基金)|万(?=[\u4e00-\u9fff]{0,8}基金))"
 )
 
-_SCALE = {"亿元": 10**8, "万元": 10**4, "元": 1, "亿": 10**8, "万": 10**4}
+AMOUNT_SCALE = {"亿元": 10**8, "万元": 10**4, "元": 1, "亿": 10**8, "万": 10**4}
 
 
 @functools.cache
@@ -33,12 +33,12 @@ def amount_yuan(num: str, unit: str) -> int | None:
     """Value in yuan of a matched number + unit, or None if it cannot be read."""
     clean = num.replace(",", "")
     try:
-        return int(Decimal(clean) * _SCALE[unit])
+        return int(Decimal(clean) * AMOUNT_SCALE[unit])
     except (InvalidOperation, KeyError):
         pass
     word = clean + ("" if unit in ("元",) else unit[0])
     try:
         value = _cn2an().cn2an(word, "smart")
-    except Exception:  # noqa: BLE001 - cn2an raises bare ValueError/KeyError variants
+    except Exception:
         return None
     return int(Decimal(str(value)))

@@ -29,9 +29,12 @@ _WRITTEN_META_KEYS = ("成文日期",)
 _PUBLISHED_META_KEYS = ("发布日期", "PubDate")
 _TITLE_TAIL_RE = re.compile(r"^[\s)）\]】〕>》\"”'.。]*$")
 _TITLE_ISSUER_RE = re.compile(r"^\s*(?P<iss>[^《》\n:：]{2,60}?)关于")
-_LABEL_ISSUER_RE = re.compile(r"(?:发布机关|发文机关|发文单位|发布机构)\s*[:：]\s*(?P<v>[\u4e00-\u9fff、 ]{2,40})")
+_LABEL_ISSUER_RE = re.compile(
+    r"(?:发布机关|发文机关|发文单位|发布机构)\s*[:：]\s*(?P<v>[\u4e00-\u9fff、 ]{2,40})"
+)
 _LABEL_SOURCE_RE = re.compile(r"来源\s*[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
 _LABEL_PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|信息提供日期)\s*[:：]?\s*")
+_LABEL_WRITTEN_RE = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：]?\s*")
 _SPLIT_WORDS_RE = re.compile(r"[、，,\s]+")
 
 
@@ -89,12 +92,14 @@ def _issuers(
                 span = (0, len(src.text))
                 return [(n, src.evidence("issuers", n, span, "issuer.meta")) for n in names]
     if sig:
-        return [(n, body.evidence("issuers", n, (ln.start, ln.end), "issuer.signature")) for n, ln in sig.orgs]
+        return [
+            (n, body.evidence("issuers", n, (ln.start, ln.end), "issuer.signature")) for n, ln in sig.orgs
+        ]
     m = _TITLE_ISSUER_RE.match(title.text)
     if m:
         parts = [p for p in _SPLIT_WORDS_RE.split(m["iss"]) if p]
-        names = split_issuers("、".join(parts), city)
-        if names and len(names) == len(parts):
+        names = split_issuers("、".join(parts), city, strict=True)
+        if names:
             return [(n, title.evidence("issuers", n, m.span("iss"), "issuer.title")) for n in names]
     head = body.text[:_HEAD]
     lm = _LABEL_ISSUER_RE.search(head)
@@ -106,7 +111,9 @@ def _issuers(
     if src:
         names = split_issuers(src.text, city, only_known=True)
         if names:
-            return [(n, src.evidence("issuers", n, (0, len(src.text)), "issuer.content_source")) for n in names]
+            return [
+                (n, src.evidence("issuers", n, (0, len(src.text)), "issuer.content_source")) for n in names
+            ]
     for sm in _LABEL_SOURCE_RE.finditer(head):
         name = known(sm["v"], city)
         if name:
@@ -122,14 +129,18 @@ def _meta_date(metas: dict[str, Source], keys: Iterable[str], fld: str) -> tuple
         src = metas.get(key)
         found = parse_meta_date(src.text) if src else None
         if src and found:
-            return found.date, src.evidence(fld, found.date.isoformat(), found.span, "date.meta:" + found.rule)
+            return found.date, src.evidence(
+                fld, found.date.isoformat(), found.span, "date.meta:" + found.rule
+            )
     return None
 
 
 def _written_date(
     body: Source, metas: dict[str, Source], sig: Signature | None, docnum_ev: Evidence | None
 ) -> tuple[dt.date, Evidence] | None:
-    got = _meta_date(metas, _WRITTEN_META_KEYS, "written_date")
+    got = _meta_date(metas, _WRITTEN_META_KEYS, "written_date") or _labelled_date(
+        body, _LABEL_WRITTEN_RE, "written_date"
+    )
     if got:
         return got
     if sig and sig.date:
@@ -146,17 +157,23 @@ def _written_date(
     return None
 
 
-def _published_date(body: Source, metas: dict[str, Source]) -> tuple[dt.date, Evidence] | None:
-    got = _meta_date(metas, _PUBLISHED_META_KEYS, "published_date")
-    if got:
-        return got
+def _labelled_date(body: Source, label: re.Pattern[str], fld: str) -> tuple[dt.date, Evidence] | None:
+    """``发布日期：2017-12-20`` written in the head of the body (reposts, 公开目录 tables)."""
     head = body.text[:_HEAD]
-    for lm in _LABEL_PUBLISHED_RE.finditer(head):
+    for lm in label.finditer(head):
         found: FoundDate | None = parse_meta_date(head[lm.end() : lm.end() + 30])
         if found and found.span[0] == 0:
             span = (lm.end() + found.span[0], lm.end() + found.span[1])
-            return found.date, body.evidence("published_date", found.date.isoformat(), span, "date.body_label")
-    return _meta_date(metas, ("list_date",), "published_date")
+            return found.date, body.evidence(fld, found.date.isoformat(), span, "date.body_label")
+    return None
+
+
+def _published_date(body: Source, metas: dict[str, Source]) -> tuple[dt.date, Evidence] | None:
+    return (
+        _meta_date(metas, _PUBLISHED_META_KEYS, "published_date")
+        or _labelled_date(body, _LABEL_PUBLISHED_RE, "published_date")
+        or _meta_date(metas, ("list_date",), "published_date")
+    )
 
 
 # ---------------------------------------------------------------- events
@@ -166,44 +183,66 @@ def _event(src: Source, span: tuple[int, int], rule: str, **fields: Any) -> dict
     return {**fields, "span": [span[0], span[1]], "source": src.name, "rule": rule}
 
 
-def _events(
-    title: Source, body: Source, atts: list[Source], doc_number: str | None
-) -> list[dict[str, Any]]:
-    texts = [title, body, *atts]
-    own = doc_number if is_approval_letter(title.text, body.text[:_HEAD]) else None
-    events: list[dict[str, Any]] = []
-    seen: set[Any] = set()
+def _pilot_events(texts: list[Source], own: str | None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    cities: set[str] = set()
     for src in texts:
         for pz in find_pilot_zone_events(src.text, own):
-            key = ("pz", pz.city)
-            if key not in seen:
-                seen.add(key)
-                events.append(
-                    _event(src, pz.span, pz.rule, type="pilot_zone_approved", city=pz.city, program=PROGRAM,
-                           approver=APPROVER, doc_number=pz.doc_number)
-                )
+            if pz.city in cities:
+                continue
+            cities.add(pz.city)
+            out.append(
+                _event(src, pz.span, pz.rule, type="pilot_zone_approved", city=pz.city, program=PROGRAM,
+                       approver=APPROVER, doc_number=pz.doc_number)
+            )  # fmt: skip
+    return out
+
+
+def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
+    # The same numbers repeated (headline, summary, body) are one rule: keep the first clause.
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[int | None, float | None, int | None]] = set()
     for src in texts:
         for fr in find_funding(src.text):
-            key = ("fund", fr.max_amount_yuan, fr.ratio, fr.fund_size_yuan)
-            if key not in seen:
-                seen.add(key)
-                events.append(
-                    _event(src, fr.span, fr.rule, type="funding_rule", max_amount_yuan=fr.max_amount_yuan,
-                           ratio=fr.ratio, fund_size_yuan=fr.fund_size_yuan, text=fr.text)
-                )
-    for src in texts[1:]:
+            key = (fr.max_amount_yuan, fr.ratio, fr.fund_size_yuan)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                _event(src, fr.span, fr.rule, type="funding_rule", max_amount_yuan=fr.max_amount_yuan,
+                       ratio=fr.ratio, fund_size_yuan=fr.fund_size_yuan, text=fr.text)
+            )  # fmt: skip
+    return out
+
+
+def _repeal_events(texts: list[Source], doc_number: str | None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    seen: set[str | None] = set()
+    for src in texts:
         for rp in find_repeals(src.text):
-            key = ("repeal", rp.doc_number or rp.title)
-            if key not in seen and rp.doc_number != doc_number:
-                seen.add(key)
-                events.append(_event(src, rp.span, rp.rule, type="repeal", doc_number=rp.doc_number, title=rp.title))
-    return events
+            key = rp.doc_number or rp.title
+            if key in seen or rp.doc_number == doc_number:
+                continue
+            seen.add(key)
+            out.append(_event(src, rp.span, rp.rule, type="repeal", doc_number=rp.doc_number, title=rp.title))
+    return out
+
+
+def _events(title: Source, body: Source, atts: list[Source], doc_number: str | None) -> list[dict[str, Any]]:
+    own = doc_number if is_approval_letter(title.text, body.text[:_HEAD]) else None
+    return [
+        *_pilot_events([title, body, *atts], own),
+        *_funding_events([title, body, *atts]),
+        *_repeal_events([body, *atts], doc_number),
+    ]
 
 
 def _event_evidence(ev: dict[str, Any], by_name: dict[str, Source]) -> Evidence:
     value = {
         "pilot_zone_approved": lambda e: f"pilot_zone_approved:{e['city']}",
-        "funding_rule": lambda e: f"funding_rule:max={e['max_amount_yuan']},ratio={e['ratio']},fund={e['fund_size_yuan']}",
+        "funding_rule": lambda e: (
+            f"funding_rule:max={e['max_amount_yuan']},ratio={e['ratio']},fund={e['fund_size_yuan']}"
+        ),
         "repeal": lambda e: f"repeal:{e['doc_number'] or e['title']}",
     }[ev["type"]](ev)
     span = (ev["span"][0], ev["span"][1])
@@ -263,7 +302,13 @@ def extract_facts(doc: DocText) -> Facts:
 def explain(facts: Facts) -> list[dict[str, Any]]:
     """JSON-ready rows, one per evidence entry, for ``policywatch parse --explain``."""
     return [
-        {"field": e.field, "value": e.value, "source": e.source, "span": [e.span[0], e.span[1]],
-         "text": e.text, "rule": e.rule}
+        {
+            "field": e.field,
+            "value": e.value,
+            "source": e.source,
+            "span": [e.span[0], e.span[1]],
+            "text": e.text,
+            "rule": e.rule,
+        }
         for e in facts.evidence
     ]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-from .amounts import AMOUNT_RE, amount_yuan
+from .amounts import AMOUNT_RE, AMOUNT_SCALE, amount_yuan
 
 _SENTENCE_RE = re.compile(r"[^。；;!！?？\n]+")
 _CAP_CUE_RE = re.compile(r"(?:最高|不超过|不高于|最多|上限为?|封顶|至多)[^\d，。,：:]{0,8}$")
@@ -61,10 +62,7 @@ def _ratios(sentence: str, gate: bool) -> list[tuple[float, int, int]]:
         return []
     out = []
     for m in _RATIO_RE.finditer(sentence):
-        if m["cnpct"]:
-            pct = float(_cn_pct(m["cnpct"]))
-        else:
-            pct = float(m["pct"] or m["pct2"])
+        pct = float(_cn_pct(m["cnpct"])) if m["cnpct"] else float(m["pct"] or m["pct2"])
         if 0 < pct <= 100:
             out.append((round(pct / 100, 4), m.start(), m.end()))
     return out
@@ -94,7 +92,8 @@ def _tiers(s: str, amts: list[_Amt]) -> list[list[_Amt]]:
     return [
         r
         for r in runs
-        if _TIER_AFTER_RE.match(s[r[-1].end :]) or _TIER_BEFORE_RE.search(s[max(0, r[0].start - 12) : r[0].start])
+        if _TIER_AFTER_RE.match(s[r[-1].end :])
+        or _TIER_BEFORE_RE.search(s[max(0, r[0].start - 12) : r[0].start])
     ]
 
 
@@ -109,7 +108,9 @@ def _is_cap(s: str, a: _Amt) -> bool:
 
 
 def _is_fixed(s: str, a: _Amt) -> bool:
-    return bool(_FIXED_BEFORE_RE.search(s[max(0, a.start - 6) : a.start]) or _FIXED_AFTER_RE.match(s[a.end :]))
+    return bool(
+        _FIXED_BEFORE_RE.search(s[max(0, a.start - 6) : a.start]) or _FIXED_AFTER_RE.match(s[a.end :])
+    )
 
 
 def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
@@ -135,7 +136,11 @@ def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
     for i, (ratio, rs, re_) in enumerate(ratios):
         nxt = ratios[i + 1][1] if i + 1 < len(ratios) else len(s)
         cap = next(
-            (a for a in amts if a.start not in used and re_ <= a.start < min(nxt, re_ + _PAIR_WINDOW) and _is_cap(s, a)),
+            (
+                a
+                for a in amts
+                if a.start not in used and re_ <= a.start < min(nxt, re_ + _PAIR_WINDOW) and _is_cap(s, a)
+            ),
             None,
         )
         if cap:
@@ -159,8 +164,56 @@ def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
     return out
 
 
+_CELL_SEP_RE = re.compile(r"\t| \| |\|")
+_HEADER_UNIT_RE = re.compile(r"[(（](亿元|万元|元)[)）]")
+_NUMBER_CELL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def _cells(line: str, start: int) -> list[tuple[str, int]]:
+    """Cells of a table row with their offsets; one cell means "not a table row"."""
+    out, pos = [], 0
+    for m in _CELL_SEP_RE.finditer(line):
+        out.append((line[pos : m.start()], start + pos))
+        pos = m.end()
+    out.append((line[pos:], start + pos))
+    return out
+
+
+def table_rules(text: str) -> list[FundingRule]:
+    """Bare numbers under a header cell that carries the unit, e.g. ``资助上限（万元）``."""
+    out: list[FundingRule] = []
+    columns: dict[int, int] = {}  # column index -> yuan per unit
+    for lm in _LINE_RE.finditer(text):
+        cells = _cells(lm.group(0), lm.start())
+        if len(cells) < 2:
+            columns = {}
+            continue
+        header = {i: _HEADER_UNIT_RE.search(c) for i, (c, _) in enumerate(cells)}
+        if any(header.values()):
+            columns = {i: AMOUNT_SCALE[h.group(1)] for i, h in header.items() if h}
+            continue
+        for i, scale in columns.items():
+            if i < len(cells):
+                cell, off = cells[i]
+                nm = _NUMBER_CELL_RE.match(cell)
+                if nm:
+                    value = int(Decimal(nm.group(1)) * scale)
+                    span = (off + nm.start(1), off + nm.end(1))
+                    out.append(
+                        FundingRule(value, None, None, lm.group(0).strip(), span, "funding.table_cell")
+                    )
+    return out
+
+
 def find_funding(text: str) -> list[FundingRule]:
+    table = table_rules(text)
     out: list[FundingRule] = []
     for m in _SENTENCE_RE.finditer(text):
-        out.extend(rules_in_sentence(m.group(0), m.start()))
+        for r in rules_in_sentence(m.group(0), m.start()):
+            # a row "重大项目 | 2000 | 一事一议" already has its amount from the table header
+            if r.rule == "funding.case_by_case" and any(m.start() <= t.span[0] < m.end() for t in table):
+                continue
+            out.append(r)
+    out.extend(table)
     return out

@@ -128,8 +128,14 @@ def known(name: str, city: str | None = None) -> str | None:
     return got if got in _CANON else None
 
 
-def split_issuers(value: str, city: str | None = None, only_known: bool = False) -> list[str]:
-    """Split a joint-issuer string (``市经济信息化委、市财政局``) into canonical names."""
+def split_issuers(
+    value: str, city: str | None = None, only_known: bool = False, strict: bool = False
+) -> list[str]:
+    """Split a joint-issuer string (``市经济信息化委、市财政局``) into canonical names.
+
+    ``strict``: return nothing unless every part is an organisation (used on title prefixes,
+    where a non-organisation part means the prefix was not an issuer list at all).
+    """
     whole = re.sub(r"\s+", "", value)
     if whole in ALIASES:  # double-named bodies contain 、 themselves
         return [ALIASES[whole]]
@@ -139,6 +145,8 @@ def split_issuers(value: str, city: str | None = None, only_known: bool = False)
             continue
         ctx = city or (city_prefix(out[0]) if out else None)
         got = known(part, ctx) if only_known else canonical(part, ctx)
+        if strict and not got:
+            return []
         if got and got not in out:
             out.append(got)
     return out

@@ -26,18 +26,35 @@ _COUNT = r"(?:[两二三四五六七八九十\d]+(?:个城市|地|市|个地区|
 
 # 支持深圳建设… / 支持重庆、成都、西安、济南四地建设… / 推进…建设
 _SUPPORT_RE = re.compile(
-    r"支持(?:并将积极配合[^，。]{0,10}?推进)?(?P<list>" + _LIST + r")" + _COUNT + r"(?:建设|创建)" + _PROGRAM_RE
+    r"支持(?:并将积极配合[^，。]{0,10}?推进)?(?P<list>"
+    + _LIST
+    + r")"
+    + _COUNT
+    + r"(?:建设|创建)"
+    + _PROGRAM_RE
 )
 # 复函天津、杭州、深圳、合肥4个城市，支持其建设试验区
-_REPLY_RE = re.compile(r"复函(?P<list>" + _LIST + r")" + _COUNT + r"[，,]?\s*支持其(?:建设|创建)(?:" + _PROGRAM_RE + r"|试验区)")
+_REPLY_RE = re.compile(
+    r"复函(?P<list>" + _LIST + r")" + _COUNT + r"[，,]?\s*支持其(?:建设|创建)(?:" + _PROGRAM_RE + r"|试验区)"
+)
 # 在科技部支持下，北京、上海分别启动试验区建设
 _UNDER_RE = re.compile(r"在科技部(?:的)?支持下[，,]\s*(?P<list>" + _LIST + r")(?:分别)?启动(?:试验区)?建设")
+# 北京市成为全国首个国家新一代人工智能创新发展试验区
+_FIRST_RE = re.compile(r"(?P<list>" + _PLACE + r")成为(?:全国)?(?:首个|第一个)" + _PROGRAM_RE)
 _SPLIT_RE = re.compile(_SEP)
 _PROVINCE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:省|自治区)(?=[\u4e00-\u9fff]{2,})")
 _BAD_PLACE_RE = re.compile(r"[的其在了是将]|企业|单位|高校|地方|城市|国家|试验区|人工智能")
 _COUNT_SUFFIX_RE = re.compile(r"[两二三四五六七八九十\d]+(?:个城市|地|个地区|省市|城市)$")
 _LETTER_TITLE_RE = re.compile(r"科技部关于支持" + _PLACE + r"(?:建设|创建)" + _PROGRAM_RE + r"的函")
 _CITATION_AFTER_RE = re.compile(r"^[^。\n(（]{0,4}[》」]?\s*[(（]")
+
+
+_RULES = (
+    (_SUPPORT_RE, "pilot_zone.support"),
+    (_REPLY_RE, "pilot_zone.reply"),
+    (_UNDER_RE, "pilot_zone.under"),
+    (_FIRST_RE, "pilot_zone.first"),
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +96,7 @@ def _citation_after(text: str, end: int) -> str | None:
 
 def find_pilot_zone_events(text: str, own_doc_number: str | None) -> list[PilotZoneEvent]:
     out: list[PilotZoneEvent] = []
-    for rx, rule in ((_SUPPORT_RE, "pilot_zone.support"), (_REPLY_RE, "pilot_zone.reply"), (_UNDER_RE, "pilot_zone.under")):
+    for rx, rule in _RULES:
         for m in rx.finditer(text):
             number = _citation_after(text, m.end()) or own_doc_number
             for part in _SPLIT_RE.split(m.group("list")):

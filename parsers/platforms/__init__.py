@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from parsers.platforms.anhui import AnhuiPlatform
 from parsers.platforms.base import Platform
 from parsers.platforms.generic import GenericPlatform
+from parsers.platforms.gkmlpt import GkmlptPlatform
+from parsers.platforms.jcms import JcmsPlatform
+from parsers.platforms.jslist import JsListPlatform
+from parsers.platforms.shanghai import ShanghaiPlatform
 from parsers.platforms.trs import TrsPlatform
 
 PLATFORMS: dict[str, Platform] = {
-    p.name: p for p in (TrsPlatform(), GenericPlatform())
+    p.name: p for p in (TrsPlatform(), GenericPlatform(), JsListPlatform(), ShanghaiPlatform(),
+                        GkmlptPlatform(), JcmsPlatform(), AnhuiPlatform())
 }
 
 

@@ -2,7 +2,9 @@
 
 Lists are static HTML; page 1 is the directory URL and page k is ``index_{k-1}.html`` (or
 ``index_k`` on some sites: ``page_offset``). The page count sits in an inline script in one of
-several forms; all are read. Everything site-specific is a declared option on the registry entry.
+several forms; all are read, and a site with its own form declares ``total_pattern`` (a regex whose
+group 1 is the page count, e.g. the old Tianjin portal's ``parseInt('N')``). Everything
+site-specific is a declared option on the registry entry.
 """
 
 from __future__ import annotations
@@ -79,7 +81,16 @@ class TrsPlatform:
             from errors import SelectorError
 
             raise SelectorError(ctx.key, f"{ctx.opt('list_item')} -> article links", 0, ">= 1")
-        return ListPage(tuple(entries), total_pages(text))
+        return ListPage(tuple(entries), self.page_count(text, ctx))
+
+    @staticmethod
+    def page_count(text: str, ctx: ChannelContext) -> int | None:
+        """The declared ``total_pattern`` when the site has one, else the common TRS forms."""
+        pattern = ctx.opt("total_pattern")
+        if pattern:
+            found = re.search(str(pattern), text)
+            return int(found.group(1)) if found else None
+        return total_pages(text)
 
     def _entry(self, row: Any, url: str, ctx: ChannelContext) -> ListEntry | None:
         skip_css = ctx.opt("skip_if_empty")

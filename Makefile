@@ -1,0 +1,34 @@
+# The two commands a newcomer needs: `make test` and `make demo`. Everything else sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: test test-all demo run lint typecheck bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+test: $(STAMP)  ## the suite CI runs (slow soak tests excluded)
+	$(BIN)/pytest -m "not slow" -q
+
+test-all: $(STAMP)  ## everything, including slow soak tests
+	$(BIN)/pytest -q
+
+demo: $(STAMP)  ## crawl the bundled snapshots from a local mirror; run twice to see "0 new"
+	$(BIN)/policywatch demo
+
+run: $(STAMP)  ## the daemon
+	$(BIN)/policywatch run
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy crawler parsers store notifier app.py cli.py config.py scheduler.py errors.py
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

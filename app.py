@@ -1,0 +1,102 @@
+"""Wiring shared by the CLI and the daemon: settings -> engine, sources, channels, one poll.
+
+Nothing here parses pages or talks to sites itself; it only connects crawler -> parsers -> store
+-> notifier in that order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import Settings
+from crawler.registry import SourceSpec, builtin_sources
+from notifier.channels.base import Channel
+from notifier.channels.factory import build_channel
+from notifier.channels.pacing import SlidingWindowPacer
+from notifier.delivery import NotifyReport, notify
+from store.db import open_database, session_factory
+from store.models import Subscription
+
+Clock = Callable[[], dt.datetime]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: Engine
+    factory: sessionmaker[Session]
+    sources: tuple[SourceSpec, ...]
+    clock: Clock = utcnow
+
+    @classmethod
+    def open(cls, settings: Settings, extra_sources: tuple[SourceSpec, ...] = (), clock: Clock = utcnow) -> App:
+        engine = open_database(settings.database_url)
+        return cls(settings, engine, session_factory(engine), builtin_sources() + extra_sources, clock)
+
+    def source_names(self) -> dict[str, tuple[str, str]]:
+        return {s.id: (s.name, s.city) for s in self.sources}
+
+    def secret(self) -> str:
+        """The unsubscribe-token key: from config/env, else generated once into the data dir."""
+        if self.settings.notify.secret:
+            return self.settings.notify.secret
+        path = self.settings.data_path / "secret.key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+        return path.read_text().strip()
+
+    def channel_maker(self, options: dict[str, Any] | None = None) -> Callable[[Subscription], Channel]:
+        opts: dict[str, Any] = {"outbox_dir": str(self.settings.outbox_path),
+                                "feed_dir": str(self.settings.data_path / "feeds"),
+                                "wecom_pacer": SlidingWindowPacer()}
+        opts.update(options or {})
+
+        def make(sub: Subscription) -> Channel:
+            return build_channel({"kind": sub.kind, **(sub.target or {})}, self.settings.smtp, opts)
+
+        return make
+
+    def notify(self, options: dict[str, Any] | None = None) -> NotifyReport:
+        return notify(self.factory, self.channel_maker(options), self.clock(), self.source_names(),
+                      public_url=self.settings.notify.public_url, secret=self.secret(),
+                      sender=self.settings.smtp.sender, max_attempts=self.settings.notify.max_attempts)
+
+    def ensure_default_outbox(self) -> None:
+        """With no subscription at all, digests of everything go to the outbox folder."""
+        from sqlalchemy import func, select
+
+        from notifier.subscriptions import new_token
+
+        with self.factory() as session:
+            if session.scalar(select(func.count()).select_from(Subscription)):
+                return
+            from store.models import Subscriber
+
+            now = self.clock()
+            subscriber = Subscriber(name="default outbox", created_at=now)
+            session.add(subscriber)
+            session.flush()
+            session.add(Subscription(subscriber_id=subscriber.id, kind="outbox", target={}, filters={},
+                                     schedule="immediate", active=True, token=new_token(), created_at=now,
+                                     since=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
+            session.commit()
+
+
+def outbox_files(path: Path) -> list[Path]:
+    return sorted(p for p in path.glob("*") if p.is_file()) if path.exists() else []

@@ -1,0 +1,465 @@
+"""The ``policywatch`` command line. It only wires: crawler -> parsers -> store -> notifier.
+
+Exit codes: 0 ok; 1 some source or channel failed or was blocked (the rest is still stored);
+2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from errors import ConfigError, PolicywatchError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("policywatch")
+
+
+# -- argument parsing ----------------------------------------------------------------------
+
+def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
+    # Accepted before or after the command; the sub-parser must not reset a value given before it.
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--config", metavar="FILE", default=default, help="TOML config file (or POLICYWATCH_CONFIG)")
+    p.add_argument("--database-url", metavar="URL", default=default,
+                   help="database URL (or POLICYWATCH_DATABASE_URL)")
+    p.add_argument("--data-dir", metavar="DIR", default=default, help="data folder (or POLICYWATCH_DATA_DIR)")
+    p.add_argument("--log-format", choices=["text", "json"], default=default, help="log output format")
+    p.add_argument("-v", "--verbose", action="store_true", default=False if top else argparse.SUPPRESS,
+                   help="debug logging")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="policywatch", description=__doc__.split("\n")[0])
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def cmd(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        _common(p)
+        return p
+
+    p = cmd("init", "write a commented example config file")
+    p.add_argument("path", nargs="?", default="policywatch.toml")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = cmd("sources", "list the sources and channels")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--sources", metavar="FILE", help="extra user-defined sources (TOML)")
+
+    p = cmd("crawl", "poll sources once and archive what is new or changed")
+    p.add_argument("--source", action="append", default=[], metavar="ID", help="source or source/channel")
+    p.add_argument("--mirror", metavar="URL", help="fetch from a local mirror of the official sites")
+    p.add_argument("--sources", metavar="FILE", help="extra user-defined sources (TOML)")
+    p.add_argument("--json", action="store_true", help="print the per-channel report as JSON")
+
+    p = cmd("parse", "parse one saved page (or .txt article) and print the notice record")
+    p.add_argument("file")
+    p.add_argument("--url", required=True, help="the page's official URL")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--explain", action="store_true", help="show the span and rule behind each value")
+
+    p = cmd("export", "export the archive")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--output", metavar="FILE", help="default: standard output")
+
+    cmd("notify", "send every due digest")
+
+    p = cmd("run", "run the daemon (scheduler)")
+    p.add_argument("--once", action="store_true", help="one full cycle (crawl + notify) and exit")
+    p.add_argument("--mirror", metavar="URL")
+
+    p = cmd("status", "health per source and channel")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--check", action="store_true", help="exit 1 when anything is failing or blocked")
+
+    p = cmd("demo", "crawl the bundled snapshots from a local mirror and write a digest")
+    p.add_argument("--fresh", action="store_true", help="start from an empty demo database")
+
+    p = cmd("subscribe", "add a subscription")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--email", metavar="ADDR")
+    target.add_argument("--wecom-key", metavar="KEY")
+    target.add_argument("--serverchan-key", metavar="KEY")
+    target.add_argument("--pushplus-token", metavar="TOKEN")
+    target.add_argument("--webhook", metavar="URL")
+    target.add_argument("--outbox", action="store_true", help="write digests to the outbox folder")
+    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC"), ("--event", "TYPE"),
+                       ("--keyword", "WORD")):
+        p.add_argument(flag, action="append", default=[], metavar=meta)
+    p.add_argument("--min-amount", metavar="YUAN", help="e.g. 5000000, 500万, 1亿")
+    p.add_argument("--schedule", default="immediate", help="immediate | daily HH:MM | weekly DAY HH:MM")
+    p.add_argument("--name", help="subscriber name")
+    p.add_argument("--backlog-days", type=int, default=7, metavar="N",
+                   help="also send changes detected in the last N days (default 7; 0 = only from now on)")
+
+    p = cmd("subscriptions", "list or remove subscriptions")
+    ssub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    ls = ssub.add_parser("list", help="list subscriptions")
+    ls.add_argument("--json", action="store_true")
+    rm = ssub.add_parser("remove", help="remove a subscription")
+    rm.add_argument("id", type=int)
+
+    p = cmd("unsubscribe", "deactivate the subscription a signed token belongs to")
+    p.add_argument("token")
+
+    p = cmd("eval", "precision/recall of the fact extractor on the labelled corpus")
+    p.add_argument("corpus", nargs="?", default=None)
+    return parser
+
+
+# -- setup -----------------------------------------------------------------------------------
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        data = {"ts": self.formatTime(record), "level": record.levelname, "logger": record.name,
+                "msg": record.getMessage()}
+        if record.exc_info:
+            data["exc"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False)
+
+
+def setup_logging(fmt: str, level: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if fmt == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("scrapy", "twisted", "py.warnings", "alembic", "filelock"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    logging.getLogger("scrapy.core.downloader.handlers._base_streaming").setLevel(logging.ERROR)
+
+
+def load(args: argparse.Namespace) -> Any:
+    from config import load_settings
+
+    settings = load_settings(args.config, overrides={
+        "database.url": args.database_url, "data_dir": args.data_dir, "log_format": args.log_format,
+        "log_level": "DEBUG" if args.verbose else None})
+    setup_logging(settings.log_format, settings.log_level)
+    return settings
+
+
+def extra_sources(args: argparse.Namespace) -> tuple[Any, ...]:
+    path = getattr(args, "sources", None)
+    if not path:
+        return ()
+    from crawler.user_sources import load_sources_file
+
+    return load_sources_file(Path(path))
+
+
+def open_app(args: argparse.Namespace) -> Any:
+    from app import App
+
+    return App.open(load(args), extra_sources(args))
+
+
+# -- commands --------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from config import EXAMPLE_CONFIG
+
+    path = Path(args.path)
+    if path.exists() and not args.force:
+        raise ConfigError(f"{path} exists; use --force to overwrite")
+    path.write_text(EXAMPLE_CONFIG, encoding="utf-8")
+    print(f"wrote {path}; edit it, then run: policywatch --config {path} crawl")
+    return EXIT_OK
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from crawler.registry import builtin_sources, sources_json
+
+    load(args)
+    sources = builtin_sources() + extra_sources(args)
+    if args.json:
+        print(json.dumps(sources_json(sources), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for src in sources:
+        print(f"{src.id:10} {src.name} ({src.city})")
+        for ch in src.channels:
+            flag = "  [needs browser]" if ch.needs_browser else ""
+            print(f"    {ch.id:14} {ch.platform:8} {ch.name}  {ch.url}{flag}")
+    return EXIT_OK
+
+
+def _progress_printer() -> Any:
+    if not sys.stderr.isatty():
+        return None  # quiet when not on a terminal (cron, systemd, pipes)
+
+    def show(jobs: Sequence[Any]) -> None:
+        pages = sum(j.health.pages for j in jobs)
+        stored = sum(j.health.new + j.health.changed for j in jobs)
+        seen = sum(j.health.items_seen for j in jobs)
+        sys.stderr.write(f"\rcrawling {len(jobs)} channels: {pages} list pages, {seen} entries, "
+                         f"{stored} new/changed ")
+        sys.stderr.flush()
+
+    return show
+
+
+def run_crawl(app: Any, sources: Any, mirror: str | None, polite: bool = True) -> Any:
+    from crawler import reactor
+    from crawler.runner import crawl
+
+    progress = _progress_printer()
+    report = reactor.run(lambda: crawl(sources, app.settings, app.factory, mirror=mirror, polite=polite,
+                                       clock=app.clock, progress=progress))
+    if progress:
+        sys.stderr.write("\n")
+    return report
+
+
+def print_report(report: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([r.__dict__ for r in report.results], ensure_ascii=False, indent=2))
+        return
+    for r in report.results:
+        line = (f"{r.source}/{r.channel:14} {r.status:8} seen {r.items_seen:3}  new {r.new:3}  "
+                f"changed {r.changed:3}  details {r.details_fetched:3}")
+        print(line + (f"  ({r.reason})" if r.reason and r.status != "ok" else ""))
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.registry import select_sources
+
+    app = open_app(args)
+    sources = select_sources(app.sources, args.source)
+    report = run_crawl(app, sources, args.mirror)
+    print_report(report, args.json)
+    return EXIT_OK if not report.failed else EXIT_FAILED
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from crawler.registry import builtin_sources, context, find_channel
+    from parsers.notice import parse_bytes
+    from parsers.platforms import get_platform
+
+    load(args)
+    data = Path(args.file).read_bytes()
+    found = find_channel(builtin_sources(), args.url)
+    platform = ctx = None
+    source_id = None
+    if found:
+        source_id = found[0].id
+        platform, ctx = get_platform(found[1].platform), context(*found)
+    is_text = args.file.endswith(".txt")
+    try:
+        record = parse_bytes(data, args.url, is_text=is_text, platform=platform, ctx=ctx, source=source_id,
+                             channel=found[1].id if found else None, with_evidence=args.explain)
+    except PolicywatchError:
+        if platform is None:
+            raise
+        # The channel's declared template did not match: say so, then use generic extraction.
+        log.warning("page does not match %s's template; using generic extraction", ctx.key if ctx else "")
+        record = parse_bytes(data, args.url, is_text=False, source=source_id,
+                             channel=found[1].id if found else None, with_evidence=args.explain)
+    out = record.to_json()
+    if args.explain:
+        out["explain"] = list(record.evidence)
+    if args.json or args.explain:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for key in ("title", "doc_number", "issuers", "written_date", "published_date", "topics"):
+            print(f"{key:15} {out[key]}")
+        for event in out["events"]:
+            print(f"{'event':15} {json.dumps(event, ensure_ascii=False)}")
+        print(f"{'attachments':15} {len(out['attachments'])}")
+        print("\n" + out["body"])
+    return EXIT_OK
+
+
+EXPORT_FIELDS = ["url", "source", "channel", "title", "doc_number", "issuers", "written_date",
+                 "published_date", "topics", "events", "attachments", "status", "first_seen", "last_seen",
+                 "version", "body"]
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from store.repository import Repository, notice_to_json
+
+    app = open_app(args)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        with app.factory() as session:
+            repo = Repository(session)
+            notices = repo.notices_for_export()
+            atts = repo.attachments_of([n.id for n in notices])
+            writer = csv.DictWriter(out, EXPORT_FIELDS) if args.format == "csv" else None
+            if writer:
+                writer.writeheader()
+            for n in notices:
+                row = notice_to_json(n, atts[n.id])
+                if writer:
+                    writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                                     for k, v in row.items() if k in EXPORT_FIELDS})
+                else:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_OK
+
+
+def cmd_notify(args: argparse.Namespace) -> int:
+    app = open_app(args)
+    app.ensure_default_outbox()
+    report = app.notify()
+    print(f"planned {report.planned} digest(s), sent {report.sent}, failed {report.failed}")
+    for err in report.errors:
+        print(f"  error: {err}")
+    return EXIT_OK if not report.failed else EXIT_FAILED
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import scheduler
+
+    return scheduler.main(load(args), extra_sources(args), once=args.once, mirror=args.mirror)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from store.status import channel_status
+
+    app = open_app(args)
+    with app.factory() as session:
+        rows = channel_status(session, app.sources, app.clock())
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(f"{'channel':28} {'state':9} {'last success':17} {'last new':17} {'items':>5} {'streak':>6}  reason")
+        for r in rows:
+            print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {r['last_success'] or '-':17.16} "
+                  f"{r['last_new'] or '-':17.16} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
+                  f"{r['error_streak']:>6}  {r['reason'] or ''}")
+    bad = [r for r in rows if r["state"] in {"failing", "blocked"}]
+    return EXIT_FAILED if args.check and bad else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import shutil
+
+    from app import App, outbox_files
+    from config import load_settings
+    from crawler.mirror_server import MirrorServer
+
+    base = load(args)
+    demo_dir = Path(args.data_dir) if args.data_dir else Path(".demo")
+    if args.fresh and demo_dir.exists():
+        shutil.rmtree(demo_dir)
+    settings = load_settings(args.config, overrides={
+        "data_dir": str(demo_dir), "database.url": args.database_url or "", "crawl.download_delay": 0,
+        "log_format": base.log_format})
+    app = App.open(settings)
+    app.ensure_default_outbox()
+    before = set(outbox_files(settings.outbox_path))
+    with MirrorServer() as mirror:
+        print(f"serving {len(app.sources)} sources' snapshots at {mirror.url}")
+        report = run_crawl(app, app.sources, mirror.url, polite=False)
+    notified = app.notify()
+    _demo_summary(app, report, notified, sorted(set(outbox_files(settings.outbox_path)) - before))
+    return EXIT_OK if not report.failed else EXIT_FAILED
+
+
+def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -> None:
+    from sqlalchemy import func, select
+
+    from store.models import Notice
+
+    with app.factory() as session:
+        stored = dict(session.execute(select(Notice.source, func.count()).group_by(Notice.source)).all())
+    print(f"\n{'source':10} {'channels':>8} {'stored':>7} {'new':>5} {'changed':>8} {'failed':>7}")
+    for sid, agg in report.by_source().items():
+        print(f"{sid:10} {agg['channels']:>8} {stored.get(sid, 0):>7} {agg['new']:>5} {agg['changed']:>8} "
+              f"{agg['failed']:>7}")
+    for r in report.failed:
+        print(f"  {r.source}/{r.channel}: {r.status}: {r.reason}")
+    total_new = sum(r.new for r in report.results)
+    print(f"\n{total_new} new notice(s); database: {app.settings.database_url}")
+    if new_files:
+        print(f"digest written to {app.settings.outbox_path}:")
+        for path in new_files:
+            print(f"  {path}")
+    else:
+        print("no new digest (nothing new since the last run)")
+
+
+def cmd_subscribe(args: argparse.Namespace) -> int:
+    from notifier.admin import subscribe
+
+    app = open_app(args)
+    sub_id, token = subscribe(app, args)
+    print(f"subscription {sub_id} created; unsubscribe token: {token}")
+    return EXIT_OK
+
+
+def cmd_subscriptions(args: argparse.Namespace) -> int:
+    from notifier.admin import list_subscriptions, remove_subscription
+
+    app = open_app(args)
+    if args.action == "remove":
+        remove_subscription(app, args.id)
+        print(f"subscription {args.id} removed")
+        return EXIT_OK
+    rows = list_subscriptions(app)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            state = "active" if r["active"] else "inactive"
+            print(f"{r['id']:4} {r['kind']:10} {r['target']:32} {r['schedule']:18} {state:8} "
+                  f"{json.dumps(r['filters'], ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def cmd_unsubscribe(args: argparse.Namespace) -> int:
+    from notifier.admin import unsubscribe
+
+    app = open_app(args)
+    sub_id = unsubscribe(app, args.token)
+    print(f"subscription {sub_id} unsubscribed")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from parsers.facts.evaluate import evaluate, format_report
+
+    load(args)
+    corpus = Path(args.corpus) if args.corpus else Path(__file__).resolve().parent / "tests" / "facts" / "corpus"
+    report = evaluate(corpus)
+    print(format_report(report))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "init": cmd_init, "sources": cmd_sources, "crawl": cmd_crawl, "parse": cmd_parse, "export": cmd_export,
+    "notify": cmd_notify, "run": cmd_run, "status": cmd_status, "demo": cmd_demo, "subscribe": cmd_subscribe,
+    "subscriptions": cmd_subscriptions, "unsubscribe": cmd_unsubscribe, "eval": cmd_eval,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"policywatch: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PolicywatchError as exc:
+        print(f"policywatch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except FileNotFoundError as exc:
+        print(f"policywatch: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

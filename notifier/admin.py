@@ -1,0 +1,102 @@
+"""Subscription management behind ``subscribe``, ``subscriptions`` and ``unsubscribe``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlalchemy import select
+
+from errors import ConfigError
+from notifier.subscriptions import build_filters, new_token, parse_schedule, sign_token, verify_token
+from store.db import transaction
+from store.models import Subscriber, Subscription
+
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+def _target(args: Any) -> tuple[str, dict[str, str], str]:
+    if args.email:
+        if not _EMAIL.match(args.email):
+            raise ConfigError(f"not an email address: {args.email!r}")
+        return "email", {"address": args.email}, args.email
+    if args.wecom_key:
+        return "wecom", {"key": args.wecom_key}, "wecom bot"
+    if args.serverchan_key:
+        return "serverchan", {"key": args.serverchan_key}, "serverchan"
+    if args.pushplus_token:
+        return "pushplus", {"token": args.pushplus_token}, "pushplus"
+    if args.webhook:
+        if not args.webhook.startswith(("http://", "https://")):
+            raise ConfigError("--webhook must be an http(s) URL")
+        return "webhook", {"url": args.webhook}, args.webhook
+    return "outbox", {}, "outbox"
+
+
+def subscribe(app: Any, args: Any) -> tuple[int, str]:
+    kind, target, label = _target(args)
+    schedule = parse_schedule(args.schedule)
+    known = {s.id for s in app.sources}
+    unknown = [s for s in args.source if s not in known]
+    if unknown:
+        raise ConfigError(f"unknown source {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    filters = build_filters(cities=args.city, sources=args.source, topics=args.topic, events=args.event,
+                            keywords=args.keyword, min_amount=args.min_amount)
+    # Validate the channel now, so a bad key fails at subscribe time, not at 3 a.m.
+    from notifier.channels.factory import build_channel
+
+    build_channel({"kind": kind, **target}, app.settings.smtp if kind == "email" else None,
+                  {"outbox_dir": str(app.settings.outbox_path)})
+    now = app.clock()
+    backlog = int(getattr(args, "backlog_days", 7))
+    if backlog < 0:
+        raise ConfigError("--backlog-days must be 0 or more")
+    token = new_token()
+    with transaction(app.factory) as session:
+        subscriber = Subscriber(name=args.name or label, created_at=now)
+        session.add(subscriber)
+        session.flush()
+        sub = Subscription(subscriber_id=subscriber.id, kind=kind, target=target, filters=filters,
+                           schedule=str(schedule), active=True, token=token, created_at=now,
+                           since=now - dt.timedelta(days=backlog))
+        session.add(sub)
+        session.flush()
+        sub_id = sub.id
+    return sub_id, sign_token(token, app.secret())
+
+
+def _mask(kind: str, target: dict[str, str]) -> str:
+    if kind == "email":
+        return target.get("address", "")
+    if kind == "webhook":
+        return target.get("url", "").split("?")[0]
+    secret = target.get("key") or target.get("token") or ""
+    return f"{secret[:4]}…" if secret else kind  # keys are credentials: never print them whole
+
+
+def list_subscriptions(app: Any) -> list[dict[str, Any]]:
+    with app.factory() as session:
+        return [{"id": s.id, "kind": s.kind, "target": _mask(s.kind, s.target or {}), "filters": s.filters,
+                 "schedule": s.schedule, "active": s.active}
+                for s in session.scalars(select(Subscription).order_by(Subscription.id))]
+
+
+def remove_subscription(app: Any, sub_id: int) -> None:
+    with transaction(app.factory) as session:
+        sub = session.get(Subscription, sub_id)
+        if sub is None:
+            raise ConfigError(f"no subscription {sub_id}")
+        session.delete(sub)
+
+
+def unsubscribe(app: Any, signed: str) -> int:
+    token = verify_token(signed, app.secret())
+    if token is None:
+        raise ConfigError("invalid unsubscribe token")
+    with transaction(app.factory) as session:
+        sub = session.scalar(select(Subscription).where(Subscription.token == token))
+        if sub is None:
+            raise ConfigError("no subscription for this token")
+        sub.active = False
+        return sub.id

@@ -1,0 +1,160 @@
+"""Guangdong's 政府信息公开目录管理平台 "gkmlpt" (www.sz.gov.cn, stic.sz.gov.cn, gxj.sz.gov.cn …).
+
+The list UI at ``/gkmlpt/index`` is a single-page app; its data comes from a JSON API:
+``GET /gkmlpt/api/all/{category}?page=N&sid={SID}`` → ``{"classify": {"post_count": …},
+"articles": [{id, title, document_number, publisher, date, display_publish_time, url, …}]}``.
+So "list page N" *is* that API URL. Category and SID are declared channel options
+(``api_category``, ``sid``) rather than discovered from ``window._CONFIG`` on every poll: the crawl
+stays deterministic and a changed SID fails loudly as a SelectorError on the empty answer.
+
+Content pages ``/gkmlpt/content/{ver}/{folder}/post_{id}.html`` are server-rendered, but the body is
+a JSON-escaped HTML string in ``window._CONFIG = {… DETAIL: {…, "content": "\\u003Cp\\u003E…"}}``.
+
+Options: ``api_category`` (required), ``sid`` (required), ``page_size`` (articles per API page,
+default 10, for the page count), ``article_url`` (regex that article URLs must match).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from errors import ParseError, SelectorError
+from parsers.detail import attachments as html_attachments
+from parsers.detail import html_to_text
+from parsers.model import Attachment
+from parsers.platforms.base import (
+    ChannelContext,
+    DetailPage,
+    ListEntry,
+    ListPage,
+    PageRequest,
+    clean,
+    html_selector,
+)
+from parsers.urls import absolute, is_http_url
+
+CST = dt.timezone(dt.timedelta(hours=8))  # epoch fields are instants; the documents' dates are CST
+_DETAIL = re.compile(r"\bDETAIL\s*[:=]\s*")
+
+
+def epoch_date(value: Any) -> dt.date | None:
+    """A gkmlpt epoch (seconds, sometimes milliseconds) as the calendar date in Beijing time."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    seconds = value / 1000 if value > 10**11 else value
+    try:
+        return dt.datetime.fromtimestamp(seconds, tz=CST).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+class GkmlptPlatform:
+    name = "gkmlpt"
+
+    def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
+        category, sid = ctx.opt("api_category"), ctx.opt("sid")
+        if not category or not sid:
+            raise SelectorError(ctx.key, "options api_category/sid", 0, "both declared")
+        parts = urlsplit(ctx.url)
+        api = urlunsplit((parts.scheme, parts.netloc, f"/gkmlpt/api/all/{category}",
+                          f"page={max(page, 1)}&sid={sid}", ""))
+        return PageRequest(api, headers=(("Accept", "application/json, text/plain, */*"),
+                                         ("X-Requested-With", "XMLHttpRequest")))
+
+    def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
+        data = _json(text, "list API answer")
+        articles = data.get("articles") if isinstance(data, dict) else None
+        if not isinstance(articles, list) or not articles:
+            raise SelectorError(ctx.key, "articles[]", 0, ">= 1")
+        article_re = re.compile(ctx.opt("article_url")) if ctx.opt("article_url") else None
+        entries = []
+        for item in articles:
+            entry = _list_entry(item, url)
+            if entry is not None and (article_re is None or article_re.search(entry.url)):
+                entries.append(entry)
+        if not entries:
+            raise SelectorError(ctx.key, "articles[].url", 0, ">= 1")
+        return ListPage(tuple(entries), _page_count(data, ctx))
+
+    def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
+        detail = _detail_config(text, ctx)
+        content = detail.get("content")
+        if not isinstance(content, str) or not content.strip():
+            raise SelectorError(ctx.key, "_CONFIG.DETAIL.content", 0, "1")
+        body = html_to_text(content)
+        sel = html_selector(content)
+        found = list(html_attachments(sel.css("body") or sel, url))
+        for att in detail.get("attachment") or []:
+            if isinstance(att, dict) and att.get("url"):
+                full = absolute(url, str(att["url"]))
+                if is_http_url(full) and all(a.url != full for a in found):
+                    found.append(Attachment(name=clean(str(att.get("name") or "")) or full, url=full))
+        title = clean(str(detail.get("title") or ""))
+        return DetailPage(title=title, body=body, meta=_meta(detail), attachments=tuple(found))
+
+
+def _json(text: str, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise ParseError(f"{what} is not JSON: {exc}") from None
+
+
+def _list_entry(item: Any, page_url: str) -> ListEntry | None:
+    if not isinstance(item, dict):
+        return None
+    href, title = item.get("url") or item.get("post_url"), clean(str(item.get("title") or ""))
+    if not isinstance(href, str) or not title:
+        return None
+    full = absolute(page_url, href)
+    if not is_http_url(full):
+        return None
+    date = epoch_date(item.get("display_publish_time")) or epoch_date(item.get("date"))
+    doc = clean(str(item.get("document_number") or "")) or None
+    return ListEntry(url=full, title=title, date=date, doc_number=doc)
+
+
+def _page_count(data: dict[str, Any], ctx: ChannelContext) -> int | None:
+    classify = data.get("classify")
+    count = classify.get("post_count") if isinstance(classify, dict) else None
+    if not isinstance(count, int) or count < 0:
+        return None
+    return max(1, math.ceil(count / int(ctx.opt("page_size", 10))))
+
+
+def _detail_config(text: str, ctx: ChannelContext) -> dict[str, Any]:
+    match = _DETAIL.search(text)
+    if not match:
+        raise SelectorError(ctx.key, "_CONFIG.DETAIL", 0, "1")
+    try:
+        detail, _ = json.JSONDecoder().raw_decode(text, match.end())
+    except ValueError as exc:
+        raise ParseError(f"_CONFIG.DETAIL is not JSON: {exc}") from None
+    if not isinstance(detail, dict):
+        raise SelectorError(ctx.key, "_CONFIG.DETAIL", 0, "1 object")
+    return detail
+
+
+def _meta(detail: dict[str, Any]) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    labels = (("document_number", "发文字号"), ("publisher", "发布机构"), ("identifier", "索引号"))
+    for key, label in labels:
+        value = clean(str(detail.get(key) or ""))
+        if value:
+            meta[label] = value
+    written = epoch_date(detail.get("date"))
+    if written:
+        meta["成文日期"] = written.isoformat()
+    published = epoch_date(detail.get("display_publish_time") or detail.get("created_at"))
+    if published:
+        meta["PubDate"] = published.isoformat()
+    if detail.get("is_abolished"):
+        meta["有效性"] = "已废止"
+    elif detail.get("is_expired"):
+        meta["有效性"] = "已失效"
+    return meta

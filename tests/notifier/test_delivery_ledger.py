@@ -1,0 +1,96 @@
+"""End to end: crawl the mirror, subscribe by email, notify through a real SMTP server, exactly once."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import email
+import email.policy
+from pathlib import Path
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from smtp_servers import Mailbox, smtp_server
+from sqlalchemy import select
+
+from app import App
+from config import load_settings
+from crawler.mirror_server import MirrorServer
+from crawler.registry import builtin_sources, select_sources
+from crawler.runner import crawl
+from notifier.admin import subscribe
+from store.models import Delivery, Notice
+
+
+def _args(**kw: Any) -> argparse.Namespace:
+    base: dict[str, Any] = dict(email=None, wecom_key=None, serverchan_key=None, pushplus_token=None, webhook=None,
+                                outbox=False, city=[], source=[], topic=[], event=[], keyword=[], min_amount=None,
+                                schedule="immediate", name=None, backlog_days=7)
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def _app(tmp_path: Path, port: int) -> App:
+    settings = load_settings(environ={
+        "POLICYWATCH_DATA_DIR": str(tmp_path / "d"), "POLICYWATCH_SMTP_HOST": "127.0.0.1",
+        "POLICYWATCH_SMTP_PORT": str(port), "POLICYWATCH_SMTP_SECURITY": "none",
+        "POLICYWATCH_SMTP_SENDER": "monitor@example.org"})
+    return App.open(settings)
+
+
+def _crawl(app: App) -> None:
+    with MirrorServer() as mirror:
+        asyncio.run(crawl(select_sources(builtin_sources(), ["most"]), app.settings, app.factory,
+                          mirror=mirror.url, reactor=False, polite=False))
+
+
+def test_crawl_subscribe_notify_exactly_once(tmp_path: Path) -> None:
+    with smtp_server() as server:
+        app = _app(tmp_path, server.port)
+        _crawl(app)
+        with app.factory() as s:  # a hostile title must arrive escaped
+            n = s.scalars(select(Notice)).first()
+            assert n is not None
+            n.title = "<script>alert(1)</script>" + n.title
+            s.commit()
+        subscribe(app, _args(email="a@example.org"))
+        first = app.notify()
+        second = app.notify()
+        assert (first.sent, second.sent, second.planned) == (1, 0, 0)
+        assert len(server.mailbox.messages) == 1
+        msg = email.message_from_bytes(server.mailbox.messages[0].content, policy=email.policy.default)
+    assert msg.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
+    assert str(msg["Subject"]).startswith("【政策速递】") and "科技部" in str(msg["Subject"])
+    assert msg["List-Unsubscribe"]
+    html = msg.get_body(("html",)).get_content()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    with app.factory() as s:
+        titles = s.scalars(select(Notice.title)).all()
+    text = msg.get_body(("plain",)).get_content()
+    assert all(t.replace("<script>alert(1)</script>", "")[:20] in text for t in titles)
+
+
+def test_smtp_outage_then_recovery_delivers_once(tmp_path: Path) -> None:
+    with smtp_server() as server:
+        port = server.port
+    app = _app(tmp_path, port)  # nothing listens on this port now
+    _crawl(app)
+    subscribe(app, _args(email="a@example.org"))
+    down = app.notify()
+    assert down.failed == 1 and down.sent == 0
+    with app.factory() as s:
+        assert {d.status for d in s.scalars(select(Delivery))} == {"failed"}
+        for d in s.scalars(select(Delivery)):
+            d.next_attempt_at = d.created_at  # backoff elapsed
+        s.commit()
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        up = app.notify()
+        again = app.notify()
+    finally:
+        controller.stop()
+    assert (up.sent, again.sent) == (1, 0)
+    assert len(box.messages) == 1

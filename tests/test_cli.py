@@ -1,0 +1,93 @@
+"""The CLI as users run it: real subprocesses on the production (reactor) path."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SNAPSHOTS
+
+QTWJ = SNAPSHOTS / "www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2019/201910/t20191031_149721.html"
+QTWJ_URL = "https://www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2019/201910/t20191031_149721.html"
+
+
+def pw(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
+                          env=full_env, cwd=cwd or ROOT, timeout=300)
+
+
+def test_help_on_every_command() -> None:
+    out = pw("--help")
+    assert out.returncode == 0
+    for command in ("init", "sources", "crawl", "parse", "export", "notify", "run", "status", "demo"):
+        res = pw(command, "--help")
+        assert res.returncode == 0 and "usage: policywatch" in res.stdout, command
+
+
+def test_sources_json_interface() -> None:
+    data = json.loads(pw("sources", "--json").stdout)
+    most = next(s for s in data if s["id"] == "most")
+    assert {"id", "name", "city", "channels"} <= set(most)
+    assert {"id", "name", "url", "platform"} <= set(most["channels"][0])
+
+
+def test_parse_most_xxgk_page_prints_title_number_dates_body() -> None:
+    res = pw("parse", str(QTWJ), "--url", QTWJ_URL, "--json")
+    assert res.returncode == 0, res.stderr
+    rec = json.loads(res.stdout)
+    assert rec["title"] == "科技部关于支持深圳建设国家新一代人工智能创新发展试验区的函"
+    assert rec["doc_number"] == "国科函规〔2019〕183号"
+    assert rec["written_date"] == "2019-10-17" and rec["published_date"] == "2019-10-31"
+    assert rec["source"] == "most" and "广东省人民政府" in rec["body"]
+    assert any(e["type"] == "pilot_zone_approved" and e["city"] == "深圳" for e in rec["events"])
+
+
+def test_parse_plain_text_and_explain(tmp_path: Path) -> None:
+    txt = tmp_path / "a.txt"
+    txt.write_text("科技部关于支持德清县建设国家新一代人工智能创新发展试验区的函\n国科函规〔2019〕209号\n浙江省人民政府：\n"
+                   "一、支持德清县建设国家新一代人工智能创新发展试验区。\n科 技 部\n2019年11月13日\n", "utf-8")
+    res = pw("parse", str(txt), "--url", "https://example.org/a", "--explain")
+    assert res.returncode == 0, res.stderr
+    rec = json.loads(res.stdout)
+    assert rec["doc_number"] == "国科函规〔2019〕209号" and rec["written_date"] == "2019-11-13"
+    assert any(row["field"] == "doc_number" and row["rule"] for row in rec["explain"])
+
+
+def test_bad_config_exits_2(tmp_path: Path) -> None:
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text("[crawl]\nnope = 1\n")
+    res = pw("--config", str(cfg), "status")
+    assert res.returncode == 2 and "nope" in res.stderr
+
+
+def test_init_writes_a_loadable_config(tmp_path: Path) -> None:
+    assert pw("init", str(tmp_path / "p.toml")).returncode == 0
+    assert pw("init", str(tmp_path / "p.toml")).returncode == 2  # no silent overwrite
+    assert pw("--config", str(tmp_path / "p.toml"), "--data-dir", str(tmp_path / "d"), "status").returncode == 0
+
+
+@pytest.mark.timeout(600)
+def test_demo_twice_then_export_and_status(tmp_path: Path) -> None:
+    data = tmp_path / "demo"
+    first = pw("demo", "--data-dir", str(data))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "digest written to" in first.stdout
+    for source in json.loads(pw("sources", "--json").stdout):
+        line = next(ln for ln in first.stdout.splitlines() if ln.startswith(source["id"] + " "))
+        assert int(line.split()[2]) > 0, line  # notices stored for every bundled source
+    digests = sorted((data / "outbox").glob("*.eml"))
+    assert len(digests) == 1
+    second = pw("demo", "--data-dir", str(data))
+    assert second.returncode == 0 and "0 new notice(s)" in second.stdout
+    assert sorted((data / "outbox").glob("*.eml")) == digests  # no new digest
+    export = pw("export", "--format", "jsonl", "--data-dir", str(data))
+    rows = [json.loads(line) for line in export.stdout.splitlines()]
+    assert rows and all(r["version"] == 1 and r["first_seen"] and r["channel"] for r in rows)
+    status = pw("status", "--json", "--data-dir", str(data))
+    assert all(r["state"] == "ok" for r in json.loads(status.stdout))
