@@ -146,6 +146,7 @@ def main(settings: Settings, extra_sources: tuple[Any, ...] = (), *, once: bool 
     lock.acquire()
     try:
         app = App.open(settings, extra_sources)
+        app.ensure_default_outbox()
         daemon = Daemon(app, mirror)
 
         async def run() -> int:

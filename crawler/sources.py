@@ -59,6 +59,8 @@ _BJ_BUREAU = {
     "detail_body": ["#mainText", ".TRS_Editor", "div.view.TRS_UEDITOR", ".article-con"],
 }
 
+_BJ_ACCESS = "No block seen; funding amounts often only in the P0….pdf attachments"
+
 BEIJING = SourceSpec(
     id="beijing",
     name="北京",
@@ -68,13 +70,14 @@ BEIJING = SourceSpec(
         ChannelSpec("zcfg", "政策文件", "https://www.beijing.gov.cn/zhengce/zhengcefagui/", "trs",
                     {"list_item": "ul.default_news li", "date": "span::text", "article_url": T_DATE_URL,
                      **_BJ_DETAIL},
-                    publishes="Municipal government policy documents (京政发, 京政办发)"),
+                    publishes="Municipal government policy documents (京政发, 京政办发)",
+                    access="Flagged anti-crawler by RSSHub: Referer sent; PubDate may hold two datetimes"),
         ChannelSpec("kw_tzgg", "市科委 通知公告", "https://kw.beijing.gov.cn/zwgk/tzgg/", "trs", _BJ_BUREAU,
-                    publishes="S&T commission / 中关村管委会 notices and funding calls"),
+                    publishes="S&T commission / 中关村管委会 notices and funding calls", access=_BJ_ACCESS),
         ChannelSpec("kw_zcwj", "市科委 政策文件", "https://kw.beijing.gov.cn/zwgk/zcwj/", "trs", _BJ_BUREAU,
-                    publishes="S&T commission policy documents"),
+                    publishes="S&T commission policy documents", access=_BJ_ACCESS),
         ChannelSpec("jxj_tzgg", "市经信局 通知公告", "https://jxj.beijing.gov.cn/jxdt/tzgg/", "trs", _BJ_BUREAU,
-                    publishes="Economy & IT bureau notices (高精尖 funding guides)"),
+                    publishes="Economy & IT bureau notices (高精尖 funding guides)", access=_BJ_ACCESS),
         ChannelSpec("hd_zcwj", "海淀区/中关村科学城 政策文件", "https://zyk.bjhd.gov.cn/zwdt/zcwj/", "jslist",
                     {"list_item": "ul.zcwj_list li", "date": "span::text",
                      "article_url": r"/t\d{8}_\d+(?:_hd)?\.shtml$", "page_name": "index_{n}.shtml",
@@ -173,6 +176,8 @@ SHENZHEN = SourceSpec(
 )
 
 _HZ_ACCESS = "From overseas the JCMS paging ignores the page number (always page 1) [code: hulelan]"
+_HZ_PORTAL_ACCESS = (_HZ_ACCESS + "; the portal's own pager now calls the jpaas-publish-server API, the "
+                     "dataproxy.jsp form modelled here is the bureau-site widget [inferred for the portal]")
 
 HANGZHOU = SourceSpec(
     id="hangzhou",
@@ -182,7 +187,7 @@ HANGZHOU = SourceSpec(
         ChannelSpec("bmwj", "市政府 部门文件", "https://www.hangzhou.gov.cn/col/col1229063389/index.html", "jcms",
                     {"columnid": 1229063389, "unitid": 6967893, "webid": 149,
                      "webname": "杭州市人民政府门户网站", "list_item": "li.clearfix"},
-                    publishes="杭政/杭政办 documents incl. the pilot-zone action plans", access=_HZ_ACCESS),
+                    publishes="杭政/杭政办 documents incl. the pilot-zone action plans", access=_HZ_PORTAL_ACCESS),
         ChannelSpec("kj_tzgg", "市科技局 通知公告", "https://kj.hangzhou.gov.cn/col/col1693961/index.html", "jcms",
                     {"columnid": 1693961, "unitid": 7862811, "webid": 3255, "webname": "杭州市科学技术局"},
                     publishes="S&T bureau notices and funding calls (杭科高)", access=_HZ_ACCESS),
@@ -213,4 +218,4 @@ HEFEI = SourceSpec(
     ),
 )
 
-SOURCES: tuple[SourceSpec, ...] = (MOST, BEIJING)
+SOURCES: tuple[SourceSpec, ...] = (MOST, BEIJING, SHANGHAI, TIANJIN, SHENZHEN, HANGZHOU, HEFEI)

@@ -1,0 +1,268 @@
+"""User-defined sources from a TOML file (``crawl --sources FILE``): CSS selectors, no code.
+
+Format::
+
+    [[source]]
+    id = "mock"                      # [a-z0-9_]+
+    name = "测试站"
+    city = "测试"                     # optional
+    referer = "http://…/"            # optional
+    download_delay = 1.5             # optional, seconds
+    [[source.channel]]
+    id = "tzgg"
+    name = "通知公告"
+    url = "http://127.0.0.1:8000/tzgg/"   # http(s) only
+    list_item = "ul.list li"
+    link = "a::attr(href)"           # optional
+    title = "a::attr(title)"         # optional
+    date = "span::text"              # optional
+    next_page = "a.next::attr(href)" # optional
+    max_pages = 5                    # optional
+    content = "#zoom"                # optional
+    download_delay = 0               # optional
+
+Every channel runs on the ``generic`` platform. Delays are per source in the registry, so a
+channel's ``download_delay`` applies to its whole source; when several are given the largest wins
+(politeness errs on the slow side). Every problem is a ``ConfigError`` naming the file, the line and
+the key, e.g. ``sources.toml:12: source[0].channel[1].url: only http(s) URLs are allowed``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from parsel import Selector
+
+from crawler.registry import ID_RE, ChannelSpec, SourceSpec, validate
+from errors import ConfigError
+
+SOURCE_KEYS = {"id", "name", "city", "referer", "download_delay", "channel"}
+CHANNEL_KEYS = {"id", "name", "url", "list_item", "link", "title", "date", "next_page", "max_pages", "content",
+                "download_delay"}
+SELECTOR_KEYS = ("list_item", "link", "title", "date", "next_page", "content")
+MAX_PAGES_LIMIT = 1000
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-]+))\s*=""")
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a key sits: source index, channel index (None for source keys), key name."""
+
+    source: int | None = None
+    channel: int | None = None
+    key: str | None = None
+
+    def label(self) -> str:
+        parts = []
+        if self.source is not None:
+            parts.append(f"source[{self.source}]")
+        if self.channel is not None:
+            parts.append(f"channel[{self.channel}]")
+        if self.key:
+            parts.append(self.key)
+        return ".".join(parts) or "file"
+
+
+class _Lines:
+    """Line numbers of ``[[source]]``/``[[source.channel]]`` tables and their keys, by scanning the text.
+
+    tomllib reports lines only for syntax errors; for semantic errors this finds the offending key.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.keys: dict[tuple[int | None, int | None, str | None], int] = {}
+        source, channel = -1, -1
+        in_table: tuple[int | None, int | None] = (None, None)
+        for number, line in enumerate(text.splitlines(), 1):
+            header = _HEADER.match(line)
+            if header:
+                name = header.group(2).replace(" ", "")
+                if name == "source" and header.group(1) == "[[":
+                    source, channel = source + 1, -1
+                    in_table = (source, None)
+                elif name == "source.channel" and header.group(1) == "[[":
+                    channel += 1
+                    in_table = (max(source, 0), channel)
+                else:
+                    in_table = (None, None)
+                self.keys.setdefault((*in_table, None), number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                name = next(g for g in key.groups() if g is not None)
+                self.keys.setdefault((*in_table, name), number)
+
+    def find(self, where: _Where) -> int | None:
+        for probe in ((where.source, where.channel, where.key), (where.source, where.channel, None),
+                      (where.source, None, None)):
+            if probe in self.keys:
+                return self.keys[probe]
+        return None
+
+
+class _Reader:
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.lines = _Lines(text)
+
+    def error(self, where: _Where, problem: str) -> ConfigError:
+        line = self.lines.find(where)
+        place = f"{self.name}:{line}" if line else self.name
+        return ConfigError(f"{place}: {where.label()}: {problem}")
+
+    def string(self, table: Mapping[str, Any], where: _Where, *, required: bool) -> str | None:
+        assert where.key is not None
+        value = table.get(where.key)
+        if value is None:
+            if required:
+                raise self.error(_Where(where.source, where.channel), f"missing required key {where.key!r}")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(where, "must be a non-empty string")
+        return value.strip()
+
+    def ident(self, table: Mapping[str, Any], where: _Where) -> str:
+        value = self.string(table, where, required=True)
+        assert value is not None
+        if not ID_RE.match(value):
+            raise self.error(where, f"{value!r} must match [a-z0-9_]+")
+        return value
+
+    def url(self, table: Mapping[str, Any], where: _Where, *, required: bool) -> str | None:
+        value = self.string(table, where, required=required)
+        if value is None:
+            return None
+        try:
+            parts = urlsplit(value)
+        except ValueError as exc:
+            raise self.error(where, f"not a URL ({exc})") from None
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise self.error(where, f"only http(s) URLs are allowed, not {value!r}")
+        return value
+
+    def selector(self, table: Mapping[str, Any], where: _Where, *, required: bool) -> str | None:
+        value = self.string(table, where, required=required)
+        if value is not None:
+            try:
+                Selector(text="<html><body></body></html>").css(value)
+            except Exception as exc:  # cssselect raises its own SelectorSyntaxError / ExpressionError
+                raise self.error(where, f"invalid CSS selector {value!r}: {exc}") from None
+        return value
+
+    def number(self, table: Mapping[str, Any], where: _Where, *, integer: bool, minimum: float,
+               maximum: float | None = None) -> float | None:
+        assert where.key is not None
+        value = table.get(where.key)
+        if value is None:
+            return None
+        kinds = (int,) if integer else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds):
+            raise self.error(where, "must be an integer" if integer else "must be a number")
+        if value != value or value < minimum or (maximum is not None and value > maximum):  # NaN too
+            bound = f">= {minimum}" + (f" and <= {maximum}" if maximum is not None else "")
+            raise self.error(where, f"must be {bound}")
+        return value
+
+    def unknown(self, table: Mapping[str, Any], allowed: set[str], where: _Where) -> None:
+        for key in table:
+            if key not in allowed:
+                raise self.error(_Where(where.source, where.channel, key),
+                                 f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+
+    # -- tables ---------------------------------------------------------------------------
+    def sources(self, data: Mapping[str, Any]) -> tuple[SourceSpec, ...]:
+        self.unknown(data, {"source"}, _Where())
+        raw = data.get("source")
+        if not isinstance(raw, list) or not raw:
+            raise self.error(_Where(key="source"), "expected at least one [[source]] table")
+        seen: set[str] = set()
+        out = []
+        for index, table in enumerate(raw):
+            if not isinstance(table, dict):
+                raise self.error(_Where(index), "must be a [[source]] table")
+            spec = self.source(table, index)
+            if spec.id in seen:
+                raise self.error(_Where(index, None, "id"), f"duplicate source id {spec.id!r}")
+            seen.add(spec.id)
+            out.append(spec)
+        return tuple(out)
+
+    def source(self, table: Mapping[str, Any], index: int) -> SourceSpec:
+        def at(key: str) -> _Where:
+            return _Where(index, None, key)
+
+        self.unknown(table, SOURCE_KEYS, _Where(index))
+        sid = self.ident(table, at("id"))
+        name = self.string(table, at("name"), required=True) or sid
+        city = self.string(table, at("city"), required=False) or ""
+        referer = self.url(table, at("referer"), required=False)
+        delay = self.number(table, at("download_delay"), integer=False, minimum=0, maximum=3600)
+        raw = table.get("channel")
+        if not isinstance(raw, list) or not raw:
+            raise self.error(at("channel"), "expected at least one [[source.channel]] table")
+        channels: list[ChannelSpec] = []
+        for cindex, ctable in enumerate(raw):
+            if not isinstance(ctable, dict):
+                raise self.error(_Where(index, cindex), "must be a [[source.channel]] table")
+            channel, cdelay = self.channel(ctable, index, cindex)
+            if channel.id in {c.id for c in channels}:
+                raise self.error(_Where(index, cindex, "id"), f"duplicate channel id {channel.id!r}")
+            channels.append(channel)
+            if cdelay is not None:
+                delay = max(delay or 0.0, cdelay)
+        return SourceSpec(id=sid, name=name, city=city, channels=tuple(channels), referer=referer,
+                          download_delay=float(delay) if delay is not None else None)
+
+    def channel(self, table: Mapping[str, Any], source: int, index: int) -> tuple[ChannelSpec, float | None]:
+        def at(key: str) -> _Where:
+            return _Where(source, index, key)
+
+        self.unknown(table, CHANNEL_KEYS, _Where(source, index))
+        cid = self.ident(table, at("id"))
+        name = self.string(table, at("name"), required=True) or cid
+        url = self.url(table, at("url"), required=True)
+        assert url is not None
+        options: dict[str, str] = {}
+        for key in SELECTOR_KEYS:
+            value = self.selector(table, at(key), required=key == "list_item")
+            if value is not None:
+                options[key] = value
+        max_pages = self.number(table, at("max_pages"), integer=True, minimum=1, maximum=MAX_PAGES_LIMIT)
+        delay = self.number(table, at("download_delay"), integer=False, minimum=0, maximum=3600)
+        spec = ChannelSpec(id=cid, name=name, url=url, platform="generic", options=options,
+                           publishes="user-defined channel", max_pages=int(max_pages) if max_pages else None)
+        return spec, delay
+
+
+def load_sources_text(text: str, name: str = "<sources>") -> tuple[SourceSpec, ...]:
+    """Parse the TOML text of a sources file; ``name`` is used in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # its message carries "(at line N, column M)"
+        raise ConfigError(f"{name}: invalid TOML: {exc}") from None
+    except RecursionError:  # absurdly nested inline arrays/tables
+        raise ConfigError(f"{name}: invalid TOML: nested too deeply") from None
+    sources = _Reader(name, text).sources(data)
+    return validate(sources)  # the registry's own checks, as a backstop
+
+
+def load_sources_file(path: str | Path) -> tuple[SourceSpec, ...]:
+    """Load user sources from a TOML file; every problem is a ``ConfigError`` naming key and line."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{file}: cannot read sources file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{file}:{line}: sources file must be UTF-8 ({exc.reason})") from None
+    return load_sources_text(text, str(file))

@@ -1,0 +1,52 @@
+"""The daemon as ops run it: a subprocess on the production reactor path."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from crawler.mirror_server import MirrorServer
+from tests.conftest import ROOT
+
+
+def _start(data: Path, mirror: str, *extra: str) -> subprocess.Popen[str]:
+    cfg = data.parent / "daemon.toml"
+    cfg.write_text('[crawl]\ndownload_delay = 0\n[sources.most]\npoll_minutes = 0.02\n'
+                   '[sources.beijing]\npoll_minutes = 0.02\n')
+    return subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--config", str(cfg), "--data-dir", str(data),
+                             "run", "--mirror", mirror, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ})
+
+
+def test_run_once_crawls_and_writes_digest(tmp_path: Path) -> None:
+    with MirrorServer() as mirror:
+        proc = _start(tmp_path / "d", mirror.url, "--once")
+        out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert list((tmp_path / "d" / "outbox").glob("*.eml"))
+
+
+def test_sigterm_exits_cleanly_and_second_daemon_refuses(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    with MirrorServer() as mirror:
+        proc = _start(data, mirror.url)
+        try:
+            deadline = time.monotonic() + 120
+            while not list((data / "outbox").glob("*.eml")) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert list((data / "outbox").glob("*.eml")), "no digest within the first cycles"
+            second = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--data-dir", str(data), "run"],
+                                    capture_output=True, text=True, timeout=60)
+            assert second.returncode == 2 and "already running" in second.stderr
+            started = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=10)
+            assert time.monotonic() - started < 10
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
