@@ -24,6 +24,7 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
         "RETRY_TIMES": crawl.retries,
         "DOWNLOAD_MAXSIZE": crawl.max_page_bytes,
         "DOWNLOAD_WARNSIZE": min(2 * 1024 * 1024, crawl.max_page_bytes),
+        "PW_MAX_ATTACHMENT_BYTES": crawl.max_attachment_bytes,  # applied per request via download_maxsize
         # A code-executing control server and a telnet console have no place in a daemon.
         "REMOTE_CONTROL_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,

@@ -13,14 +13,18 @@ from twisted.python.failure import Failure
 from crawler.mirror import to_mirror
 from crawler.plan import ChannelJob, CrawlSink, fingerprint_hash
 from errors import ParseError
+from parsers.attachments import extract_attachment_text
 from parsers.blocks import detect_block
 from parsers.decode import decode_html
+from parsers.model import Attachment
 from parsers.notice import build_record
-from parsers.platforms.base import ListEntry, PageRequest
+from parsers.platforms.base import DetailPage, ListEntry, PageRequest
 from parsers.urls import url_uid
 
 log = logging.getLogger(__name__)
 PERMANENT_STATUS = {404, 410}
+TEXT_ATTACHMENTS = (".pdf", ".docx", ".xlsx")
+MAX_ATTACHMENTS = 3
 
 
 class NoticeItem(dict[str, Any]):
@@ -167,12 +171,41 @@ class PolicySpider(scrapy.Spider):
             return
         try:
             detail = job.platform.parse_detail(text, official, job.ctx)
-            record = build_record(detail, entry.url, source=job.source.id, channel=job.channel.id,
-                                  entry=entry)
         except ParseError as exc:
             job.health.error(f"{official}: {exc}")
             return
-        yield NoticeItem(job=job, record=record, entry=entry)
+        # Amounts often live only in attachments: fetch the readable ones (size-capped) first.
+        wanted = [a for a in detail.attachments if a.url.lower().endswith(TEXT_ATTACHMENTS)][:MAX_ATTACHMENTS]
+        yield from self._next_attachment(job, entry, detail, wanted, ())
+
+    def _next_attachment(self, job: ChannelJob, entry: ListEntry, detail: DetailPage, pending: list[Attachment],
+                         texts: tuple[tuple[str, str], ...]) -> Iterator[Any]:
+        if not pending:
+            try:
+                record = build_record(detail, entry.url, source=job.source.id, channel=job.channel.id,
+                                      entry=entry, attachment_texts=texts)
+            except ParseError as exc:
+                job.health.error(f"{entry.url}: {exc}")
+                return
+            yield NoticeItem(job=job, record=record, entry=entry)
+            return
+        att, rest = pending[0], pending[1:]
+        request = self._request(job, PageRequest(att.url), self.parse_attachment,
+                                cb_kwargs={"entry": entry, "attachment": (detail, att, rest, texts)})
+        request.meta["download_maxsize"] = self.crawler.settings.getint("PW_MAX_ATTACHMENT_BYTES")
+        request.meta["dont_obey_robotstxt"] = False
+        yield request
+
+    def parse_attachment(self, response: Response, job: ChannelJob, entry: ListEntry,
+                         attachment: tuple[Any, ...]) -> Iterator[Any]:
+        detail, att, rest, texts = attachment
+        if response.status == 200:
+            ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+            try:
+                texts = (*texts, (att.name, extract_attachment_text(response.body, att.url, ctype)))
+            except ParseError as exc:
+                log.info("attachment %s unreadable: %s", att.url, exc)
+        yield from self._next_attachment(job, entry, detail, rest, texts)
 
     def _permanent(self, job: ChannelJob, entry: ListEntry, reason: str) -> None:
         uid = url_uid(entry.url)
@@ -182,9 +215,14 @@ class PolicySpider(scrapy.Spider):
         else:
             self.sink.failed_permanently(job, entry.url, reason)
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         job: ChannelJob = request.cb_kwargs["job"]
+        if "attachment" in request.cb_kwargs:
+            # A missing or oversized attachment must not cost us the notice itself.
+            detail, _att, rest, texts = request.cb_kwargs["attachment"]
+            yield from self._next_attachment(job, request.cb_kwargs["entry"], detail, rest, texts)
+            return
         official = request.meta.get("pw_official", request.url)
         name = failure.type.__name__ if failure.type else "error"
         reason = f"{name}: {failure.getErrorMessage()}"

@@ -26,7 +26,7 @@ from notifier.channels.base import Channel, SendResult
 from notifier.digest import Digest, DigestItem
 from notifier.subscriptions import CHINA, matches, parse_schedule, sign_token
 from store.db import transaction
-from store.models import Change, Delivery, Notice, Subscription
+from store.models import Change, Delivery, Notice, Subscriber, Subscription
 
 log = logging.getLogger(__name__)
 ChannelFactory = Callable[[Subscription], Channel]
@@ -114,7 +114,9 @@ def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[s
     unsubscribe_url = f"{public_url.rstrip('/')}/unsubscribe/{token}" if public_url else None
     mailto = None if unsubscribe_url else f"mailto:{sender or 'policywatch@localhost'}?subject=unsubscribe%20{token}"
     created = _aware(rows[0][0].created_at).astimezone(CHINA)
-    digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=f"subscription {sub.id}",
+    subscriber = session.get(Subscriber, sub.subscriber_id)
+    name = subscriber.name if subscriber else f"subscription {sub.id}"
+    digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created, items=tuple(_item(c, n, sources) for _, c, n in rows),
                     unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto)
     return digest, sub

@@ -128,3 +128,19 @@ def test_first_seen_is_recorded_in_utc(settings: Any, factory: Any, mirror: Mirr
     with factory() as s:
         n = s.scalars(select(Notice)).first()
     assert n is not None and abs((n.first_seen.replace(tzinfo=dt.UTC) - dt.datetime.now(dt.UTC)).total_seconds()) < 120
+
+
+def test_amounts_only_in_an_attachment_are_extracted(settings: Any, factory: Any, tmp_path: Path) -> None:
+    import docx
+
+    root = _copy_most(tmp_path)
+    document = docx.Document()
+    document.add_paragraph("对评估优秀的试验区，单个项目最高支持3000万元。")
+    document.save(str(root / "www.most.gov.cn" / "tztg" / "202611" / "P020261120390101123456.docx"))
+    with MirrorServer(root) as server:
+        poll(settings, factory, server.url, ["most/tztg"])
+    with factory() as s:
+        notice = s.scalar(select(Notice).where(Notice.url.like("%t20261120_190101%")))
+    assert notice is not None
+    rules = [e for e in notice.events if e["type"] == "funding_rule"]
+    assert any(e["max_amount_yuan"] == 30_000_000 for e in rules), notice.events

@@ -25,7 +25,7 @@ def _start(data: Path, mirror: str, *extra: str) -> subprocess.Popen[str]:
 def test_run_once_crawls_and_writes_digest(tmp_path: Path) -> None:
     with MirrorServer() as mirror:
         proc = _start(tmp_path / "d", mirror.url, "--once")
-        out, err = proc.communicate(timeout=300)
+        _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert list((tmp_path / "d" / "outbox").glob("*.eml"))
 

@@ -87,8 +87,7 @@ class GkmlptPlatform:
         if not isinstance(content, str) or not content.strip():
             raise SelectorError(ctx.key, "_CONFIG.DETAIL.content", 0, "1")
         body = html_to_text(content)
-        sel = html_selector(content)
-        found = list(html_attachments(sel.css("body") or sel, url))
+        found = list(html_attachments(html_selector(content).css("body"), url))
         for att in detail.get("attachment") or []:
             if isinstance(att, dict) and att.get("url"):
                 full = absolute(url, str(att["url"]))

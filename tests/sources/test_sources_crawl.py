@@ -73,3 +73,11 @@ def test_tianjin_datacall_shell_is_reported_failed_not_empty(run_crawl: Crawler,
     (result,) = report.results
     assert result.status == "failed"
     assert "tianjin/szfwj_bgt" in (result.reason or "") and "div.list-item.clear" in (result.reason or "")
+
+
+def test_docs_table_lists_every_channel() -> None:
+    from conftest import all_channel_keys
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "sources.md").read_text("utf-8")
+    missing = [k for k in all_channel_keys() if f"`{k}`" not in doc]
+    assert not missing, f"docs/sources.md lacks {missing}"
