@@ -68,7 +68,8 @@ class App:
         opts.update(options or {})
 
         def make(sub: Subscription) -> Channel:
-            return build_channel({"kind": sub.kind, **(sub.target or {})}, self.settings.smtp, opts)
+            smtp: Any = self.settings.smtp  # structurally an SMTP settings object (see channels.factory)
+            return build_channel({"kind": sub.kind, **(sub.target or {})}, smtp, opts)
 
         return make
 

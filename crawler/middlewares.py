@@ -63,7 +63,8 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
             return
         # Check the official URL: that is what the robots.txt rules are written for.
         official = request.meta.get("pw_official", request.url)
-        useragent = self._robotstxt_useragent or request.headers.get(b"User-Agent", self._default_useragent)
+        useragent = (self._robotstxt_useragent or request.headers.get(b"User-Agent")
+                     or self._default_useragent)
         if not rp.allowed(official, useragent):
             self._stats.inc_value("robotstxt/forbidden")
             raise IgnoreRequest("Forbidden by robots.txt")

@@ -131,7 +131,7 @@ class MirrorServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def __enter__(self) -> MirrorServer:
         self.thread.start()

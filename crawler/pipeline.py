@@ -20,7 +20,8 @@ class StorePipeline:
 
     def process_item(self, item: NoticeItem) -> NoticeItem:
         job = item["job"]
-        sink: Any = self.crawler.spider.sink  # the spider's injected CrawlSink
+        spider: Any = self.crawler.spider
+        sink = spider.sink  # the spider's injected CrawlSink
         kind = sink.store(job, item["record"], item["entry"])
         if kind == "inserted":
             job.health.new += 1

@@ -20,7 +20,10 @@ def install() -> None:
 def run(main: Callable[[], Awaitable[T]]) -> T:
     """Install the reactor, run ``main()`` to completion, stop the reactor, return the result."""
     install()
-    from twisted.internet import defer, reactor
+    from twisted.internet import defer
+    from twisted.internet import reactor as _reactor
+
+    reactor: Any = _reactor  # the installed asyncio reactor; its interface stubs are too narrow
 
     outcome: dict[str, Any] = {}
 
@@ -30,14 +33,14 @@ def run(main: Callable[[], Awaitable[T]]) -> T:
         except BaseException as exc:
             outcome["error"] = exc
         finally:
-            reactor.callLater(0, reactor.stop)  # type: ignore[attr-defined]
+            reactor.callLater(0, reactor.stop)
 
     def start() -> None:
         # Run as an asyncio Task on the reactor's loop: Scrapy's coroutine APIs await asyncio futures.
         defer.Deferred.fromFuture(asyncio.ensure_future(wrapper()))
 
-    reactor.callWhenRunning(start)  # type: ignore[attr-defined]
-    reactor.run(installSignalHandlers=False)  # type: ignore[attr-defined]
+    reactor.callWhenRunning(start)
+    reactor.run(installSignalHandlers=False)
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]

@@ -73,7 +73,7 @@ class PolicySpider(scrapy.Spider):
     def _text(self, job: ChannelJob, response: Response) -> str | None:
         """Decode, record the status code, and classify blocks. None means: stop here."""
         job.health.http_codes[str(response.status)] += 1
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         text, _ = decode_html(response.body, ctype)
         reason = detect_block(response.status, response.body, text)
         if reason:
@@ -200,7 +200,7 @@ class PolicySpider(scrapy.Spider):
                          attachment: tuple[Any, ...]) -> Iterator[Any]:
         detail, att, rest, texts = attachment
         if response.status == 200:
-            ctype = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+            ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
             try:
                 texts = (*texts, (att.name, extract_attachment_text(response.body, att.url, ctype)))
             except ParseError as exc:

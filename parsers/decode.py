@@ -48,9 +48,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
         candidates.append(declared)
     candidates += ["utf-8", "gb18030"]
     for name in candidates:
-        enc = normalise_encoding(name)
-        if not enc:
+        found = normalise_encoding(name)
+        if not found:
             continue
+        enc = found
         try:
             return body.decode(enc), enc
         except UnicodeDecodeError:
