@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("export", "export the archive")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--what", choices=["notices", "events"], default="notices",
+                   help="notices (one row each) or events (one row per extracted event)")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
 
     cmd("notify", "send every due digest")
@@ -98,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="subscriber name")
     p.add_argument("--backlog-days", type=int, default=7, metavar="N",
                    help="also send changes detected in the last N days (default 7; 0 = only from now on)")
+    p.add_argument("--ops", action="store_true", help="an ops subscription: health alerts, no notice digests")
+    p.add_argument("--with-notices", action="store_true", help="with --ops: also receive notice digests")
 
     p = cmd("subscriptions", "list or remove subscriptions")
     ssub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -111,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("eval", "precision/recall of the fact extractor on the labelled corpus")
     p.add_argument("corpus", nargs="?", default=None)
+    _archive_parsers(cmd)
     return parser
 
 
@@ -121,12 +127,63 @@ class JsonFormatter(logging.Formatter):
         data = {"ts": self.formatTime(record), "level": record.levelname, "logger": record.name,
                 "msg": record.getMessage()}
         if record.exc_info:
-            data["exc"] = self.formatException(record.exc_info)
+            # exc_text is the redacted traceback when SecretFilter has run.
+            data["exc"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(data, ensure_ascii=False)
+
+
+# `key=`, `token=`, ... in URLs and messages (WeCom webhook keys, PushPlus tokens), and URL passwords.
+_SECRET_PARAM = re.compile(r"(?i)\b([\w-]*(?:key|token|secret|password|passwd|pwd))=([^&\s'\"]+)")
+_URL_PASSWORD = re.compile(r"(://[^/\s:@]+:)([^@\s/]+)(@)")
+
+
+class SecretFilter(logging.Filter):
+    """Masks known secrets (settings, subscription keys) and secret-looking patterns in every record.
+
+    Attached to the root handler, so it also covers Scrapy's, urllib3's and third-party loggers.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def add_secrets(self, values: Any) -> None:
+        # Short values would mask ordinary words; real keys and passwords are longer.
+        self.secrets.update(v for v in values if isinstance(v, str) and len(v) >= 6)
+
+    def redact(self, text: str) -> str:
+        for secret in sorted(self.secrets, key=len, reverse=True):
+            text = text.replace(secret, "***")
+        text = _SECRET_PARAM.sub(r"\1=***", text)
+        return _URL_PASSWORD.sub(r"\1***\3", text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = self.redact(message)
+        if clean != message:
+            record.msg, record.args = clean, ()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+        return True
+
+
+SECRETS = SecretFilter()
+
+
+def settings_secrets(settings: Any) -> list[str]:
+    from urllib.parse import urlsplit
+
+    values = [settings.smtp.password, settings.notify.secret]
+    try:
+        values.append(urlsplit(settings.database_url).password or "")
+    except ValueError:  # an unparsable URL has no password we could find
+        return values
+    return values
 
 
 def setup_logging(fmt: str, level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(SECRETS)
     handler.setFormatter(JsonFormatter() if fmt == "json" else
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
@@ -135,6 +192,8 @@ def setup_logging(fmt: str, level: str) -> None:
     for noisy in ("scrapy", "twisted", "py.warnings", "alembic", "filelock"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     logging.getLogger("scrapy.core.downloader.handlers._base_streaming").setLevel(logging.ERROR)
+    # urllib3's DEBUG lines print full request URLs, WeCom webhook keys included.
+    logging.getLogger("urllib3").setLevel(max(logging.INFO, logging.getLevelName(level)))
 
 
 def load(args: argparse.Namespace) -> Any:
@@ -144,6 +203,7 @@ def load(args: argparse.Namespace) -> Any:
         "database.url": args.database_url, "data_dir": args.data_dir, "log_format": args.log_format,
         "log_level": "DEBUG" if args.verbose else None})
     setup_logging(settings.log_format, settings.log_level)
+    SECRETS.add_secrets(settings_secrets(settings))
     return settings
 
 
@@ -285,6 +345,8 @@ EXPORT_FIELDS = ["url", "source", "channel", "title", "doc_number", "issuers", "
 def cmd_export(args: argparse.Namespace) -> int:
     from store.repository import Repository, notice_to_json
 
+    if args.what == "events":
+        return _export_events(args)
     app = open_app(args)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
     try:
@@ -329,7 +391,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
     app = open_app(args)
     with app.factory() as session:
-        rows = channel_status(session, app.sources, app.clock())
+        rows = channel_status(session, app.sources, app.clock(), app.settings.alerts)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -395,7 +457,14 @@ def cmd_subscribe(args: argparse.Namespace) -> int:
 
     app = open_app(args)
     sub_id, token = subscribe(app, args)
-    print(f"subscription {sub_id} created; unsubscribe token: {token}")
+    if args.ops:
+        from notifier.alerts import make_ops
+
+        make_ops(app.factory, sub_id, with_notices=args.with_notices)
+    elif args.with_notices:
+        raise ConfigError("--with-notices only goes with --ops")
+    kind = "ops subscription" if args.ops else "subscription"
+    print(f"{kind} {sub_id} created; unsubscribe token: {token}")
     return EXIT_OK
 
 
@@ -437,10 +506,153 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- the analysts' archive: search, reports, history, browse ----------------------------------
+
+def _date(value: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def _archive_parsers(cmd: Any) -> None:
+    p = cmd("search", "ranked full-text search of the archive (any query length; words AND together)")
+    p.add_argument("query", nargs="*", help="words to find; none lists the filtered notices, newest first")
+    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC"), ("--event", "TYPE")):
+        p.add_argument(flag, action="append", default=[], metavar=meta)
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
+    p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")
+    p.add_argument("--limit", type=int, default=20)
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true")
+    out.add_argument("--csv", action="store_true")
+
+    p = cmd("report", "analyst reports from the archive's extracted events")
+    p.add_argument("kind", choices=["funding", "pilot-zones"])
+    p.add_argument("--city", action="append", default=[], metavar="CITY", help="funding: only these cities")
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="documents dated on or after")
+    p.add_argument("--format", choices=["md", "html", "csv"], default="md")
+    p.add_argument("--output", metavar="FILE", help="default: standard output")
+
+    p = cmd("show", "one notice with its versions and the diff between consecutive versions")
+    p.add_argument("notice", metavar="ID|URL")
+    p.add_argument("--json", action="store_true")
+
+    p = cmd("browse", "open the SQLite archive read-only in Datasette")
+    p.add_argument("--port", type=int, default=0, help="default: a free port")
+    p.add_argument("--no-open", action="store_true", help="do not open a web browser")
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _export_events(args: argparse.Namespace) -> int:
+    from store.reports import EVENT_FIELDS, event_rows
+
+    app = open_app(args)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        with app.factory() as session:
+            writer = csv.DictWriter(out, EVENT_FIELDS) if args.format == "csv" else None
+            if writer:
+                writer.writeheader()
+            for row in event_rows(session, app.sources):
+                if writer:
+                    writer.writerow(row)
+                else:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from store.search import SearchFilters, search
+
+    app = open_app(args)
+    filters = SearchFilters(cities=tuple(args.city), sources=tuple(args.source), topics=tuple(args.topic),
+                            events=tuple(args.event), since=args.since, until=args.until, limit=args.limit)
+    with app.factory() as session:
+        hits = search(session, " ".join(args.query), filters, sources=app.sources)
+    if args.json:
+        print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
+    elif args.csv:
+        rows = [h.to_json() for h in hits]
+        writer = csv.DictWriter(sys.stdout, ["id", "score", "city", "source", "published_date", "doc_number",
+                                             "title", "url", "snippet"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for i, h in enumerate(hits, 1):
+            when = h.published_date.isoformat() if h.published_date else "----------"
+            print(f"{i:3}. [{h.city}] {h.title}  {when}" + (f"  {h.doc_number}" if h.doc_number else ""))
+            print(f"     {h.snippet}")
+            print(f"     {h.url}  (id {h.notice_id})")
+        if not hits:
+            print("no matches")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from store.reports import funding_report, pilot_zone_report
+
+    app = open_app(args)
+    with app.factory() as session:
+        if args.kind == "funding":
+            text = funding_report(session, args.format, cities=args.city, since=args.since, sources=app.sources)
+        else:
+            text = pilot_zone_report(session, args.format, since=args.since)
+    _write(text, args.output)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from store.history import history_json, load_history, render_history
+
+    app = open_app(args)
+    with app.factory() as session:
+        history = load_history(session, args.notice)
+        if history is None:
+            print(f"policywatch: no notice {args.notice!r} in the archive", file=sys.stderr)
+            return EXIT_FAILED
+        if args.json:
+            print(json.dumps(history_json(history), ensure_ascii=False, indent=2))
+        else:
+            for line in render_history(history):
+                print(line)
+    return EXIT_OK
+
+
+def cmd_browse(args: argparse.Namespace) -> int:
+    import os
+
+    from store.browse import prepare
+
+    app = open_app(args)  # applies migrations, so the FTS table Datasette searches exists
+    try:
+        command = prepare(app.settings.database_url, app.sources, args.port, not args.no_open)
+    except ValueError as exc:
+        print(f"policywatch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    app.engine.dispose()
+    print(f"Datasette (read-only) on http://127.0.0.1:{command[command.index('--port') + 1]}/  Ctrl-C stops it",
+          flush=True)
+    os.execv(command[0], command)  # replace this process: signals and exit code are Datasette's
+    return EXIT_OK  # not reached
+
+
 COMMANDS = {
     "init": cmd_init, "sources": cmd_sources, "crawl": cmd_crawl, "parse": cmd_parse, "export": cmd_export,
     "notify": cmd_notify, "run": cmd_run, "status": cmd_status, "demo": cmd_demo, "subscribe": cmd_subscribe,
     "subscriptions": cmd_subscriptions, "unsubscribe": cmd_unsubscribe, "eval": cmd_eval,
+    "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse,
 }
 
 

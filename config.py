@@ -66,6 +66,29 @@ class NotifySettings:
     max_attempts: int = 8
 
 
+# Government sites publish in office hours (China time): poll every 30 min Mon-Fri 08:00-19:00,
+# every 3 h otherwise. Crontab strings, OR-ed together; override per source in [sources.<id>].
+DEFAULT_POLL_CRON = ("*/30 8-18 * * mon-fri", "0 */3 * * *")
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    poll_cron: tuple[str, ...] = DEFAULT_POLL_CRON  # daemon default for every source
+    jitter_seconds: int = 120  # spreads polls so sources do not hit at the same second
+    notify_seconds: float = 60.0  # how often due digests, retries and alerts are processed
+    misfire_grace_seconds: int = 3600  # a slot missed by up to this much still runs (once)
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    error_streak: int = 3  # failed polls in a row before ops hears (blocks/selector errors: at once)
+    drop_ratio: float = 0.3  # alert when items seen < ratio x median of the last ok runs
+    drop_window: int = 10  # how many ok runs make the median
+    silent_factor: float = 3.0  # silent when no new notice for factor x the median publishing gap...
+    silent_min_days: float = 7.0  # ...and at least this many days
+    silent_min_notices: int = 5  # cadence is learned only from this many notices
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: str = ""
@@ -76,6 +99,8 @@ class Settings:
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     notify: NotifySettings = field(default_factory=NotifySettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per-source overrides
 
     @property
@@ -108,6 +133,8 @@ _SECTIONS: dict[str, type] = {
     "crawl": CrawlSettings,
     "smtp": SmtpSettings,
     "notify": NotifySettings,
+    "schedule": ScheduleSettings,
+    "alerts": AlertSettings,
 }
 _TOP_LEVEL = {"data_dir", "log_format", "log_level"}
 # Environment variables that map onto keys; secrets are read only from here or the file.
@@ -154,6 +181,12 @@ def _coerce(section: str, key: str, value: Any, target: type) -> Any:
             if isinstance(value, bool):
                 raise ValueError(value)
             return float(value)
+        if kind == "tuple[str, ...]":
+            # A crontab list; from the environment a ";"-separated string.
+            items = value.split(";") if isinstance(value, str) else value
+            if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+                raise ValueError(value)
+            return tuple(i.strip() for i in items if i.strip())
         if kind == "str":
             if not isinstance(value, str | int | float):
                 raise ValueError(value)
@@ -298,4 +331,22 @@ EXAMPLE_CONFIG = '''\
 # [sources.hefei]
 # proxy = "http://cn-egress:3128"
 # download_delay = 5
+# poll_minutes = 60             # fixed interval instead of the [schedule] crontabs
+# poll_cron = "15 9,14 * * mon-fri"   # or own crontab(s), China time (a string or a list)
+
+[schedule]
+# When the daemon (`policywatch run`) polls each source: crontab strings in China time, OR-ed.
+# poll_cron = ["*/30 8-18 * * mon-fri", "0 */3 * * *"]   # 30 min in office hours, else 3 h
+# jitter_seconds = 120
+# notify_seconds = 60           # digests due, delivery retries and ops alerts are processed this often
+# misfire_grace_seconds = 3600  # a poll slot missed while down runs once after restart
+
+[alerts]
+# Ops alerts go to subscriptions made with `policywatch subscribe --ops ...`.
+# error_streak = 3              # failed polls in a row; blocks and selector errors alert at once
+# drop_ratio = 0.3              # items seen below 30% of the median of the last ok runs
+# drop_window = 10
+# silent_factor = 3.0           # no new notice for 3x the usual publishing gap...
+# silent_min_days = 7           # ...and at least 7 days
+# silent_min_notices = 5        # learn the cadence only from this many notices
 '''

@@ -14,9 +14,9 @@ target_metadata = Base.metadata
 
 
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    # FTS virtual tables and their shadow tables are created by hand in migrations;
-    # autogenerate would otherwise report them as "removed" (stack.md §4).
-    return not (type_ == "table" and name is not None and "_fts" in name)
+    # FTS virtual tables and their shadow tables (SQLite) and the pg_trgm indexes (PostgreSQL) are
+    # created by hand in migration 0002; autogenerate would otherwise report them as "removed" (stack.md §4).
+    return not (type_ in ("table", "index") and name is not None and "_fts" in name)
 
 
 def _configure(connection: Any) -> None:

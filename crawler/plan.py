@@ -22,6 +22,8 @@ class KnownNotice:
     list_fingerprint: str | None
     last_checked: dt.datetime
     status: str
+    url: str = ""
+    published: dt.date | None = None
 
 
 @dataclass

@@ -131,7 +131,8 @@ def build_jobs(sources: Sequence[SourceSpec], settings: Settings, session: Sessi
             src = SourceSpec(**{**src.__dict__, "proxy": overrides.get("proxy") or settings.crawl.proxy})
         for ch in src.channels:
             known = {
-                n.uid: KnownNotice(n.list_fingerprint, _aware(n.last_checked), n.status)
+                n.uid: KnownNotice(n.list_fingerprint, _aware(n.last_checked), n.status, n.url,
+                                   n.published_date)
                 for n in session.scalars(select(Notice).where(Notice.source == src.id, Notice.channel == ch.id))
             }
             deferred = {

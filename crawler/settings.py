@@ -30,6 +30,8 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
         "TELNETCONSOLE_ENABLED": False,
         "COOKIES_ENABLED": True,  # Jiasule / CT6T challenges set cookies on a 302 to self
         "HTTPERROR_ALLOW_ALL": True,  # callbacks see 403/404 so blocks and withdrawals are classified
+        # Only http(s) is ever fetched: a hostile link must not make the crawler read local files.
+        "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
             "crawler.middlewares.SafeRobotsTxtMiddleware": 100,

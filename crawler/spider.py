@@ -19,12 +19,13 @@ from parsers.decode import decode_html
 from parsers.model import Attachment
 from parsers.notice import build_record
 from parsers.platforms.base import DetailPage, ListEntry, PageRequest
-from parsers.urls import url_uid
+from parsers.urls import is_http_url, url_uid
 
 log = logging.getLogger(__name__)
 PERMANENT_STATUS = {404, 410}
 TEXT_ATTACHMENTS = (".pdf", ".docx", ".xlsx")
 MAX_ATTACHMENTS = 3
+MAX_VANISHED_CHECKS = 5
 
 
 class NoticeItem(dict[str, Any]):
@@ -48,7 +49,10 @@ class PolicySpider(scrapy.Spider):
         fetch = official
         if job.source.force_http and fetch.startswith("https://"):
             fetch = "http://" + fetch[len("https://"):]
-        meta: dict[str, Any] = {"pw_official": official, "handle_httpstatus_all": True}
+        # No handle_httpstatus_all here: it also turns off RedirectMiddleware, so moved pages and
+        # 302-to-self cookie challenges were never followed. HTTPERROR_ALLOW_ALL (settings) already
+        # hands 4xx/5xx to the callbacks.
+        meta: dict[str, Any] = {"pw_official": official}
         if self.mirror:
             fetch = to_mirror(fetch, self.mirror)
             meta["pw_mirror"] = self.mirror
@@ -113,6 +117,27 @@ class PolicySpider(scrapy.Spider):
             nxt = self._next_page(job, listing, page)
             if nxt is not None:
                 yield self._request(job, nxt, self.parse_list, priority=5, cb_kwargs={"page": page + 1})
+        if page == 1:
+            yield from self._vanished_checks(job, listing.entries)
+
+    def _vanished_checks(self, job: ChannelJob, entries: Any) -> Iterator[Request]:
+        """Known notices newer than the oldest entry on page 1 but missing from it may have been
+        withdrawn. Only a 404/410 on their own URL says so; a page that still answers just moved."""
+        dates = [e.date for e in entries if e.date]
+        if not dates:
+            return
+        oldest = min(dates)
+        missing = [k for uid, k in job.known.items()
+                   if uid not in job.seen_uids and k.status == "active" and k.url
+                   and k.published is not None and k.published > oldest]
+        for known in sorted(missing, key=lambda k: k.url)[:MAX_VANISHED_CHECKS]:
+            yield self._request(job, PageRequest(known.url), self.check_vanished,
+                                cb_kwargs={"url": known.url})
+
+    def check_vanished(self, response: Response, job: ChannelJob, url: str) -> None:
+        job.health.http_codes[str(response.status)] += 1
+        if response.status in PERMANENT_STATUS:
+            self.sink.withdrawn(job, url, f"gone from the list and HTTP {response.status}")
 
     def _next_page(self, job: ChannelJob, listing: Any, page: int) -> PageRequest | None:
         if listing.next_url:
@@ -128,6 +153,8 @@ class PolicySpider(scrapy.Spider):
             job.health.partial = f"pagination stopped early: {reason}"
 
     def _entry_request(self, job: ChannelJob, entry: ListEntry) -> tuple[Request | None, int]:
+        if not is_http_url(entry.url):
+            return None, 0  # file:, data:, ftp: ... links on a list page are never fetched
         uid = url_uid(entry.url)
         if uid in job.seen_uids:
             return None, 0
@@ -218,6 +245,8 @@ class PolicySpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
         job: ChannelJob = request.cb_kwargs["job"]
+        if "url" in request.cb_kwargs:
+            return  # a vanished-notice check that could not connect proves nothing
         if "attachment" in request.cb_kwargs:
             # A missing or oversized attachment must not cost us the notice itself.
             detail, _att, rest, texts = request.cb_kwargs["attachment"]

@@ -10,7 +10,7 @@ from parsel import Selector, SelectorList
 
 from parsers.model import Attachment
 from parsers.platforms.base import ChannelContext, DetailPage, clean, select_first_of
-from parsers.urls import absolute
+from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",
               "Author", "SiteName", "Description")
@@ -84,7 +84,7 @@ def attachments(nodes: SelectorList, page_url: str) -> tuple[Attachment, ...]:
             continue
         url = absolute(page_url, href)
         path = urlsplit(url).path.lower()
-        if not path.endswith(ATTACHMENT_EXT):
+        if not is_http_url(url) or not path.endswith(ATTACHMENT_EXT):  # never file:, data:, ftp:
             continue
         name = clean(link.attrib.get("title") or "".join(link.css("::text").getall())) or path.rsplit("/", 1)[-1]
         seen.setdefault(url, Attachment(name=name, url=url))

@@ -214,3 +214,43 @@ class Delivery(Base):
             "subscription_id", "channel", "notice_id", "change_id", name="uq_delivery_subscription_change"
         ),
     )
+
+
+class AlertIncident(Base):
+    """One ops incident: a health rule firing on one channel, from first seen until it stops firing."""
+
+    __tablename__ = "alert_incident"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(80))
+    rule: Mapped[str] = mapped_column(String(20))  # blocked | failing | errors | empty | drop | pagination | silent
+    severity: Mapped[str] = mapped_column(String(20))  # blocked | failing | degraded
+    reason: Mapped[str] = mapped_column(Text)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_alert_incident_source_channel", "source", "channel", "resolved_at"),)
+
+
+class AlertDelivery(Base):
+    """The alert ledger: one row per (ops subscription, incident, open|resolved) — sent once."""
+
+    __tablename__ = "alert_delivery"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id", ondelete="CASCADE"))
+    incident_id: Mapped[int] = mapped_column(ForeignKey("alert_incident.id", ondelete="CASCADE"))
+    event: Mapped[str] = mapped_column(String(10))  # open | resolved
+    digest_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|sending|sent|failed|dead
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "incident_id", "event", name="uq_alert_delivery_subscription_event"),
+    )

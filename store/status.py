@@ -1,4 +1,9 @@
-"""Per-channel health derived from the crawl_run history (``policywatch status``)."""
+"""Per-channel health for ``policywatch status``, judged by the same rules as the ops alerts.
+
+State per channel: ``never`` (no poll yet), ``ok``, ``degraded`` (a blip, fewer items than usual,
+pagination stopped early, a silent source), ``failing`` (a selector that matches nothing, 0 items,
+errors for ``[alerts] error_streak`` polls in a row) or ``blocked`` (a block page on the last poll).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,10 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from store.models import CrawlRun, Notice
-
-FAILING_STREAK = 3  # one blip alerts nobody; three failed polls in a row do
+from config import AlertSettings
+from notifier.alerts import failure_streak, load_all, usable
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -20,41 +23,18 @@ def _iso(value: dt.datetime | None) -> str | None:
     return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
 
 
-def _state(runs: list[CrawlRun], streak: int) -> str:
-    if not runs:
-        return "never"
-    last = runs[0]
-    if last.status == "blocked":
-        return "blocked"
-    if last.status == "failed":
-        return "failing" if streak >= FAILING_STREAK or not any(r.status in {"ok", "partial"} for r in runs) \
-            or (last.reason or "").startswith(("channel ", "internal")) or "selector" in (last.reason or "") \
-            else "degraded"
-    if last.status == "partial":
-        return "degraded"
-    return "ok"
-
-
-def channel_status(session: Session, sources: Iterable[Any], now: dt.datetime) -> list[dict[str, Any]]:
+def channel_status(session: Session, sources: Iterable[Any], now: dt.datetime,
+                   thresholds: AlertSettings | None = None) -> list[dict[str, Any]]:
     rows = []
-    for src in sources:
-        for ch in src.channels:
-            runs = list(session.scalars(select(CrawlRun).where(
-                CrawlRun.source == src.id, CrawlRun.channel == ch.id)
-                .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(30)))
-            streak = 0
-            for run in runs:
-                if run.status in {"failed", "blocked"}:
-                    streak += 1
-                else:
-                    break
-            last_ok = next((r.finished_at for r in runs if r.status in {"ok", "partial"}), None)
-            last_new = session.scalar(select(func.max(Notice.first_seen)).where(
-                Notice.source == src.id, Notice.channel == ch.id))
-            rows.append({
-                "source": src.id, "channel": ch.id, "state": _state(runs, streak),
-                "last_success": _iso(last_ok), "last_new": _iso(last_new),
-                "items_last_run": runs[0].items_seen if runs else None, "error_streak": streak,
-                "reason": runs[0].reason if runs and runs[0].status != "ok" else None,
-            })
+    for view in load_all(session, sources, now, thresholds or AlertSettings()):
+        runs = usable(view.runs)
+        last = runs[0] if runs else None
+        worst = max(view.findings, key=lambda f: ("degraded", "failing", "blocked").index(f.severity), default=None)
+        reason = worst.reason if worst else (last.reason if last and last.status != "ok" else None)
+        rows.append({
+            "source": view.source, "channel": view.channel, "state": view.state,
+            "last_success": _iso(view.last_success), "last_new": _iso(view.last_new),
+            "items_last_run": last.items_seen if last else None, "error_streak": failure_streak(runs),
+            "reason": reason, "alerts": [f.rule for f in view.findings],
+        })
     return rows

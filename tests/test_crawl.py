@@ -144,3 +144,22 @@ def test_amounts_only_in_an_attachment_are_extracted(settings: Any, factory: Any
     assert notice is not None
     rules = [e for e in notice.events if e["type"] == "funding_rule"]
     assert any(e["max_amount_yuan"] == 30_000_000 for e in rules), notice.events
+
+
+def test_notice_removed_from_site_becomes_withdrawn(settings: Any, factory: Any, tmp_path: Path) -> None:
+    root = _copy_most(tmp_path)
+    tz = root / "www.most.gov.cn" / "tztg"
+    with MirrorServer(root) as server:
+        poll(settings, factory, server.url, ["most/tztg"])
+        index = tz / "index.html"
+        index.write_text(index.read_text("utf-8").replace(
+            '<li><a href="./202611/t20261105_190011.html"', '<li class="x"><a href="./202611/t20261105_190011.htm"'),
+            "utf-8")
+        (tz / "202611" / "t20261105_190011.html").unlink()
+        # The row now points elsewhere (a new, broken link) and the old page is gone.
+        poll(settings, factory, server.url, ["most/tztg"])
+    with factory() as s:
+        gone = s.scalar(select(Notice).where(Notice.url.like("%t20261105_190011.html")))
+        kept = s.scalar(select(Notice).where(Notice.url.like("%t20261015_189822.html")))
+    assert gone is not None and gone.status == "withdrawn"
+    assert kept is not None and kept.status == "active"

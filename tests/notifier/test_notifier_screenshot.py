@@ -1,7 +1,8 @@
-"""Render the HTML digest in headless Chromium and keep the picture as docs/digest-example.png."""
+"""Render the HTML digest in headless Chromium (POLICYWATCH_UPDATE_DOCS=1 refreshes docs/digest-example.png)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,5 +92,6 @@ def test_html_digest_screenshot(tmp_path: Path) -> None:
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     data = out.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000
-    DOCS_PNG.parent.mkdir(exist_ok=True)
-    shutil.copyfile(out, DOCS_PNG)
+    if os.environ.get("POLICYWATCH_UPDATE_DOCS"):  # refresh the README picture on purpose only
+        DOCS_PNG.parent.mkdir(exist_ok=True)
+        shutil.copyfile(out, DOCS_PNG)

@@ -1,0 +1,478 @@
+"""Ops alerts: is a channel silently broken? Tell the ops subscriptions, once per incident.
+
+Three layers, each testable on its own:
+
+1. **Evaluation** (`evaluate_channel`, pure): findings for one channel from its recent ``crawl_run``
+   rows and the dates of its notices. Rules: blocked (at once), broken — a selector that matches
+   nothing, an internal error, a channel we cannot crawl (at once), errors persisting for
+   ``error_streak`` polls (one blip alerts nobody), 0 items, far fewer items than usual, pagination
+   stopped early, and a channel silent much longer than its learned publishing cadence.
+2. **Incidents** (`sync_incidents`): one ``alert_incident`` row per (channel, rule) from the first
+   poll the rule fires until the first poll it no longer does.
+3. **Delivery** (`plan_alerts`, `send_alerts`): the ``alert_delivery`` ledger has one row per
+   (ops subscription, incident, open|resolved) under a unique key, so each incident is announced
+   once and its "ok again" once — across restarts and repeated runs. Sending follows the notice
+   ledger's protocol (mark ``sending`` and commit before the channel is called).
+
+Only subscriptions with ``is_ops`` receive alerts. Ops subscriptions get no notice digests unless
+created with ``--with-notices`` (their ``since`` is set to `NEVER`, so the notice planner finds no
+change for them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import logging
+import re
+import smtplib
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import AlertSettings
+from notifier.channels.base import Channel, SendResult, atomic_write
+from notifier.channels.email import EmailChannel, message_id, sender_domain
+from notifier.channels.outbox import OutboxChannel
+from notifier.delivery import backoff
+from notifier.digest import Digest, DigestItem
+from notifier.subscriptions import CHINA
+from store.db import transaction
+from store.models import AlertDelivery, AlertIncident, CrawlRun, Notice, Subscription
+
+log = logging.getLogger("policywatch.alerts")
+
+# A crawl stopped by SIGTERM says nothing about the site; such runs are ignored by every rule.
+SHUTDOWN_REASON = "interrupted by shutdown"
+NEVER = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)  # `since` of an ops subscription without notices
+SEVERITY_RANK = {"degraded": 1, "failing": 2, "blocked": 3}
+_SELECTOR = re.compile(r"selector .+ matched \d+ node")
+# Failures that no retry will fix: a layout change, our own bug, a channel we cannot crawl.
+_BROKEN_PREFIXES = ("internal error", "channel needs a JS-capable browser", "no list page was processed")
+MIN_DROP_HISTORY = 3  # ok runs needed before "far fewer than usual" means anything
+HISTORY_RUNS = 30
+
+
+# -- 1. evaluation (pure) --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RunView:
+    """What the rules need from one crawl_run row (newest first in every sequence)."""
+
+    status: str  # ok | partial | failed | blocked
+    items_seen: int
+    reason: str | None
+    finished_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # blocked | broken | errors | empty | drop | pagination | silent
+    severity: str  # blocked | failing | degraded
+    reason: str
+
+
+def is_broken(reason: str | None) -> bool:
+    """A failure that alerts at once: the next poll will fail the same way."""
+    text = reason or ""
+    return bool(_SELECTOR.search(text)) or text.startswith(_BROKEN_PREFIXES)
+
+
+def usable(runs: Iterable[RunView]) -> list[RunView]:
+    return [r for r in runs if not (r.reason or "").startswith(SHUTDOWN_REASON)]
+
+
+def failure_streak(runs: Sequence[RunView]) -> int:
+    """How many of the newest runs failed or were blocked, in a row."""
+    streak = 0
+    for run in runs:
+        if run.status not in {"failed", "blocked"}:
+            break
+        streak += 1
+    return streak
+
+
+def _leading(runs: Sequence[RunView], status: str) -> int:
+    n = 0
+    for run in runs:
+        if run.status != status:
+            break
+        n += 1
+    return n
+
+
+def _drop(runs: Sequence[RunView], th: AlertSettings) -> Finding | None:
+    last = runs[0]
+    prior = [r.items_seen for r in runs[1:] if r.status == "ok"][: th.drop_window]
+    if last.status != "ok" or len(prior) < MIN_DROP_HISTORY:
+        return None
+    median = statistics.median(prior)
+    if last.items_seen >= th.drop_ratio * median:
+        return None
+    return Finding("drop", "degraded", f"only {last.items_seen} item(s) on the list pages; the median of the "
+                                       f"last {len(prior)} ok polls is {median:g}")
+
+
+def _silent(publish_dates: Sequence[dt.date], last_new: dt.datetime | None, now: dt.datetime,
+            th: AlertSettings) -> Finding | None:
+    # The cadence is learned from the sites' own publishing dates: first_seen collapses to one
+    # instant for everything a first (backfill) poll finds, which would teach a cadence of zero.
+    dates = sorted(set(publish_dates))
+    if last_new is None or len(dates) < max(th.silent_min_notices, 2):
+        return None
+    gaps = [(b - a).days for a, b in itertools.pairwise(dates)][-20:]
+    usual = statistics.median(gaps)
+    limit_days = max(th.silent_factor * usual, th.silent_min_days)
+    idle = now - last_new
+    if idle <= dt.timedelta(days=limit_days):
+        return None
+    return Finding("silent", "degraded", f"no new notice for {idle.days} days (usually one every {usual:g} "
+                                         f"days; alert after {limit_days:g})")
+
+
+def evaluate_channel(runs: Sequence[RunView], publish_dates: Sequence[dt.date], last_new: dt.datetime | None,
+                     now: dt.datetime, th: AlertSettings) -> list[Finding]:
+    """Every rule that fires for one channel right now; [] means healthy (or no history yet)."""
+    runs = usable(runs)
+    if not runs:
+        return []
+    last, out = runs[0], []
+    reason = last.reason or last.status
+    if last.status == "blocked":
+        out.append(Finding("blocked", "blocked", reason))
+    elif last.status == "failed":
+        streak = failure_streak(runs)
+        if is_broken(reason):
+            out.append(Finding("broken", "failing", reason))
+        elif streak >= th.error_streak:
+            out.append(Finding("errors", "failing", f"{streak} failed polls in a row; last: {reason}"))
+    else:
+        if last.items_seen == 0:
+            out.append(Finding("empty", "failing", "the list pages yielded 0 items"))
+        elif (drop := _drop(runs, th)) is not None:
+            out.append(drop)
+        if last.status == "partial" and reason.startswith("pagination"):
+            out.append(Finding("pagination", "degraded", reason))
+        elif last.status == "partial" and _leading(runs, "partial") >= th.error_streak:
+            out.append(Finding("errors", "degraded",
+                               f"errors in {_leading(runs, 'partial')} polls in a row; last: {reason}"))
+        if (silent := _silent(publish_dates, last_new, now, th)) is not None:
+            out.append(silent)
+    return out
+
+
+def channel_state(runs: Sequence[RunView], findings: Sequence[Finding]) -> str:
+    """never | ok | degraded | failing | blocked, the worst finding winning."""
+    runs = usable(runs)
+    if not runs:
+        return "never"
+    if findings:
+        return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__)
+    return "ok" if runs[0].status == "ok" else "degraded"  # a blip: visible, but nobody is paged
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChannelView:
+    source: str
+    channel: str
+    runs: tuple[RunView, ...]
+    last_success: dt.datetime | None
+    last_new: dt.datetime | None
+    findings: tuple[Finding, ...]
+
+    @property
+    def state(self) -> str:
+        return channel_state(self.runs, self.findings)
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def load_channel(session: Session, source: str, channel: str, now: dt.datetime,
+                 th: AlertSettings) -> ChannelView:
+    rows = session.execute(
+        select(CrawlRun.status, CrawlRun.items_seen, CrawlRun.reason, CrawlRun.finished_at)
+        .where(CrawlRun.source == source, CrawlRun.channel == channel)
+        .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(HISTORY_RUNS)).all()
+    runs = tuple(RunView(s, n, r, _aware(f)) for s, n, r, f in rows)
+    dates = [d for d in session.scalars(
+        select(Notice.published_date).where(Notice.source == source, Notice.channel == channel,
+                                            Notice.published_date.is_not(None))
+        .order_by(Notice.published_date.desc()).limit(60)) if d is not None]
+    last_new = _aware(session.scalar(select(func.max(Notice.first_seen)).where(
+        Notice.source == source, Notice.channel == channel)))
+    last_ok = next((r.finished_at for r in usable(runs) if r.status in {"ok", "partial"}), None)
+    findings = tuple(evaluate_channel(runs, dates, last_new, now, th))
+    return ChannelView(source, channel, runs, last_ok, last_new, findings)
+
+
+def load_all(session: Session, sources: Iterable[Any], now: dt.datetime, th: AlertSettings) -> list[ChannelView]:
+    return [load_channel(session, src.id, ch.id, now, th) for src in sources for ch in src.channels]
+
+
+# -- 2. incidents ----------------------------------------------------------------------------
+
+def sync_incidents(session: Session, views: Iterable[ChannelView], now: dt.datetime) -> tuple[int, int]:
+    """Open an incident for each new finding, resolve the ones whose rule stopped firing."""
+    open_rows = {(i.source, i.channel, i.rule): i
+                 for i in session.scalars(select(AlertIncident).where(AlertIncident.resolved_at.is_(None)))}
+    opened = resolved = 0
+    for view in views:
+        firing = {f.rule: f for f in view.findings}
+        for rule, finding in firing.items():
+            incident = open_rows.get((view.source, view.channel, rule))
+            if incident is None:
+                session.add(AlertIncident(source=view.source, channel=view.channel, rule=rule,
+                                          severity=finding.severity, reason=finding.reason, opened_at=now,
+                                          last_seen_at=now))
+                opened += 1
+                log.warning("alert: %s/%s %s: %s", view.source, view.channel, finding.severity, finding.reason)
+            else:
+                incident.severity, incident.reason, incident.last_seen_at = finding.severity, finding.reason, now
+        for (src, ch, rule), incident in open_rows.items():
+            if (src, ch) == (view.source, view.channel) and rule not in firing:
+                incident.resolved_at = now
+                resolved += 1
+                log.info("alert resolved: %s/%s %s", src, ch, rule)
+    session.flush()
+    return opened, resolved
+
+
+# -- 3. the alert ledger ---------------------------------------------------------------------
+
+def alert_digest_id(subscription_id: int, keys: Iterable[str]) -> str:
+    key = f"alert:{subscription_id}:" + ",".join(sorted(keys))
+    return "alert-" + hashlib.sha256(key.encode()).hexdigest()[:26]
+
+
+def plan_alerts(session: Session, now: dt.datetime) -> list[str]:
+    """Ledger rows for what each ops subscription has not been told yet; returns new digest ids.
+
+    An ops subscription hears of every incident still open (also ones opened before it existed) and
+    of the recovery of each incident it was told about, once the channel has no open incident left.
+    """
+    subs = list(session.scalars(select(Subscription).where(Subscription.active.is_(True),
+                                                            Subscription.is_ops.is_(True))))
+    if not subs:
+        return []
+    open_incidents = list(session.scalars(select(AlertIncident).where(AlertIncident.resolved_at.is_(None))))
+    still_open = {(i.source, i.channel) for i in open_incidents}
+    recent = now - dt.timedelta(days=30)
+    recovered = [i for i in session.scalars(select(AlertIncident).where(AlertIncident.resolved_at >= recent))
+                 if (i.source, i.channel) not in still_open]
+    ids = [i.id for i in open_incidents + recovered]
+    done = {(d.subscription_id, d.incident_id, d.event) for d in session.scalars(
+        select(AlertDelivery).where(AlertDelivery.incident_id.in_(ids)))} if ids else set()
+    digests = []
+    for sub in subs:
+        events = [(i, "open") for i in open_incidents if (sub.id, i.id, "open") not in done]
+        events += [(i, "resolved") for i in recovered
+                   if (sub.id, i.id, "open") in done and (sub.id, i.id, "resolved") not in done]
+        if not events:
+            continue
+        did = alert_digest_id(sub.id, (f"{i.id}:{e}" for i, e in events))
+        for incident, event in events:
+            session.add(AlertDelivery(subscription_id=sub.id, incident_id=incident.id, event=event, digest_id=did,
+                                      status="pending", attempts=0, created_at=now, next_attempt_at=now))
+        digests.append(did)
+    session.flush()
+    return digests
+
+
+@dataclass(frozen=True)
+class AlertEntry:
+    event: str  # open | resolved
+    source: str
+    channel: str
+    rule: str
+    severity: str
+    reason: str
+    opened_at: dt.datetime
+    resolved_at: dt.datetime | None
+    url: str = ""
+    name: str = ""
+
+    def line(self) -> str:
+        where = f"{self.source}/{self.channel}" + (f" ({self.name})" if self.name else "")
+        since = _aware(self.opened_at) or self.opened_at
+        if self.event == "resolved":
+            return f"[ok again] {where}: {self.rule} resolved (since {since.astimezone(CHINA):%m-%d %H:%M})"
+        return f"[{self.severity}] {where}: {self.rule}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class AlertDigest:
+    digest_id: str
+    subscription_id: int
+    created_at: dt.datetime  # aware, China time
+    entries: tuple[AlertEntry, ...]
+
+    @property
+    def subject(self) -> str:
+        alerts = sum(e.event == "open" for e in self.entries)
+        ok = len(self.entries) - alerts
+        counts = "、".join(p for p in (f"{alerts} 条告警" if alerts else "", f"{ok} 条恢复" if ok else "") if p)
+        where = sorted({f"{e.source}/{e.channel}" for e in self.entries})
+        shown = ", ".join(where[:3]) + (f" +{len(where) - 3}" if len(where) > 3 else "")
+        return f"【policywatch 运维】{counts}：{shown}"
+
+    def text(self) -> str:
+        lines = [self.subject, "", *(e.line() for e in self.entries), "",
+                 "Details: policywatch status  (docs/ops.md explains each rule)"]
+        return "\n".join(lines) + "\n"
+
+
+def due_alert_digests(session: Session, now: dt.datetime) -> list[str]:
+    due: dict[str, bool] = {}
+    for did, status, next_at in session.execute(
+            select(AlertDelivery.digest_id, AlertDelivery.status, AlertDelivery.next_attempt_at)
+            .where(AlertDelivery.status.in_(["pending", "failed", "sending"]))):
+        ready = status == "sending" or (_aware(next_at) or now) <= now
+        due[did] = due.get(did, True) and ready
+    return [d for d, ready in due.items() if ready]
+
+
+SourceMeta = dict[tuple[str, str], tuple[str, str]]  # (source, channel) -> (url, display name)
+
+
+def source_meta(sources: Iterable[Any]) -> SourceMeta:
+    return {(s.id, c.id): (c.url, f"{s.name} {c.name}") for s in sources for c in s.channels}
+
+
+def build_alert_digest(session: Session, digest_id: str, meta: SourceMeta) -> tuple[AlertDigest, Subscription]:
+    rows = list(session.execute(
+        select(AlertDelivery, AlertIncident).join(AlertIncident, AlertIncident.id == AlertDelivery.incident_id)
+        .where(AlertDelivery.digest_id == digest_id)
+        .order_by(AlertDelivery.event.desc(), AlertIncident.source, AlertIncident.channel, AlertIncident.id)))
+    sub = session.get(Subscription, rows[0][0].subscription_id)
+    assert sub is not None
+    entries = tuple(
+        AlertEntry(d.event, i.source, i.channel, i.rule, i.severity, i.reason, i.opened_at, i.resolved_at,
+                   *meta.get((i.source, i.channel), ("", "")))
+        for d, i in rows)
+    created = (_aware(rows[0][0].created_at) or dt.datetime.now(dt.UTC)).astimezone(CHINA)
+    return AlertDigest(digest_id, sub.id, created, entries), sub
+
+
+def _mark(session: Session, digest_id: str, **values: Any) -> None:
+    for row in session.scalars(select(AlertDelivery).where(AlertDelivery.digest_id == digest_id)):
+        for key, value in values.items():
+            setattr(row, key, value)
+
+
+def alert_email(digest: AlertDigest, sender: str, recipient: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["Subject"] = " ".join(digest.subject.split())
+    msg["From"] = sender
+    msg["To"] = recipient
+    msg["Date"] = format_datetime(digest.created_at)  # stable: a resend is byte-identical
+    msg["Message-ID"] = message_id(digest.digest_id, sender_domain(sender))
+    msg["Auto-Submitted"] = "auto-generated"
+    msg["X-Policywatch-Alert-Id"] = digest.digest_id
+    msg.set_content(digest.text(), charset="utf-8")
+    return msg
+
+
+def as_notice_digest(digest: AlertDigest) -> Digest:
+    """For push channels, which only render notice digests: one synthetic item per alert line."""
+    items = tuple(DigestItem(
+        notice_id=i, change="new" if e.event == "open" else "revised", title=e.line(), url=e.url or "about:blank",
+        source_id=e.source, source_name="policywatch 运维", city="ops", issuers=(), doc_number=None, date=None,
+        events=()) for i, e in enumerate(digest.entries, 1))
+    return Digest(digest.digest_id, digest.subscription_id, "policywatch 运维告警", digest.created_at, items)
+
+
+def deliver(channel: Channel, digest: AlertDigest) -> SendResult:
+    """Send through the subscription's own channel; e-mail and outbox get a proper alert message."""
+    if isinstance(channel, EmailChannel):
+        msg = alert_email(digest, channel.sender, channel.recipient)
+        try:
+            # The channel's transport (TLS, auth, error classification), with our message.
+            refused = channel._deliver(msg)
+        except (smtplib.SMTPException, OSError) as exc:
+            return channel._failure(exc)
+        if refused:
+            return SendResult(False, False, f"email: recipient refused: {sorted(refused)}")
+        return SendResult(True, False, f"email: sent alert {msg['Message-ID']}", 1)
+    if isinstance(channel, OutboxChannel):
+        stem = f"{digest.created_at:%Y%m%dT%H%M%S}-{digest.digest_id}"
+        msg = alert_email(digest, channel.sender, channel.recipient)
+        try:
+            atomic_write(channel.directory / f"{stem}.eml", msg.as_bytes())
+            atomic_write(channel.directory / f"{stem}.md", digest.text().encode("utf-8"))
+        except OSError as exc:
+            return SendResult(False, True, f"outbox: cannot write alert: {exc.strerror or exc}")
+        return SendResult(True, False, f"outbox: wrote alert {stem}.eml", 1)
+    return channel.send(as_notice_digest(digest))
+
+
+@dataclass
+class AlertReport:
+    opened: int = 0
+    resolved: int = 0
+    planned: int = 0
+    sent: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def send_alerts(factory: sessionmaker[Session], make_channel: Callable[[Subscription], Channel],
+                now: dt.datetime, meta: SourceMeta, max_attempts: int, report: AlertReport) -> None:
+    with transaction(factory) as session:
+        digests = due_alert_digests(session, now)
+    for did in digests:
+        with transaction(factory) as session:
+            digest, sub = build_alert_digest(session, did, meta)
+            attempts = max(r.attempts for r in session.scalars(
+                select(AlertDelivery).where(AlertDelivery.digest_id == did)))
+            _mark(session, did, status="sending", attempts=attempts + 1)
+        try:
+            result = deliver(make_channel(sub), digest)
+        except Exception as exc:  # a broken ops channel must not stop the daemon
+            log.exception("alert channel for subscription %s failed", sub.id)
+            result = SendResult(False, False, f"{type(exc).__name__}: {exc}")
+        with transaction(factory) as session:
+            if result.ok:
+                _mark(session, did, status="sent", sent_at=now, last_error=None)
+                report.sent += 1
+            else:
+                final = not result.retryable or attempts + 1 >= max_attempts
+                _mark(session, did, status="dead" if final else "failed", last_error=result.detail,
+                      next_attempt_at=now + backoff(attempts + 1))
+                report.failed += 1
+                report.errors.append(f"ops subscription {sub.id} ({sub.kind}): {result.detail}")
+
+
+def run_alerts(app: Any, now: dt.datetime | None = None) -> AlertReport:
+    """Evaluate every channel, update incidents, plan and send what ops has not heard yet."""
+    now = now or app.clock()
+    report = AlertReport()
+    with transaction(app.factory) as session:
+        views = load_all(session, app.sources, now, app.settings.alerts)
+        report.opened, report.resolved = sync_incidents(session, views, now)
+        report.planned = len(plan_alerts(session, now))
+    send_alerts(app.factory, app.channel_maker(), now, source_meta(app.sources),
+                app.settings.notify.max_attempts, report)
+    return report
+
+
+def make_ops(factory: sessionmaker[Session], subscription_id: int, *, with_notices: bool) -> None:
+    """Turn a fresh subscription into an ops subscription (alerts; notice digests only if asked)."""
+    with transaction(factory) as session:
+        sub = session.get(Subscription, subscription_id)
+        assert sub is not None
+        sub.is_ops = True
+        if not with_notices:
+            sub.since = NEVER

@@ -1,0 +1,112 @@
+"""One notice with its full version history (``policywatch show ID|URL``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from parsers.urls import url_uid
+from store.models import Change, Notice, NoticeVersion
+
+
+@dataclass(frozen=True)
+class History:
+    notice: Notice
+    versions: list[NoticeVersion]
+    changes: list[Change]
+
+
+def find_notice(session: Session, ident: str) -> Notice | None:
+    """By numeric id, or by URL in any of its spellings (canonicalised like the crawler does)."""
+    ident = ident.strip()
+    if ident.isdigit():
+        return session.get(Notice, int(ident))
+    return session.scalar(select(Notice).where(Notice.uid == url_uid(ident)))
+
+
+def load_history(session: Session, ident: str) -> History | None:
+    notice = find_notice(session, ident)
+    if notice is None:
+        return None
+    versions = list(session.scalars(select(NoticeVersion).where(NoticeVersion.notice_id == notice.id)
+                                    .order_by(NoticeVersion.version)))
+    changes = list(session.scalars(select(Change).where(Change.notice_id == notice.id)
+                                   .order_by(Change.detected_at, Change.id)))
+    return History(notice, versions, changes)
+
+
+def _lines(version: NoticeVersion) -> list[str]:
+    # The title is part of what a reader sees, so a retitled notice shows up in the diff too.
+    return [version.title, "", *version.body.splitlines()]
+
+
+def _stamp(value: dt.datetime) -> str:
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return aware.isoformat(timespec="seconds")
+
+
+def version_diff(old: NoticeVersion, new: NoticeVersion, context: int = 2) -> str:
+    """A unified diff of two versions' title and body text (empty when only attachments differ)."""
+    diff = difflib.unified_diff(_lines(old), _lines(new), fromfile=f"v{old.version} {_stamp(old.fetched_at)}",
+                                tofile=f"v{new.version} {_stamp(new.fetched_at)}", lineterm="", n=context)
+    return "\n".join(diff)
+
+
+def attachment_changes(old: NoticeVersion, new: NoticeVersion) -> list[str]:
+    def names(v: NoticeVersion) -> set[str]:
+        return {f"{a.get('name', '')} <{a.get('url', '')}>" for a in (v.attachments or []) if isinstance(a, dict)}
+
+    before, after = names(old), names(new)
+    return [f"- attachment {a}" for a in sorted(before - after)] + [f"+ attachment {a}" for a in sorted(after - before)]
+
+
+def history_json(history: History) -> dict[str, Any]:
+    n = history.notice
+    pairs = zip(history.versions, history.versions[1:], strict=False)
+    return {
+        "id": n.id, "url": n.url, "source": n.source, "channel": n.channel, "title": n.title,
+        "doc_number": n.doc_number, "status": n.status, "version": n.version,
+        "published_date": n.published_date.isoformat() if n.published_date else None,
+        "events": list(n.events or []),
+        "versions": [{"version": v.version, "fetched_at": _stamp(v.fetched_at), "title": v.title,
+                      "content_hash": v.content_hash} for v in history.versions],
+        "changes": [{"kind": c.kind, "version": c.version, "detected_at": _stamp(c.detected_at),
+                     "detail": c.detail} for c in history.changes],
+        "diffs": [{"from": a.version, "to": b.version, "diff": version_diff(a, b),
+                   "attachments": attachment_changes(a, b)} for a, b in pairs],
+    }
+
+
+def render_history(history: History) -> Iterator[str]:
+    """Lines for the terminal: header, versions, changes, then each consecutive diff."""
+    n = history.notice
+    yield f"{n.title}"
+    yield f"  id {n.id}  {n.source}/{n.channel}  status {n.status}  version {n.version}"
+    yield f"  {n.url}"
+    if n.doc_number:
+        yield f"  文号 {n.doc_number}"
+    if n.published_date:
+        yield f"  published {n.published_date.isoformat()}"
+    yield ""
+    yield "versions:"
+    for v in history.versions:
+        yield f"  v{v.version}  {_stamp(v.fetched_at)}  {v.content_hash[:12]}"
+    if history.changes:
+        yield "changes:"
+        for c in history.changes:
+            yield f"  {_stamp(c.detected_at)}  {c.kind:9} v{c.version}" + (f"  {c.detail}" if c.detail else "")
+    for old, new in zip(history.versions, history.versions[1:], strict=False):
+        yield ""
+        yield f"=== v{old.version} -> v{new.version} ==="
+        diff = version_diff(old, new)
+        yield diff if diff else "(text unchanged)"
+        yield from attachment_changes(old, new)
+    if len(history.versions) <= 1:
+        yield ""
+        yield "(only one version archived: nothing to diff)"

@@ -1,0 +1,341 @@
+"""Analyst reports built from the archive's extracted events (never from hard-coded data).
+
+* funding: one row per ``funding_rule`` event: the cross-city table of caps, ratios and funds.
+* pilot zones: the ``pilot_zone_approved`` events, one row per city (its earliest approval).
+* events export: one flat row per event with the notice it came from.
+
+Each report renders as Markdown, a standalone HTML page (Jinja2, autoescaped) or CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from store.models import Notice
+from store.search import SourceLike, default_sources, has_event_type, resolve_places
+
+FORMATS = ("md", "html", "csv")
+
+
+# -- shared helpers ------------------------------------------------------------------------------
+
+def notice_date(notice: Notice) -> dt.date | None:
+    """The date a document speaks from: 成文日期 if known, else the publication date."""
+    return notice.written_date or notice.published_date
+
+
+def format_yuan(value: float | int | None) -> str:
+    """20000000 -> 2000万元, 200000000 -> 2亿元, 5000 -> 5000元."""
+    if value is None:
+        return ""
+    amount = Decimal(str(value))
+    for unit, size in (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000))):
+        if amount >= size:
+            scaled = (amount / size).normalize()
+            return f"{scaled:f}{unit}"
+    return f"{amount.normalize():f}元"
+
+
+def format_ratio(value: float | None) -> str:
+    if value is None:
+        return ""
+    pct = (Decimal(str(value)) * 100).normalize()
+    return f"{pct:f}%"
+
+
+def _notices_with_event(session: Session, event_type: str, places: set[str] | None,
+                        since: dt.date | None) -> list[Notice]:
+    dialect = session.get_bind().dialect.name
+    stmt = select(Notice).where(has_event_type(dialect, [event_type]))
+    if places is not None:
+        stmt = stmt.where(Notice.source.in_(sorted(places)))
+    if since is not None:
+        stmt = stmt.where(or_(Notice.written_date >= since,
+                              (Notice.written_date.is_(None)) & (Notice.published_date >= since)))
+    return list(session.scalars(stmt.order_by(Notice.id)))
+
+
+def _events(notice: Notice, event_type: str) -> Iterator[dict[str, Any]]:
+    for event in notice.events or []:
+        if isinstance(event, dict) and event.get("type") == event_type:
+            yield event
+
+
+# -- funding -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FundingRow:
+    city: str
+    source: str
+    issuer: str
+    title: str
+    doc_number: str
+    date: dt.date | None
+    instrument: str
+    max_amount_yuan: int | None
+    ratio: float | None
+    fund_size_yuan: int | None
+    text: str
+    url: str
+    notice_id: int
+
+
+def instrument(event: dict[str, Any]) -> str:
+    """What kind of support a funding rule grants, from the event's fields.
+
+    一事一议 (negotiated case by case) wins over everything because its cap is only a ceiling for
+    negotiation; then fund (a fund's total size), ratio+cap, ratio, cap, and fixed (one-off award).
+    """
+    text = str(event.get("text") or "")
+    if "一事一议" in text:
+        return "一事一议"
+    if event.get("fund_size_yuan"):
+        return "fund"
+    ratio, cap = event.get("ratio"), event.get("max_amount_yuan")
+    if ratio and cap:
+        return "ratio+cap"
+    if ratio:
+        return "ratio"
+    if cap:
+        return "fixed" if str(event.get("rule", "")).endswith(".fixed") else "cap"
+    return "other"
+
+
+def _issuer(notice: Notice, names: dict[str, str]) -> str:
+    issuers = [str(i) for i in (notice.issuers or []) if i]
+    return "、".join(issuers) if issuers else names.get(notice.source, notice.source)
+
+
+def funding_rows(session: Session, *, cities: Sequence[str] = (), since: dt.date | None = None,
+                 sources: Iterable[SourceLike] | None = None) -> list[FundingRow]:
+    """Every funding rule in the archive, grouped by city in registry order, newest first."""
+    source_list = tuple(sources) if sources is not None else default_sources()
+    city_by_source = {s.id: s.city for s in source_list}
+    names = {s.id: s.name for s in source_list}
+    order = {s.id: i for i, s in enumerate(source_list)}
+    places = resolve_places(source_list, cities, ())
+    rows = []
+    for notice in _notices_with_event(session, "funding_rule", places, since):
+        for event in _events(notice, "funding_rule"):
+            rows.append(FundingRow(
+                city=city_by_source.get(notice.source, notice.source), source=notice.source,
+                issuer=_issuer(notice, names), title=notice.title, doc_number=notice.doc_number or "",
+                date=notice_date(notice), instrument=instrument(event),
+                max_amount_yuan=event.get("max_amount_yuan"), ratio=event.get("ratio"),
+                fund_size_yuan=event.get("fund_size_yuan"), text=str(event.get("text") or ""),
+                url=notice.url, notice_id=notice.id))
+    rows.sort(key=lambda r: (order.get(r.source, len(order)), -(r.date or dt.date.min).toordinal(),
+                             r.notice_id, -(r.max_amount_yuan or r.fund_size_yuan or 0)))
+    return rows
+
+
+# -- pilot zones ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PilotZoneRow:
+    city: str
+    date: dt.date | None
+    doc_number: str
+    approver: str
+    program: str
+    title: str
+    url: str
+    source: str
+    mentions: int  # how many archived documents report this city's approval
+
+
+def pilot_zone_rows(session: Session, *, since: dt.date | None = None) -> list[PilotZoneRow]:
+    """One row per approved city: its earliest approval (a MOST letter or a city's own report)."""
+    best: dict[str, PilotZoneRow] = {}
+    mentions: dict[str, int] = {}
+    for notice in _notices_with_event(session, "pilot_zone_approved", None, since):
+        for event in _events(notice, "pilot_zone_approved"):
+            city = str(event.get("city") or "").strip()
+            if not city:
+                continue
+            mentions[city] = mentions.get(city, 0) + 1
+            row = PilotZoneRow(city=city, date=notice_date(notice),
+                               doc_number=str(event.get("doc_number") or notice.doc_number or ""),
+                               approver=str(event.get("approver") or ""), program=str(event.get("program") or ""),
+                               title=notice.title, url=notice.url, source=notice.source, mentions=0)
+            if city not in best or _earlier(row, best[city]):
+                best[city] = row
+    out = [PilotZoneRow(**{**asdict(r), "mentions": mentions[c]}) for c, r in best.items()]
+    return sorted(out, key=lambda r: (r.date or dt.date.max, r.city))
+
+
+def _earlier(row: PilotZoneRow, other: PilotZoneRow) -> bool:
+    # Unknown dates lose; on a tie prefer the approver's own letter (its 文号 is the cited one).
+    key = (row.date or dt.date.max, row.source != "most")
+    return key < (other.date or dt.date.max, other.source != "most")
+
+
+# -- events export -------------------------------------------------------------------------------
+
+EVENT_FIELDS = ["notice_id", "url", "title", "source", "city", "doc_number", "published_date", "type",
+                "max_amount_yuan", "ratio", "fund_size_yuan", "event_city", "program", "approver",
+                "event_doc_number", "event_title", "text", "rule"]
+
+
+def event_rows(session: Session, sources: Iterable[SourceLike] | None = None) -> Iterator[dict[str, Any]]:
+    """One flat dict per extracted event, with the notice it came from (fields: EVENT_FIELDS)."""
+    source_list = tuple(sources) if sources is not None else default_sources()
+    city_by_source = {s.id: s.city for s in source_list}
+    stmt = select(Notice).order_by(Notice.id).execution_options(yield_per=500)
+    for notice in session.scalars(stmt):
+        for event in notice.events or []:
+            if not isinstance(event, dict):
+                continue
+            yield {
+                "notice_id": notice.id, "url": notice.url, "title": notice.title, "source": notice.source,
+                "city": city_by_source.get(notice.source, ""), "doc_number": notice.doc_number,
+                "published_date": notice.published_date.isoformat() if notice.published_date else None,
+                "type": event.get("type"), "max_amount_yuan": event.get("max_amount_yuan"),
+                "ratio": event.get("ratio"), "fund_size_yuan": event.get("fund_size_yuan"),
+                "event_city": event.get("city"), "program": event.get("program"),
+                "approver": event.get("approver"), "event_doc_number": event.get("doc_number"),
+                "event_title": event.get("title"), "text": event.get("text"), "rule": event.get("rule"),
+            }
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+
+
+FUNDING_COLUMNS = [Column("city", "城市"), Column("issuer", "发文机关"), Column("title", "文件"),
+                   Column("doc_number", "文号"), Column("date", "日期"), Column("instrument", "方式"),
+                   Column("cap", "单项上限"), Column("ratio", "比例"), Column("fund", "基金规模"),
+                   Column("text", "原文")]
+PILOT_COLUMNS = [Column("city", "城市"), Column("date", "日期"), Column("doc_number", "文号"),
+                 Column("approver", "批复机关"), Column("title", "依据文件"), Column("mentions", "提及次数")]
+
+
+def _funding_cells(row: FundingRow) -> dict[str, str]:
+    return {"city": row.city, "issuer": row.issuer, "title": row.title, "doc_number": row.doc_number,
+            "date": row.date.isoformat() if row.date else "", "instrument": row.instrument,
+            "cap": format_yuan(row.max_amount_yuan), "ratio": format_ratio(row.ratio),
+            "fund": format_yuan(row.fund_size_yuan), "text": row.text, "url": row.url}
+
+
+def _pilot_cells(row: PilotZoneRow) -> dict[str, str]:
+    return {"city": row.city, "date": row.date.isoformat() if row.date else "", "doc_number": row.doc_number,
+            "approver": row.approver, "title": row.title, "mentions": str(row.mentions), "url": row.url}
+
+
+def _md_escape(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(title: str, columns: Sequence[Column], rows: Sequence[dict[str, str]], note: str) -> str:
+    """A GitHub-flavoured Markdown table; the title column links to the official page."""
+    out = [f"# {title}", "", note, "", "| " + " | ".join(c.label for c in columns) + " |",
+           "|" + "---|" * len(columns)]
+    for row in rows:
+        cells = []
+        for c in columns:
+            value = _md_escape(row.get(c.key, ""))
+            if c.key == "title" and row.get("url"):
+                value = f"[{value.replace('[', '［').replace(']', '］')}]({row['url']})"
+            cells.append(value)
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+_HTML = Environment(autoescape=True).from_string("""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2rem; color: #222; }
+h1 { font-size: 1.4rem; }
+p.note { color: #555; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { border: 1px solid #ccc; padding: .35rem .5rem; vertical-align: top; text-align: left; }
+th { background: #f3f3f3; position: sticky; top: 0; }
+tr:nth-child(even) td { background: #fafafa; }
+td.num { white-space: nowrap; text-align: right; }
+td.quote { color: #444; font-size: .85rem; }
+</style>
+</head>
+<body>
+<h1>{{ title }}</h1>
+<p class="note">{{ note }}</p>
+<table>
+<thead><tr>{% for c in columns %}<th>{{ c.label }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for row in rows %}<tr>{% for c in columns %}
+{% if c.key == "title" and row.url %}<td><a href="{{ row.url }}" rel="noopener">{{ row.title }}</a></td>
+{% elif c.key in numeric %}<td class="num">{{ row[c.key] }}</td>
+{% elif c.key == "text" %}<td class="quote">{{ row[c.key] }}</td>
+{% else %}<td>{{ row[c.key] }}</td>{% endif %}{% endfor %}
+</tr>
+{% endfor %}</tbody>
+</table>
+</body>
+</html>
+""")
+
+
+def render_html(title: str, columns: Sequence[Column], rows: Sequence[dict[str, str]], note: str) -> str:
+    return _HTML.render(title=title, columns=columns, rows=rows, note=note,
+                        numeric={"cap", "ratio", "fund", "date", "mentions"})
+
+
+def render_csv(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, list(fields), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
+    return buf.getvalue()
+
+
+FUNDING_CSV_FIELDS = ["city", "source", "issuer", "title", "doc_number", "date", "instrument", "max_amount_yuan",
+                      "ratio", "fund_size_yuan", "text", "url", "notice_id"]
+PILOT_CSV_FIELDS = ["city", "date", "doc_number", "approver", "program", "title", "url", "source", "mentions"]
+
+
+def funding_report(session: Session, fmt: str, *, cities: Sequence[str] = (), since: dt.date | None = None,
+                   sources: Iterable[SourceLike] | None = None) -> str:
+    rows = funding_rows(session, cities=cities, since=since, sources=sources)
+    if fmt == "csv":
+        return render_csv([{**asdict(r), "date": r.date.isoformat() if r.date else ""} for r in rows],
+                          FUNDING_CSV_FIELDS)
+    scope = "、".join(cities) if cities else "全部城市"
+    note = (f"{len(rows)} 条资金支持条款，来自 {len({r.notice_id for r in rows})} 份文件（{scope}"
+            + (f"，{since.isoformat()} 起" if since else "") + "）。数据取自归档中抽取的事件，链接指向官方页面。")
+    cells = [_funding_cells(r) for r in rows]
+    title = "人工智能资金扶持政策：各城市对比"
+    if fmt == "html":
+        return render_html(title, FUNDING_COLUMNS, cells, note)
+    return render_markdown(title, FUNDING_COLUMNS, cells, note)
+
+
+def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = None) -> str:
+    rows = pilot_zone_rows(session, since=since)
+    if fmt == "csv":
+        return render_csv([{**asdict(r), "date": r.date.isoformat() if r.date else ""} for r in rows],
+                          PILOT_CSV_FIELDS)
+    note = (f"{len(rows)} 个城市。每个城市取归档中最早的批复记录（科技部复函或城市文件中的引述）；"
+            "“提及次数”为报道该批复的归档文件数。")
+    cells = [_pilot_cells(r) for r in rows]
+    title = "国家新一代人工智能创新发展试验区：批复时间线"
+    if fmt == "html":
+        return render_html(title, PILOT_COLUMNS, cells, note)
+    return render_markdown(title, PILOT_COLUMNS, cells, note)

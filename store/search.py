@@ -1,0 +1,355 @@
+"""Ranked full-text search over the archive, on SQLite and PostgreSQL alike.
+
+SQLite (migration 0002): ``notice_fts`` is an external-content FTS5 table with the trigram tokenizer.
+A trigram index holds nothing shorter than three characters, so terms of 3+ characters go through
+``MATCH`` (ranked by bm25, snippet() highlighting) and 1–2 character terms through ``instr()`` on the
+``notice`` table itself. ``LIKE`` on the FTS table is *not* used: SQLite 3.40 answers non-ASCII 1–2
+character LIKE patterns there with no rows (stack.md §4).
+
+PostgreSQL: ``ILIKE '%term%'`` served by the pg_trgm GIN indexes, ranked by title hits, occurrences
+and ``similarity()``; the snippet is cut in Python.
+
+Several words are ANDed. All user input reaches the database as bound parameters only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    case,
+    column,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from store.models import Notice
+
+MIN_FTS_CHARS = 3  # the trigram tokenizer indexes nothing shorter
+DEFAULT_MARKS = ("**", "**")  # Markdown bold: readable in a terminal, a .md report and JSON
+SNIPPET_CHARS = 64
+TITLE_WEIGHT = 10.0  # a hit in the title outweighs several in the body
+
+_FTS = table("notice_fts", column("rowid"))
+_WORD_SPLIT = re.compile(r"[\s\u3000]+")
+
+
+class SourceLike(Protocol):
+    """What search needs to know about a source (crawler.registry.SourceSpec fits)."""
+
+    id: str
+    name: str
+    city: str
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Filters AND together; several values of one filter OR together."""
+
+    cities: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    limit: int = 20
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    notice_id: int
+    url: str
+    title: str
+    source: str
+    city: str
+    channel: str
+    doc_number: str | None
+    published_date: dt.date | None
+    snippet: str
+    score: float
+    topics: list[Any] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.notice_id, "url": self.url, "title": self.title, "source": self.source,
+                "city": self.city, "channel": self.channel, "doc_number": self.doc_number,
+                "published_date": self.published_date.isoformat() if self.published_date else None,
+                "snippet": self.snippet, "score": round(self.score, 4), "topics": self.topics}
+
+
+# -- query terms ---------------------------------------------------------------------------------
+
+def split_terms(query: str) -> list[str]:
+    """Whitespace-separated words (ASCII or ideographic space), quotes stripped, duplicates dropped."""
+    out: list[str] = []
+    for raw in _WORD_SPLIT.split(query.strip()):
+        term = raw.strip("\"'“”‘’")
+        if term and term not in out:
+            out.append(term)
+    return out
+
+
+def fts_match_expression(terms: Iterable[str]) -> str:
+    """An FTS5 query ANDing each term as a quoted string, so no term is parsed as FTS syntax."""
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def like_pattern(term: str) -> str:
+    """``%term%`` with LIKE wildcards in the term escaped (ESCAPE '\\')."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# -- places --------------------------------------------------------------------------------------
+
+def default_sources() -> tuple[SourceLike, ...]:
+    from crawler.registry import builtin_sources
+
+    return builtin_sources()
+
+
+def city_of(sources: Iterable[SourceLike]) -> dict[str, str]:
+    return {s.id: s.city for s in sources}
+
+
+def resolve_places(sources: Iterable[SourceLike], cities: Sequence[str], source_ids: Sequence[str]) -> set[str] | None:
+    """Source ids matching --city / --source values, or None when neither was given.
+
+    A city matches by city (``上海`` or ``上海市``), by source name (``科技部``) or by source id.
+    """
+    if not cities and not source_ids:
+        return None
+    wanted_cities = {c.strip().removesuffix("市") for c in cities}
+    wanted_sources = {s.strip() for s in source_ids}
+    out: set[str] = set()
+    for src in sources:
+        by_city = src.city.removesuffix("市") in wanted_cities or src.name in wanted_cities or src.id in wanted_cities
+        by_source = src.id in wanted_sources or src.name in wanted_sources
+        if (not cities or by_city) and (not source_ids or by_source):
+            out.add(src.id)
+    return out
+
+
+# -- dialect-specific JSON filters ---------------------------------------------------------------
+
+def json_contains_any(dialect: str, column_sql: str, values: Sequence[str], name: str) -> ColumnElement[bool]:
+    """``column_sql`` (a JSON array of strings) holds any of ``values``."""
+    if dialect == "postgresql":
+        sql = f"EXISTS (SELECT 1 FROM json_array_elements_text({column_sql}) AS j(v) WHERE j.v IN :{name})"
+    else:
+        sql = f"EXISTS (SELECT 1 FROM json_each({column_sql}) AS j WHERE j.value IN :{name})"
+    return text(sql).bindparams(bindparam(name, list(values), expanding=True))  # type: ignore[return-value]
+
+
+def has_event_type(dialect: str, types: Sequence[str], name: str = "event_types",
+                   column_sql: str = "notice.events") -> ColumnElement[bool]:
+    """The notice's events JSON array holds an event whose ``type`` is one of ``types``."""
+    if dialect == "postgresql":
+        sql = f"EXISTS (SELECT 1 FROM json_array_elements({column_sql}) AS e(v) WHERE e.v->>'type' IN :{name})"
+    else:
+        sql = (f"EXISTS (SELECT 1 FROM json_each({column_sql}) AS e "
+               f"WHERE json_extract(e.value, '$.type') IN :{name})")
+    return text(sql).bindparams(bindparam(name, list(types), expanding=True))  # type: ignore[return-value]
+
+
+def _filter_clauses(dialect: str, filters: SearchFilters, places: set[str] | None) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    if places is not None:
+        clauses.append(Notice.source.in_(sorted(places)) if places else false())
+    if filters.topics:
+        clauses.append(json_contains_any(dialect, "notice.topics", filters.topics, "topics"))
+    if filters.events:
+        clauses.append(has_event_type(dialect, filters.events))
+    if filters.since:
+        clauses.append(Notice.published_date >= filters.since)
+    if filters.until:
+        clauses.append(Notice.published_date <= filters.until)
+    return clauses
+
+
+# -- term matching and scoring -------------------------------------------------------------------
+
+def _folds_case(term: str) -> bool:
+    return term.isascii() and any(ch.isalpha() for ch in term)
+
+
+def _contains(col: Any, term: str, name: str) -> ColumnElement[bool]:
+    """Substring test with instr() (SQLite), case-insensitive for ASCII words."""
+    if _folds_case(term):
+        return func.instr(func.lower(col), bindparam(name, term.lower())) > 0
+    return func.instr(col, bindparam(name, term)) > 0
+
+
+def _occurrences(col: Any, term: str, name: str) -> ColumnElement[Any]:
+    """How often ``term`` occurs in ``col``: (len - len(replace)) / len(term)."""
+    value = func.lower(col) if _folds_case(term) else col
+    needle = bindparam(name, term.lower() if _folds_case(term) else term)
+    return (func.length(value) - func.length(func.replace(value, needle, ""))) / len(term)
+
+
+def _substring_score(terms: Sequence[str], ilike: bool) -> ColumnElement[Any]:
+    """Relevance without an FTS rank: title hits weigh TITLE_WEIGHT, each body occurrence 1."""
+    score: ColumnElement[Any] = literal(0.0)
+    for i, term in enumerate(terms):
+        in_title = Notice.title.ilike(like_pattern(term), escape="\\") if ilike else _contains(
+            Notice.title, term, f"st{i}")
+        score = score + case((in_title, TITLE_WEIGHT), else_=0.0) + _occurrences(Notice.body, term, f"so{i}")
+    return score
+
+
+def _sqlite_term_clause(term: str, i: int) -> ColumnElement[bool]:
+    return or_(_contains(Notice.title, term, f"t{i}"), _contains(Notice.body, term, f"b{i}"),
+               _contains(func.coalesce(Notice.doc_number, ""), term, f"d{i}"))
+
+
+def _pg_term_clause(term: str) -> ColumnElement[bool]:
+    pattern = like_pattern(term)
+    return or_(Notice.title.ilike(pattern, escape="\\"), Notice.body.ilike(pattern, escape="\\"),
+               Notice.doc_number.ilike(pattern, escape="\\"))
+
+
+_COLUMNS = (Notice.id, Notice.url, Notice.title, Notice.source, Notice.channel, Notice.doc_number,
+            Notice.published_date, Notice.body, Notice.topics)
+
+
+def _sqlite_statement(terms: Sequence[str], marks: tuple[str, str]) -> tuple[Select[Any], bool]:
+    """The SELECT for SQLite and whether its snippet column comes from FTS5."""
+    long_terms = [t for t in terms if len(t) >= MIN_FTS_CHARS]
+    short_terms = [t for t in terms if len(t) < MIN_FTS_CHARS]
+    if not long_terms:
+        score = _substring_score(short_terms, ilike=False)
+        stmt = select(*_COLUMNS, score.label("score"), literal(None).label("fts_snippet"))
+        stmt = stmt.where(*[_sqlite_term_clause(t, i) for i, t in enumerate(short_terms)])
+        return stmt.order_by(score.desc(), Notice.published_date.desc(), Notice.id.desc()), False
+    fts = literal_column("notice_fts")
+    # bm25 is "lower is better"; negate so every backend sorts the score descending.
+    rank = -func.bm25(fts, TITLE_WEIGHT, 1.0, 5.0)
+    fts_snippet = func.snippet(fts, -1, marks[0], marks[1], "…", 32)
+    stmt = (select(*_COLUMNS, rank.label("score"), fts_snippet.label("fts_snippet"))
+            .select_from(_FTS.join(Notice.__table__, Notice.id == _FTS.c.rowid))
+            .where(text("notice_fts MATCH :fts_query").bindparams(fts_query=fts_match_expression(long_terms))))
+    stmt = stmt.where(*[_sqlite_term_clause(t, i) for i, t in enumerate(short_terms)])
+    return stmt.order_by(rank.desc(), Notice.id.desc()), not short_terms
+
+
+def _pg_statement(terms: Sequence[str]) -> Select[Any]:
+    score = _substring_score(terms, ilike=True) + func.similarity(Notice.title, " ".join(terms))
+    stmt = select(*_COLUMNS, score.label("score"), literal(None).label("fts_snippet"))
+    stmt = stmt.where(*[_pg_term_clause(t) for t in terms])
+    return stmt.order_by(score.desc(), Notice.published_date.desc().nulls_last(), Notice.id.desc())
+
+
+def _listing_statement() -> Select[Any]:
+    """No query words: the filtered notices, newest first."""
+    stmt = select(*_COLUMNS, literal(0.0).label("score"), literal(None).label("fts_snippet"))
+    return stmt.order_by(Notice.published_date.desc(), Notice.id.desc())
+
+
+# -- snippets ------------------------------------------------------------------------------------
+
+def highlight(text_: str, terms: Sequence[str], marks: tuple[str, str] = DEFAULT_MARKS) -> str:
+    """Wrap every occurrence of any term (longest first, case-insensitive) in the marks."""
+    if not terms:
+        return text_
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    return pattern.sub(lambda m: f"{marks[0]}{m.group(0)}{marks[1]}", text_)
+
+
+def make_snippet(body: str, terms: Sequence[str], marks: tuple[str, str] = DEFAULT_MARKS,
+                 width: int = SNIPPET_CHARS) -> str:
+    """A window of ``body`` around the first hit of any term, with every hit highlighted."""
+    flat = " ".join(body.split())
+    lowered = flat.lower()
+    hits = [p for p in (lowered.find(t.lower()) for t in terms) if p >= 0]
+    start = max(0, min(hits) - width // 4) if hits else 0
+    end = min(len(flat), start + width)
+    window = highlight(flat[start:end], terms, marks)
+    return ("…" if start > 0 else "") + window + ("…" if end < len(flat) else "")
+
+
+# -- entry point ---------------------------------------------------------------------------------
+
+def search(session: Session, query: str, filters: SearchFilters | None = None, *,
+           sources: Iterable[SourceLike] | None = None,
+           marks: tuple[str, str] = DEFAULT_MARKS) -> list[SearchHit]:
+    """Ranked notices matching every word of ``query`` and the filters (best first)."""
+    filters = filters or SearchFilters()
+    source_list = tuple(sources) if sources is not None else default_sources()
+    cities = city_of(source_list)
+    dialect = session.get_bind().dialect.name
+    terms = split_terms(query)
+    fts_snippets = False
+    if not terms:
+        stmt = _listing_statement()
+    elif dialect == "postgresql":
+        stmt = _pg_statement(terms)
+    else:
+        stmt, fts_snippets = _sqlite_statement(terms, marks)
+    places = resolve_places(source_list, filters.cities, filters.sources)
+    stmt = stmt.where(*_filter_clauses(dialect, filters, places)).limit(max(1, filters.limit))
+    hits = []
+    for row in session.execute(stmt):
+        if fts_snippets and row.fts_snippet:
+            snippet = " ".join(row.fts_snippet.split())
+        else:
+            snippet = make_snippet(row.body, terms, marks)
+        hits.append(SearchHit(notice_id=row.id, url=row.url, title=row.title, source=row.source,
+                              city=cities.get(row.source, ""), channel=row.channel, doc_number=row.doc_number,
+                              published_date=row.published_date, snippet=snippet, score=float(row.score or 0.0),
+                              topics=list(row.topics or [])))
+    return hits
+
+
+# -- bulk loading (benchmarks, imports) ----------------------------------------------------------
+
+SQLITE_SYNC_TRIGGERS: Mapping[str, str] = {
+    "notice_fts_ai": """CREATE TRIGGER IF NOT EXISTS notice_fts_ai AFTER INSERT ON notice BEGIN
+        INSERT INTO notice_fts(rowid, title, body, doc_number)
+        VALUES (new.id, new.title, new.body, new.doc_number);
+    END""",
+    "notice_fts_ad": """CREATE TRIGGER IF NOT EXISTS notice_fts_ad AFTER DELETE ON notice BEGIN
+        INSERT INTO notice_fts(notice_fts, rowid, title, body, doc_number)
+        VALUES ('delete', old.id, old.title, old.body, old.doc_number);
+    END""",
+    "notice_fts_au": """CREATE TRIGGER IF NOT EXISTS notice_fts_au
+    AFTER UPDATE OF title, body, doc_number ON notice BEGIN
+        INSERT INTO notice_fts(notice_fts, rowid, title, body, doc_number)
+        VALUES ('delete', old.id, old.title, old.body, old.doc_number);
+        INSERT INTO notice_fts(rowid, title, body, doc_number)
+        VALUES (new.id, new.title, new.body, new.doc_number);
+    END""",
+}
+
+
+def begin_bulk_load(conn: Any) -> None:
+    """SQLite: drop the FTS sync triggers so a bulk insert does not index row by row.
+
+    Must be followed by :func:`end_bulk_load`, which re-creates them (same DDL as migration 0002)
+    and rebuilds the index in one pass: much faster than per-row trigger updates.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    for name in SQLITE_SYNC_TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def end_bulk_load(conn: Any) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    for ddl in SQLITE_SYNC_TRIGGERS.values():
+        conn.exec_driver_sql(ddl)
+    conn.exec_driver_sql("INSERT INTO notice_fts(notice_fts) VALUES ('rebuild')")
+    conn.exec_driver_sql("INSERT INTO notice_fts(notice_fts) VALUES ('optimize')")
