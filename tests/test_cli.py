@@ -91,3 +91,22 @@ def test_demo_twice_then_export_and_status(tmp_path: Path) -> None:
     assert rows and all(r["version"] == 1 and r["first_seen"] and r["channel"] for r in rows)
     status = pw("status", "--json", "--data-dir", str(data))
     assert all(r["state"] == "ok" for r in json.loads(status.stdout))
+
+
+def test_crawl_exits_1_when_a_channel_is_blocked_and_stores_the_rest(tmp_path: Path) -> None:
+    import shutil
+
+    from crawler.mirror_server import MirrorServer
+
+    root = tmp_path / "snap"
+    shutil.copytree(SNAPSHOTS / "www.most.gov.cn", root / "www.most.gov.cn")
+    index = root / "www.most.gov.cn" / "tztg" / "index.html"
+    index.write_bytes(b"<html></html>")
+    (index.parent / "index.html.headers.json").write_text('{"status": 403}')
+    with MirrorServer(root) as mirror:
+        res = pw("crawl", "--source", "most", "--mirror", mirror.url, "--data-dir", str(tmp_path / "d"),
+                 env={"POLICYWATCH_DOWNLOAD_DELAY": "0"})
+    assert res.returncode == 1, res.stdout + res.stderr
+    lines = {ln.split()[0]: ln for ln in res.stdout.splitlines() if ln.startswith("most/")}
+    assert "blocked" in lines["most/tztg"] and "13-byte" in lines["most/tztg"]
+    assert " ok " in lines["most/qtwj"] and "new   7" in lines["most/qtwj"]

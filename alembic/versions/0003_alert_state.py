@@ -1,12 +1,10 @@
 """alert state: ops incidents per channel and their delivery ledger
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-30
 
-Written while 0002 (search) was not yet in the tree: when 0002 lands, set
-``down_revision = "0002"`` here so the history stays linear (two heads would stop
-``upgrade head``).
+Chained after 0002 (search indexes) so the history stays linear.
 """
 from __future__ import annotations
 
