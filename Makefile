@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test test-all demo run lint typecheck bench clean
+.PHONY: test test-all demo run lint typecheck bench bench-search clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ test: $(STAMP)  ## the suite CI runs (slow soak tests excluded)
 
 test-all: $(STAMP)  ## everything, including slow soak tests
 	$(BIN)/pytest -q
+
+bench-search: $(STAMP)  ## search benchmark, 100k notices (1M run: benchmarks/README.md#search)
+	$(BIN)/python benchmarks/search_bench.py --size 100000
+
+bench: $(STAMP)  ## crawler/daemon benchmarks, quick sizes (full: benchmarks/README.md); prints a table
+	$(BIN)/python benchmarks/bench.py --quick
 
 demo: $(STAMP)  ## crawl the bundled snapshots from a local mirror; run twice to see "0 new"
 	$(BIN)/policywatch demo

@@ -207,11 +207,28 @@ def _apply(settings: Settings, section: str, key: str, value: Any) -> Settings:
     return replace(settings, **{section: replace(current, **{key: _coerce(section, key, value, target)})})
 
 
+_SOURCE_NUMBERS = ("max_pages", "max_rechecks", "poll_minutes", "poll_seconds", "download_delay")
+
+
+def _check_source_overrides(sid: str, table: Any) -> None:
+    """Catch bad per-source overrides at load time, not as a crash in the middle of a poll."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"[sources.{sid}] must be a table")
+    for key in _SOURCE_NUMBERS:
+        value = table.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ConfigError(f"[sources.{sid}] {key}: invalid value {value!r} (expected a number)")
+    if not isinstance(table.get("proxy", ""), str):
+        raise ConfigError(f"[sources.{sid}] proxy must be a string")
+
+
 def _from_mapping(settings: Settings, data: Mapping[str, Any]) -> Settings:
     for name, value in data.items():
         if name == "sources":
             if not isinstance(value, dict):
                 raise ConfigError("[sources] must be a table of per-source tables")
+            for sid, table in value.items():
+                _check_source_overrides(sid, table)
             settings = replace(settings, sources={**settings.sources, **value})
         elif name in _SECTIONS:
             if not isinstance(value, dict):
@@ -242,6 +259,12 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file not found: {path}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path}: {exc}") from None
+    except UnicodeDecodeError as exc:  # tomllib decodes the bytes as UTF-8 itself
+        raise ConfigError(f"config file {path}: must be UTF-8 ({exc.reason})") from None
+    except OSError as exc:  # a directory, no permission, ...
+        raise ConfigError(f"config file {path}: cannot read: {exc.strerror or exc}") from None
+    except RecursionError:
+        raise ConfigError(f"config file {path}: nested too deeply") from None
 
 
 def load_settings(

@@ -334,13 +334,16 @@ class Daemon:
         await self.stopping.wait()
         started = time.monotonic()
         log.info("stopping: no new polls; waiting for running work")
-        scheduler.shutdown(wait=False)
+        # Pause, not shutdown: APScheduler's shutdown cancels running coroutine jobs, and a crawl
+        # cancelled mid-flight records its channels as "0 items" — a false alarm at the next start.
+        scheduler.pause()
         await self._drain(NATURAL_FINISH)
         if self.busy and await stop_crawlers():
             log.info("stopped running crawls")
         await self._drain(SHUTDOWN_BUDGET - (time.monotonic() - started))
         if self.busy:
             log.warning("exiting with %d task(s) still running (a send in progress is resent once)", self.busy)
+        scheduler.shutdown(wait=False)
         log.info("daemon stopped")
         return 0
 

@@ -76,6 +76,9 @@ class ChannelJob:
     max_rechecks: int
     health: ChannelHealth
     rechecks_done: int = 0
+    # No successful run recorded yet: read every list page up to max_pages even when a page holds
+    # nothing unknown, so a first poll that was killed half-way cannot strand the deeper pages.
+    backfill: bool = False
     seen_uids: set[str] = field(default_factory=set)
 
     @property

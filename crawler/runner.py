@@ -146,7 +146,7 @@ def build_jobs(sources: Sequence[SourceSpec], settings: Settings, session: Sessi
                 source=src, channel=ch, ctx=context(src, ch), platform=get_platform(ch.platform),
                 known=known, deferred=deferred, max_pages=int(overrides.get("max_pages", depth)),
                 recheck_before=recheck_before, max_rechecks=int(overrides.get("max_rechecks", 3)),
-                health=ChannelHealth(started_at=now),
+                health=ChannelHealth(started_at=now), backfill=first_run,
             ))
     return jobs
 

@@ -53,7 +53,7 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
     if crawl.http_cache:
         out.update({
             "HTTPCACHE_ENABLED": True,
-            "HTTPCACHE_POLICY": "scrapy.extensions.httpcache.RFC2616Policy",
+            "HTTPCACHE_POLICY": "crawler.cache.MonitorCachePolicy",  # RFC 2616 minus stale-on-error
             "HTTPCACHE_DIR": str(settings.cache_path.resolve()),
             # A no-cache answer would otherwise mean an unconditional GET every poll (case i).
             "HTTPCACHE_IGNORE_RESPONSE_CACHE_CONTROLS": ["no-cache"],

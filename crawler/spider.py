@@ -113,7 +113,7 @@ class PolicySpider(scrapy.Spider):
             unknown += is_unknown
             if request is not None:
                 yield request
-        if unknown and page < job.max_pages:
+        if (unknown or job.backfill) and page < job.max_pages:
             nxt = self._next_page(job, listing, page)
             if nxt is not None:
                 yield self._request(job, nxt, self.parse_list, priority=5, cb_kwargs={"page": page + 1})

@@ -78,7 +78,7 @@ def _mask(kind: str, target: dict[str, str]) -> str:
 def list_subscriptions(app: Any) -> list[dict[str, Any]]:
     with app.factory() as session:
         return [{"id": s.id, "kind": s.kind, "target": _mask(s.kind, s.target or {}), "filters": s.filters,
-                 "schedule": s.schedule, "active": s.active}
+                 "schedule": s.schedule, "active": s.active, "ops": s.is_ops}
                 for s in session.scalars(select(Subscription).order_by(Subscription.id))]
 
 

@@ -15,8 +15,7 @@ Three layers, each testable on its own:
    ledger's protocol (mark ``sending`` and commit before the channel is called).
 
 Only subscriptions with ``is_ops`` receive alerts. Ops subscriptions get no notice digests unless
-created with ``--with-notices`` (their ``since`` is set to `NEVER`, so the notice planner finds no
-change for them).
+created with ``--with-notices`` (``filters["ops_notices"]``, checked by ``notifier.delivery.plan``).
 """
 
 from __future__ import annotations
@@ -51,7 +50,6 @@ log = logging.getLogger("policywatch.alerts")
 
 # A crawl stopped by SIGTERM says nothing about the site; such runs are ignored by every rule.
 SHUTDOWN_REASON = "interrupted by shutdown"
-NEVER = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)  # `since` of an ops subscription without notices
 SEVERITY_RANK = {"degraded": 1, "failing": 2, "blocked": 3}
 _SELECTOR = re.compile(r"selector .+ matched \d+ node")
 # Failures that no retry will fix: a layout change, our own bug, a channel we cannot crawl.
@@ -308,7 +306,7 @@ class AlertEntry:
         where = f"{self.source}/{self.channel}" + (f" ({self.name})" if self.name else "")
         since = _aware(self.opened_at) or self.opened_at
         if self.event == "resolved":
-            return f"[ok again] {where}: {self.rule} resolved (since {since.astimezone(CHINA):%m-%d %H:%M})"
+            return f"[ok again] {where}: {self.rule} cleared (it began {since.astimezone(CHINA):%m-%d %H:%M} CST)"
         return f"[{self.severity}] {where}: {self.rule}: {self.reason}"
 
 
@@ -474,5 +472,5 @@ def make_ops(factory: sessionmaker[Session], subscription_id: int, *, with_notic
         sub = session.get(Subscription, subscription_id)
         assert sub is not None
         sub.is_ops = True
-        if not with_notices:
-            sub.since = NEVER
+        if with_notices:  # delivery.plan sends notice digests to ops subscriptions only when asked
+            sub.filters = {**(sub.filters or {}), "ops_notices": True}

@@ -60,6 +60,8 @@ def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, st
     digests = []
     for sub in session.scalars(select(Subscription).where(Subscription.active.is_(True))
                                .order_by(Subscription.id)):
+        if sub.is_ops and not (sub.filters or {}).get("ops_notices"):
+            continue  # ops subscriptions get health alerts (notifier.alerts), not notice digests
         if not parse_schedule(sub.schedule).is_due(now, _aware(sub.last_planned_at) if sub.last_planned_at else None):
             continue
         rows = _unsent_changes(session, sub, sources)

@@ -143,4 +143,6 @@ def verify_token(signed: str, secret: str) -> str | None:
     token, _, _sig = signed.strip().rpartition(".")
     if not token:
         return None
-    return token if hmac.compare_digest(sign_token(token, secret), signed.strip()) else None
+    # Compare bytes: compare_digest raises TypeError on non-ASCII str, and a forged token may be anything.
+    expected = sign_token(token, secret).encode("utf-8")
+    return token if hmac.compare_digest(expected, signed.strip().encode("utf-8", "surrogatepass")) else None

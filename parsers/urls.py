@@ -33,4 +33,5 @@ def url_uid(url: str) -> str:
 
 
 def is_http_url(url: str) -> bool:
-    return urlsplit(url).scheme in {"http", "https"}
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)  # "http:/etc/passwd" has no host

@@ -134,8 +134,8 @@ def funding_rows(session: Session, *, cities: Sequence[str] = (), since: dt.date
                 max_amount_yuan=event.get("max_amount_yuan"), ratio=event.get("ratio"),
                 fund_size_yuan=event.get("fund_size_yuan"), text=str(event.get("text") or ""),
                 url=notice.url, notice_id=notice.id))
-    rows.sort(key=lambda r: (order.get(r.source, len(order)), -(r.date or dt.date.min).toordinal(),
-                             r.notice_id, -(r.max_amount_yuan or r.fund_size_yuan or 0)))
+    # Stable sort: a notice's rules keep the order in which its text states them.
+    rows.sort(key=lambda r: (order.get(r.source, len(order)), -(r.date or dt.date.min).toordinal(), r.notice_id))
     return rows
 
 
@@ -249,7 +249,8 @@ def render_markdown(title: str, columns: Sequence[Column], rows: Sequence[dict[s
         for c in columns:
             value = _md_escape(row.get(c.key, ""))
             if c.key == "title" and row.get("url"):
-                value = f"[{value.replace('[', '［').replace(']', '］')}]({row['url']})"
+                link = row["url"].replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+                value = f"[{value.replace('[', '［').replace(']', '］')}]({link})"
             cells.append(value)
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

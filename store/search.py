@@ -2,12 +2,15 @@
 
 SQLite (migration 0002): ``notice_fts`` is an external-content FTS5 table with the trigram tokenizer.
 A trigram index holds nothing shorter than three characters, so terms of 3+ characters go through
-``MATCH`` (ranked by bm25, snippet() highlighting) and 1–2 character terms through ``instr()`` on the
-``notice`` table itself. ``LIKE`` on the FTS table is *not* used: SQLite 3.40 answers non-ASCII 1–2
-character LIKE patterns there with no rows (stack.md §4).
+``MATCH`` (ranked by bm25) and 1–2 character terms through ``instr()`` on the ``notice`` table itself.
+``LIKE`` on the FTS table is *not* used: SQLite 3.40 answers non-ASCII 1–2 character LIKE patterns
+there with no rows (stack.md §4).
 
 PostgreSQL: ``ILIKE '%term%'`` served by the pg_trgm GIN indexes, ranked by title hits, occurrences
-and ``similarity()``; the snippet is cut in Python.
+and ``similarity()``.
+
+On both, the snippet is cut and highlighted in Python from the ranked page of results (see
+:func:`_sqlite_fts_statement` for why not FTS5's snippet()), so highlighting is identical everywhere.
 
 Several words are ANDed. All user input reaches the database as bound parameters only.
 """
@@ -21,11 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Select,
     bindparam,
     case,
     column,
+    exists,
     false,
     func,
     literal,
@@ -43,6 +48,9 @@ MIN_FTS_CHARS = 3  # the trigram tokenizer indexes nothing shorter
 DEFAULT_MARKS = ("**", "**")  # Markdown bold: readable in a terminal, a .md report and JSON
 SNIPPET_CHARS = 64
 TITLE_WEIGHT = 10.0  # a hit in the title outweighs several in the body
+# Matches ranked per query at most: keeps a common word's search fast on a million notices
+# (benchmarks/README.md); an archive with fewer matches than this is ranked exactly.
+RANK_WINDOW = 2000
 
 _FTS = table("notice_fts", column("rowid"))
 _WORD_SPLIT = re.compile(r"[\s\u3000]+")
@@ -51,9 +59,14 @@ _WORD_SPLIT = re.compile(r"[\s\u3000]+")
 class SourceLike(Protocol):
     """What search needs to know about a source (crawler.registry.SourceSpec fits)."""
 
-    id: str
-    name: str
-    city: str
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def city(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -196,7 +209,7 @@ def _contains(col: Any, term: str, name: str) -> ColumnElement[bool]:
 def _occurrences(col: Any, term: str, name: str) -> ColumnElement[Any]:
     """How often ``term`` occurs in ``col``: (len - len(replace)) / len(term)."""
     value = func.lower(col) if _folds_case(term) else col
-    needle = bindparam(name, term.lower() if _folds_case(term) else term)
+    needle: BindParameter[str] = bindparam(name, term.lower() if _folds_case(term) else term)
     return (func.length(value) - func.length(func.replace(value, needle, ""))) / len(term)
 
 
@@ -223,39 +236,73 @@ def _pg_term_clause(term: str) -> ColumnElement[bool]:
 
 _COLUMNS = (Notice.id, Notice.url, Notice.title, Notice.source, Notice.channel, Notice.doc_number,
             Notice.published_date, Notice.body, Notice.topics)
+_FTS_TABLE: ColumnElement[Any] = literal_column("notice_fts")
 
 
-def _sqlite_statement(terms: Sequence[str], marks: tuple[str, str]) -> tuple[Select[Any], bool]:
-    """The SELECT for SQLite and whether its snippet column comes from FTS5."""
+def _fts_match(query: BindParameter[str]) -> ColumnElement[bool]:
+    return _FTS_TABLE.op("MATCH", is_comparison=True)(query)
+
+
+def _sqlite_fts_statement(long_terms: Sequence[str], short_terms: Sequence[str],
+                          where: Sequence[ColumnElement[bool]], limit: int, window: int) -> Select[Any]:
+    """MATCH for the 3+ character words, instr() for the shorter ones, bm25 to rank.
+
+    Shaped for a large archive (measured in benchmarks/README.md):
+
+    * notice_fts is the only table in the scan and is read in rowid order, newest first, so the
+      ``LIMIT window`` stops the scan early; filters and short words are a correlated EXISTS (one
+      primary-key lookup per candidate). A plain join would let the planner start from a
+      notice index and probe FTS5 with ``MATCH … AND rowid = ?``, which re-reads the term's
+      whole doclist for every row (~1 ms each at 20 000 notices, growing with the archive).
+    * bm25 is computed during that scan, for the window only; the best ``limit`` are kept and
+      joined to notice afterwards. snippet() is not used for the same reason as above: outside the
+      scan it costs a doclist re-read per row; the Python snippet highlights identically.
+    """
+    query: BindParameter[str] = bindparam("fts_query", fts_match_expression(long_terms))
+    rank = func.bm25(_FTS_TABLE, TITLE_WEIGHT, 1.0, 5.0)  # lower is better; weights: title, body, doc_number
+    scan = select(_FTS.c.rowid.label("id"), rank.label("bm25_rank")).select_from(_FTS).where(_fts_match(query))
+    checks = [*[_sqlite_term_clause(t, i) for i, t in enumerate(short_terms)], *where]
+    if checks:
+        scan = scan.where(exists().where(Notice.id == _FTS.c.rowid, *checks))
+    cand = scan.order_by(_FTS.c.rowid.desc()).limit(window).subquery("cand")
+    top = select(cand).order_by(cand.c.bm25_rank, cand.c.id.desc()).limit(limit).subquery("top")
+    return (select(*_COLUMNS, (-top.c.bm25_rank).label("score"))
+            .select_from(top.join(Notice.__table__, Notice.id == top.c.id))
+            .order_by(top.c.bm25_rank, top.c.id.desc()))
+
+
+def _substring_statement(term_clauses: Sequence[ColumnElement[bool]], score: ColumnElement[Any],
+                         where: Sequence[ColumnElement[bool]], limit: int, window: int) -> Select[Any]:
+    """instr() (SQLite) or ILIKE (PostgreSQL) for every word; rank the newest ``window`` matches."""
+    cand = (select(Notice.id).where(*term_clauses, *where).order_by(Notice.id.desc()).limit(window)
+            .cte("cand"))
+    labelled = score.label("score")
+    return (select(*_COLUMNS, labelled)
+            .where(Notice.id.in_(select(cand.c.id)))
+            .order_by(labelled.desc(), Notice.published_date.desc().nulls_last(), Notice.id.desc())
+            .limit(limit))
+
+
+def _listing_statement(where: Sequence[ColumnElement[bool]], limit: int) -> Select[Any]:
+    """No query words: the filtered notices, newest first."""
+    stmt = select(*_COLUMNS, literal(0.0).label("score")).where(*where)
+    return stmt.order_by(Notice.published_date.desc().nulls_last(), Notice.id.desc()).limit(limit)
+
+
+def build_statement(dialect: str, terms: Sequence[str], where: Sequence[ColumnElement[bool]], limit: int,
+                    window: int) -> Select[Any]:
+    """The SELECT for this backend and query."""
+    if not terms:
+        return _listing_statement(where, limit)
+    if dialect == "postgresql":
+        score = _substring_score(terms, ilike=True) + func.similarity(Notice.title, " ".join(terms))
+        return _substring_statement([_pg_term_clause(t) for t in terms], score, where, limit, window)
     long_terms = [t for t in terms if len(t) >= MIN_FTS_CHARS]
     short_terms = [t for t in terms if len(t) < MIN_FTS_CHARS]
-    if not long_terms:
-        score = _substring_score(short_terms, ilike=False)
-        stmt = select(*_COLUMNS, score.label("score"), literal(None).label("fts_snippet"))
-        stmt = stmt.where(*[_sqlite_term_clause(t, i) for i, t in enumerate(short_terms)])
-        return stmt.order_by(score.desc(), Notice.published_date.desc(), Notice.id.desc()), False
-    fts = literal_column("notice_fts")
-    # bm25 is "lower is better"; negate so every backend sorts the score descending.
-    rank = -func.bm25(fts, TITLE_WEIGHT, 1.0, 5.0)
-    fts_snippet = func.snippet(fts, -1, marks[0], marks[1], "…", 32)
-    stmt = (select(*_COLUMNS, rank.label("score"), fts_snippet.label("fts_snippet"))
-            .select_from(_FTS.join(Notice.__table__, Notice.id == _FTS.c.rowid))
-            .where(text("notice_fts MATCH :fts_query").bindparams(fts_query=fts_match_expression(long_terms))))
-    stmt = stmt.where(*[_sqlite_term_clause(t, i) for i, t in enumerate(short_terms)])
-    return stmt.order_by(rank.desc(), Notice.id.desc()), not short_terms
-
-
-def _pg_statement(terms: Sequence[str]) -> Select[Any]:
-    score = _substring_score(terms, ilike=True) + func.similarity(Notice.title, " ".join(terms))
-    stmt = select(*_COLUMNS, score.label("score"), literal(None).label("fts_snippet"))
-    stmt = stmt.where(*[_pg_term_clause(t) for t in terms])
-    return stmt.order_by(score.desc(), Notice.published_date.desc().nulls_last(), Notice.id.desc())
-
-
-def _listing_statement() -> Select[Any]:
-    """No query words: the filtered notices, newest first."""
-    stmt = select(*_COLUMNS, literal(0.0).label("score"), literal(None).label("fts_snippet"))
-    return stmt.order_by(Notice.published_date.desc(), Notice.id.desc())
+    if long_terms:
+        return _sqlite_fts_statement(long_terms, short_terms, where, limit, window)
+    clauses = [_sqlite_term_clause(t, i) for i, t in enumerate(short_terms)]
+    return _substring_statement(clauses, _substring_score(short_terms, ilike=False), where, limit, window)
 
 
 # -- snippets ------------------------------------------------------------------------------------
@@ -283,29 +330,24 @@ def make_snippet(body: str, terms: Sequence[str], marks: tuple[str, str] = DEFAU
 # -- entry point ---------------------------------------------------------------------------------
 
 def search(session: Session, query: str, filters: SearchFilters | None = None, *,
-           sources: Iterable[SourceLike] | None = None,
-           marks: tuple[str, str] = DEFAULT_MARKS) -> list[SearchHit]:
-    """Ranked notices matching every word of ``query`` and the filters (best first)."""
+           sources: Iterable[SourceLike] | None = None, marks: tuple[str, str] = DEFAULT_MARKS,
+           rank_window: int = RANK_WINDOW) -> list[SearchHit]:
+    """Ranked notices matching every word of ``query`` and the filters (best first).
+
+    When more than ``rank_window`` notices match, only the newest ``rank_window`` of them are ranked
+    (see :func:`_sqlite_fts_statement`); with fewer matches the ranking is exact.
+    """
     filters = filters or SearchFilters()
     source_list = tuple(sources) if sources is not None else default_sources()
     cities = city_of(source_list)
     dialect = session.get_bind().dialect.name
     terms = split_terms(query)
-    fts_snippets = False
-    if not terms:
-        stmt = _listing_statement()
-    elif dialect == "postgresql":
-        stmt = _pg_statement(terms)
-    else:
-        stmt, fts_snippets = _sqlite_statement(terms, marks)
-    places = resolve_places(source_list, filters.cities, filters.sources)
-    stmt = stmt.where(*_filter_clauses(dialect, filters, places)).limit(max(1, filters.limit))
+    where = _filter_clauses(dialect, filters, resolve_places(source_list, filters.cities, filters.sources))
+    limit = max(1, filters.limit)
+    stmt = build_statement(dialect, terms, where, limit, max(limit, rank_window))
     hits = []
     for row in session.execute(stmt):
-        if fts_snippets and row.fts_snippet:
-            snippet = " ".join(row.fts_snippet.split())
-        else:
-            snippet = make_snippet(row.body, terms, marks)
+        snippet = make_snippet(row.body, terms, marks)
         hits.append(SearchHit(notice_id=row.id, url=row.url, title=row.title, source=row.source,
                               city=cities.get(row.source, ""), channel=row.channel, doc_number=row.doc_number,
                               published_date=row.published_date, snippet=snippet, score=float(row.score or 0.0),

@@ -126,7 +126,7 @@ def daemon_argv(config: Path, data: Path, mirror: str) -> list[str]:
 def run_once(argv: list[str], mailbox: KillingMailbox, *, run: int, kill_after: float | None,
              kill_on_send: bool, limit: float = 120.0) -> bool:
     """Start one cycle; return True if it was killed (by us) rather than finishing."""
-    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty child must never block on it
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - a file, not a pipe: a chatty child must never block
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ})
     with mailbox.lock:
         mailbox.run, mailbox.pid = run, proc.pid

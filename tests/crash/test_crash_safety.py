@@ -79,6 +79,9 @@ def _crash_and_recover(tmp_path: Path, *, seed: int, kills: int) -> None:
         _settle(argv, smtp.mailbox, db, outcome.runs)
         received = harness.copies(smtp.mailbox)
 
+    doubles = sum(1 for count in received.values() if count == 2)
+    print(f"seed {seed}: {outcome.runs} runs, {outcome.kills} kills ({outcome.on_send_kills} on send), "
+          f"{len(received)} digests, {doubles} resent, {outcome.seconds:.0f} s")  # shown with -s / -rP
     assert outcome.kills >= kills, outcome
     assert harness.archived_urls(db) == _reference_urls(root, tmp_path / "reference")
     statuses = harness.digest_statuses(db)

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.faults.fault_server import OK, RESET, TRUNCATE, FaultSite, Page, hang, redirect, status
+from tests.faults.fault_server import OK, RESET, TRUNCATE, Fault, FaultSite, Page, hang, redirect, status
 
 SOURCE_ID = "faulty"
 MAX_PAGE_BYTES = 64 * 1024
-TIMEOUT = 1.0  # seconds; hangs last 3 s so every hang is a client-side timeout
+# Seconds. Hangs last twice as long, so every hang is a client-side timeout; not shorter, because on a
+# loaded 2-core CI machine a healthy answer must never time out (that would make the test flaky).
+TIMEOUT = 3.0
+HANG = 2 * TIMEOUT
 GBK_TITLE = "关于开展人工智能专项资金申报工作的通知（锟斤拷测试：镕堃）"  # 镕堃 are GBK-only, not GB2312
 
 # name -> (script for the detail page, fault description). Each is a notice on the tzgg list.
-DETAIL_FAULTS: dict[str, list[object]] = {
+DETAIL_FAULTS: dict[str, list[Fault]] = {
     "plain": [OK],
     "flaky503": [status(503), status(503), OK],  # recovered by the in-poll retries
     "down503": [status(503)] * 3 + [OK],  # exhausts this poll's retries; archived next poll
-    "hang": [hang(3), OK],  # one timeout, then the retry succeeds
+    "hang": [hang(HANG), OK],  # one timeout, then the retry succeeds
     "reset": [RESET] * 3 + [OK],  # connection reset mid-body for a whole poll
     "truncated": [TRUNCATE, OK],  # Content-Length larger than the body
     "gbkmeta": [OK],  # GBK bytes, header says utf-8, <meta charset=gbk>
@@ -62,7 +65,7 @@ def build_site() -> FaultSite:
     site.pages["/tzgg/index.html"] = Page(_list("tzgg", [*names, "gbkmeta", "gbknometa"], hostile))
     for name in names:
         site.pages[f"/tzgg/{name}.html"] = Page(_detail(_title(name), f"{name}的正文内容。").encode())
-        site.scripts[f"/tzgg/{name}.html"] = list(DETAIL_FAULTS[name])  # type: ignore[arg-type]
+        site.scripts[f"/tzgg/{name}.html"] = list(DETAIL_FAULTS[name])
     site.pages["/tzgg/new-home.html"] = Page(_detail(_title("moved"), "moved的正文内容。").encode())
     padding = "<p>" + "填充" * 200 + "</p>"
     site.pages["/tzgg/huge.html"] = Page(_detail(_title("huge"), padding * (MAX_PAGE_BYTES // 1000)).encode())

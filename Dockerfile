@@ -1,0 +1,38 @@
+# policywatch daemon image. Build and run: see docs/deploy.md.
+#   docker build -t policywatch .
+#   docker run -d --name policywatch -v policywatch-data:/data --env-file policywatch.env \
+#     --stop-timeout 30 policywatch
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    POLICYWATCH_DATA_DIR=/data \
+    TZ=Asia/Shanghai
+
+WORKDIR /app
+# Only what the package needs; the source tree stays in /app because migrations are read from
+# /app/alembic (store/db.py resolves them next to the package), hence the editable install.
+COPY pyproject.toml README.md ./
+COPY app.py cli.py config.py errors.py scheduler.py alembic.ini ./
+COPY alembic ./alembic
+COPY crawler ./crawler
+COPY parsers ./parsers
+COPY store ./store
+COPY notifier ./notifier
+RUN pip install -e . \
+    && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin policywatch \
+    && mkdir -p /data && chown policywatch:policywatch /data
+
+USER policywatch
+VOLUME ["/data"]
+
+# Clean shutdown on `docker stop` (give it --stop-timeout 30; the daemon itself exits within 10 s).
+STOPSIGNAL SIGTERM
+# Unhealthy while any channel is failing or blocked. start-period covers the first polls.
+HEALTHCHECK --interval=5m --timeout=60s --start-period=15m --retries=2 \
+    CMD policywatch status --check > /dev/null || exit 1
+
+ENTRYPOINT ["policywatch"]
+CMD ["run"]

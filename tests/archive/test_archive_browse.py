@@ -1,0 +1,124 @@
+"""`policywatch browse`: Datasette on 127.0.0.1 against the demo archive, fetched over HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+import cli
+from store.browse import build_metadata, free_port, sources_values, sqlite_path
+from store.models import Notice
+from tests.archive.conftest import DemoArchive
+from tests.conftest import ROOT
+
+pytest.importorskip("datasette")
+
+
+def _get(base: str, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(base + path, timeout=10) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
+
+
+@pytest.fixture(scope="module")
+def datasette(sqlite_demo: DemoArchive) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--database-url", sqlite_demo.url,
+                             "--data-dir", str(sqlite_demo.data_dir), "browse", "--port", str(port), "--no-open"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if _get(base, "/-/versions.json")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"datasette did not start:\n{proc.stdout.read() if proc.stdout else ''}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()  # browse exec()s Datasette, so this pid is the server itself
+        proc.wait(timeout=10)
+
+
+def test_index_and_table_pages(datasette: str) -> None:
+    status, html = _get(datasette, "/")
+    assert status == 200 and "policywatch archive" in html
+    status, html = _get(datasette, "/policywatch/notice")
+    assert status == 200 and "One official document per canonical URL" in html
+    assert "source" in html and "facet" in html.lower()
+
+
+def test_canned_funding_query_json_matches_the_archive(datasette: str, sqlite_demo: DemoArchive) -> None:
+    status, body = _get(datasette, "/policywatch/funding_rules.json?_shape=array")
+    assert status == 200, body
+    rows = json.loads(body)
+    with sqlite_demo.factory() as s:
+        events = [e for n in s.scalars(select(Notice)) for e in n.events if e.get("type") == "funding_rule"]
+    assert len(rows) == len(events)
+    assert {r["city"] for r in rows} >= {"北京", "上海", "杭州"}
+    status, body = _get(datasette, "/policywatch/funding_rules.json?_shape=array&city=" + urllib.parse.quote("上海"))
+    assert status == 200 and {r["city"] for r in json.loads(body)} == {"上海"}
+
+
+def test_pilot_zones_recent_and_search(datasette: str) -> None:
+    status, body = _get(datasette, "/policywatch/pilot_zones.json?_shape=array")
+    assert status == 200, body
+    cities = [r["city"] for r in json.loads(body)]
+    assert len(cities) == len(set(cities)) and {"北京", "上海", "深圳"} <= set(cities)
+    status, body = _get(datasette, "/policywatch/recent_notices.json?_shape=array")
+    assert status == 200 and len(json.loads(body)) > 20
+    status, body = _get(datasette, "/policywatch/notice.json?_shape=array&_search=" + urllib.parse.quote("试验区"))
+    assert status == 200 and json.loads(body)
+
+
+def test_read_only_and_secrets_hidden(datasette: str) -> None:
+    assert _get(datasette, "/policywatch/subscription")[0] == 403
+    status, _ = _get(datasette, "/policywatch.json?sql=" + urllib.parse.quote("DELETE FROM notice"))
+    assert status == 400  # only SELECT reaches the read-only (mode=ro) connection
+    status, body = _get(datasette, "/policywatch.json?_shape=array&sql=" + urllib.parse.quote(
+        "SELECT count(*) AS n FROM notice WHERE instr(title, '科技') > 0"))
+    assert status == 200 and json.loads(body)[0]["n"] > 0  # 1–2 character search through instr() works
+
+
+def test_postgres_gets_a_clear_message(capsys: Any, tmp_path: Any) -> None:
+    assert sqlite_path("postgresql+psycopg://u@/db?host=/tmp") is None
+    from store.browse import prepare
+
+    with pytest.raises(ValueError, match="SQLite archive only"):
+        prepare("postgresql+psycopg://u@/db?host=/tmp", [], None, False)
+    with pytest.raises(ValueError, match="no archive"):
+        prepare(f"sqlite:///{tmp_path / 'missing.sqlite3'}", [], None, False)
+
+
+def test_metadata_binds_sources_as_quoted_literals() -> None:
+    class Src:
+        id, city, name = "x", "O'Brien", "名"
+
+    assert sources_values([Src()]) == "VALUES ('x', 'O''Brien', '名')"
+    meta = build_metadata("archive", [Src()])
+    assert "/*SOURCES*/" not in json.dumps(meta) and "archive" in meta["databases"]
+
+
+def test_cli_refuses_postgres(capsys: Any, tmp_path: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr("app.open_database", lambda url: __import__("sqlalchemy").create_engine("sqlite://"))
+    code = cli.main(["--database-url", "postgresql+psycopg://u@/db?host=/nonexistent", "--data-dir", str(tmp_path),
+                     "browse", "--no-open"])
+    assert code == 2 and "SQLite archive only" in capsys.readouterr().err

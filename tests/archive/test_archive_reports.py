@@ -1,0 +1,130 @@
+"""Reports are derived from the events stored in the archive; every assertion compares with the DB."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+import cli
+from store.models import Notice
+from store.reports import (
+    format_ratio,
+    format_yuan,
+    funding_report,
+    funding_rows,
+    instrument,
+    pilot_zone_report,
+    pilot_zone_rows,
+)
+from tests.archive.conftest import DemoArchive
+
+
+def _events(archive: DemoArchive, kind: str) -> list[tuple[Notice, dict[str, Any]]]:
+    with archive.factory() as s:
+        notices = list(s.scalars(select(Notice)))
+    return [(n, e) for n in notices for e in n.events if e.get("type") == kind]
+
+
+def test_funding_markdown_lists_every_rule_with_amounts(demo_archive: DemoArchive) -> None:
+    events = _events(demo_archive, "funding_rule")
+    assert len(events) >= 20
+    with demo_archive.factory() as s:
+        md = funding_report(s, "md")
+    table = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(table) == len(events)
+    for notice, event in events:
+        row = next(r for r in table if notice.url in r and event["text"] in r)
+        for amount in (event.get("max_amount_yuan"), event.get("fund_size_yuan")):
+            if amount:
+                assert format_yuan(amount) in row
+        if event.get("ratio"):
+            assert format_ratio(event["ratio"]) in row
+
+
+def test_funding_csv_carries_raw_numbers_and_city_filter(demo_archive: DemoArchive) -> None:
+    with demo_archive.factory() as s:
+        rows = list(csv.DictReader(io.StringIO(funding_report(s, "csv", cities=["上海"]))))
+    expected = [(n, e) for n, e in _events(demo_archive, "funding_rule") if n.source == "shanghai"]
+    assert len(rows) == len(expected) > 0
+    assert {r["city"] for r in rows} == {"上海"}
+    assert sorted(int(r["max_amount_yuan"]) for r in rows if r["max_amount_yuan"]) == sorted(
+        e["max_amount_yuan"] for _, e in expected if e.get("max_amount_yuan"))
+
+
+def test_funding_instruments_cover_the_seed_article_categories(demo_archive: DemoArchive) -> None:
+    with demo_archive.factory() as s:
+        kinds = {r.instrument for r in funding_rows(s)}
+    assert {"一事一议", "fund", "ratio+cap", "cap"} <= kinds
+    assert instrument({"text": "以“一事一议”方式给予最高2亿元", "max_amount_yuan": 200000000}) == "一事一议"
+    assert instrument({"fund_size_yuan": 10**9}) == "fund"
+    assert instrument({"ratio": 0.3}) == "ratio"
+    assert instrument({"max_amount_yuan": 10**6, "rule": "funding.fixed"}) == "fixed"
+
+
+def test_pilot_zones_list_every_approved_city_once_with_the_earliest_date(demo_archive: DemoArchive) -> None:
+    events = _events(demo_archive, "pilot_zone_approved")
+    with demo_archive.factory() as s:
+        rows = pilot_zone_rows(s)
+        md = pilot_zone_report(s, "md")
+    cities = {e["city"] for _, e in events}
+    assert {r.city for r in rows} == cities and len(rows) == len(cities)
+    for row in rows:
+        dates = [n.written_date or n.published_date for n, e in events if e["city"] == row.city]
+        assert row.date == min(d for d in dates if d)
+        assert row.mentions == len(dates)
+        assert f"| {row.city} | {row.date.isoformat() if row.date else ''} | {row.doc_number} |" in md
+    shenzhen = next(r for r in rows if r.city == "深圳")
+    assert shenzhen.doc_number == "国科函规〔2019〕183号" and shenzhen.approver == "科技部"
+    assert [r.date for r in rows] == sorted(r.date for r in rows if r.date)
+
+
+def test_html_report_is_standalone_escaped_and_links_official_pages(demo_archive: DemoArchive) -> None:
+    with demo_archive.factory() as s:
+        html = funding_report(s, "html")
+        pilot = pilot_zone_report(s, "html")
+    assert html.startswith("<!DOCTYPE html>") and "<table>" in html and "</html>" in html
+    assert 'href="https://www.sheitc.sh.gov.cn/' in html
+    assert 'href="https://www.most.gov.cn/' in pilot
+
+
+def test_html_escapes_hostile_titles(archive_factory: Any) -> None:
+    from tests.archive.test_archive_store import RECORD, upsert
+
+    upsert(archive_factory, RECORD.__class__(**{**RECORD.__dict__, "title": "<script>alert(1)</script>补贴通知",
+                                                "events": ({"type": "funding_rule", "max_amount_yuan": 10**6,
+                                                            "ratio": None, "fund_size_yuan": None,
+                                                            "text": "最高100万元<b>"},)}))
+    with archive_factory() as s:
+        html = funding_report(s, "html")
+    assert "<script>alert" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
+    assert "100万元" in html
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_export_events_one_row_per_event(sqlite_demo: DemoArchive, fmt: str, capsys: Any) -> None:
+    code = cli.main(["--database-url", sqlite_demo.url, "--data-dir", str(sqlite_demo.data_dir), "export",
+                     "--what", "events", "--format", fmt])
+    assert code == 0
+    out = capsys.readouterr().out
+    rows = ([json.loads(line) for line in out.splitlines()] if fmt == "jsonl"
+            else list(csv.DictReader(io.StringIO(out))))
+    with sqlite_demo.factory() as s:
+        expected = [(n, e) for n in s.scalars(select(Notice).order_by(Notice.id)) for e in n.events]
+    assert len(rows) == len(expected)
+    for row, (notice, event) in zip(rows, expected, strict=True):
+        assert row["url"] == notice.url and row["title"] == notice.title and row["type"] == event["type"]
+        assert row["source"] == notice.source
+        assert str(row["published_date"] or "") == (notice.published_date.isoformat() if notice.published_date
+                                                     else "")
+
+
+def test_report_cli_writes_file(sqlite_demo: DemoArchive, tmp_path: Any) -> None:
+    out = tmp_path / "pilot.html"
+    assert cli.main(["--database-url", sqlite_demo.url, "--data-dir", str(sqlite_demo.data_dir), "report",
+                     "pilot-zones", "--format", "html", "--output", str(out)]) == 0
+    assert "试验区" in out.read_text(encoding="utf-8")
