@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -23,52 +24,101 @@ _BLOCK_TAGS = ("p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6",
 
 def meta_tags(sel: Selector) -> dict[str, str]:
     out: dict[str, str] = {}
-    for name in META_NAMES:
-        value = sel.xpath(f"//meta[@name='{name}']/@content").get()
-        if value and value.strip():
+    for el in sel.root.iter("meta"):
+        name, value = el.get("name"), el.get("content")
+        if name in META_NAMES and name not in out and value and value.strip():
             out[name] = clean(value)
     return out
+
+
+_LABEL_TAGS = ("td", "th", "dt", "b", "strong", "span", "li", "label", "p")
+
+
+def _el_text(el: Any) -> str:
+    return clean("".join(t for t in el.itertext() if isinstance(t, str)))
 
 
 def labelled_values(sel: Selector | SelectorList) -> dict[str, str]:
     """Find ``发文字号：X`` pairs in tables (td/th), definition lists and spans."""
     out: dict[str, str] = {}
-    for node in sel.css("td, th, dt, b, strong, span, li, label, p"):
-        own = clean("".join(node.css("::text").getall()))
-        match = _LABEL_RE.match(own)
-        if not match or match.group(1) in out or len(own) > 80:
-            continue
-        label, rest = match.group(1), clean(match.group(2))
-        if not rest:
-            rest = _following_value(node)
-        if rest:
-            out[label] = rest
+    nodes = [sel] if isinstance(sel, Selector) else list(sel)
+    for node in nodes:
+        # Walk lxml directly: one pass over the container instead of a CSS query per element.
+        for el in node.root.iter(*_LABEL_TAGS):
+            own = _el_text(el)
+            match = _LABEL_RE.match(own)
+            if not match or match.group(1) in out or len(own) > 80:
+                continue
+            label, rest = match.group(1), clean(match.group(2))
+            if not rest:
+                rest = _following_value(el)
+            if rest:
+                out[label] = rest
     return out
 
 
-def _following_value(node: Selector) -> str:
-    for xpath in ("following-sibling::*[1]", "../following-sibling::*[1]"):
-        nxt = node.xpath(xpath)
-        if nxt:
-            text = clean("".join(nxt[0].css("::text").getall()))
+def _following_value(el: Any) -> str:
+    parent = el.getparent()
+    for nxt in (el.getnext(), parent.getnext() if parent is not None else None):
+        if nxt is not None and isinstance(nxt.tag, str):
+            text = _el_text(nxt)
             if text and not _LABEL_RE.match(text):
                 return text
-    tail = node.xpath("following-sibling::text()[1]").get()
-    return clean(tail)
+    return clean(el.tail)
 
 
 def html_to_text(fragment: str) -> str:
-    """Block-aware plain text: one line per paragraph, no scripts or styles, spaces normalised."""
-    soup = BeautifulSoup(fragment, "html.parser")
-    for tag in soup(["script", "style", "noscript"]):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after("\t")
+    """Block-aware plain text of an HTML string (e.g. gkmlpt's JSON-embedded bodies).
+
+    BeautifulSoup repairs the loose fragments such CMSs store (unclosed tags, stray ``</p>``)
+    before the tree is walked."""
+    soup = BeautifulSoup(fragment, "lxml")
+    root = soup.body or soup
+    return node_text(Selector(text=str(root)).root)
+
+
+_SKIP_TAGS = {"script", "style", "noscript"}
+_BLOCK_SET = set(_BLOCK_TAGS)
+
+
+def node_text(element: Any) -> str:
+    """Block-aware plain text of an already parsed lxml element: one line per paragraph, table cells
+    separated by tabs, no scripts or styles, spaces normalised.
+
+    Walking the tree lxml has already built (instead of serialising the body and re-parsing it with
+    BeautifulSoup) is what keeps detail parsing cheap; see benchmarks/README.md.
+    """
+    parts: list[str] = []
+
+    def walk(el: Any) -> None:
+        if not isinstance(el.tag, str):  # comments and processing instructions: keep only the tail
+            parts.append(el.tail or "")
+            return
+        tag = el.tag
+        if tag in _SKIP_TAGS:
+            parts.append(el.tail or "")
+            return
+        block = tag in _BLOCK_SET
+        if block:
+            parts.append("\n")
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if tag in ("td", "th"):
+            parts.append("\t")
+        parts.append(el.tail or "")
+
+    parts.append(element.text or "")
+    for child in element:
+        walk(child)
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
     lines = []
-    for raw in soup.get_text().split("\n"):
+    for raw in text.split("\n"):
         line = " ".join(raw.replace("\xa0", " ").replace("\u3000", " ").split(" ")).strip()
         line = re.sub(r"[ \t]{2,}", " ", line) if "\t" not in line else re.sub(r" {2,}", " ", line)
         if line:
@@ -103,7 +153,7 @@ def detail_from_selectors(sel: Selector, url: str, ctx: ChannelContext, *, title
             break
     title = title or meta.get("ArticleTitle", "") or clean(sel.css("title::text").get())
     _, body_nodes = select_first_of(sel, body_css, ctx)
-    body = html_to_text(body_nodes[0].get())
+    body = node_text(body_nodes[0].root)
     att_nodes = body_nodes
     for css in attachment_css or []:
         extra = sel.css(css)
@@ -138,6 +188,6 @@ def generic_detail(text: str, url: str) -> DetailPage:
             if length > best_len:
                 best, best_len = node, length
         body_node = best
-    body = html_to_text(body_node.get()) if body_node is not None else ""
+    body = node_text(body_node.root) if body_node is not None else ""
     nodes = SelectorList([body_node]) if body_node is not None else sel.css("body")
     return DetailPage(title=title, body=body, meta=meta, attachments=attachments(nodes, url))
