@@ -105,10 +105,12 @@ def _item(change: Change, notice: Notice, sources: Mapping[str, tuple[str, str]]
 
 
 def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[str, str]],
-                 public_url: str, secret: str, sender: str) -> tuple[Digest, Subscription]:
+                 public_url: str, secret: str, sender: str) -> tuple[Digest, Subscription, list[int]]:
+    """The digest of the ledger rows not yet sent, and those rows' ids in item order."""
     rows = list(session.execute(
         select(Delivery, Change, Notice).join(Change, Change.id == Delivery.change_id)
-        .join(Notice, Notice.id == Delivery.notice_id).where(Delivery.digest_id == digest_id)
+        .join(Notice, Notice.id == Delivery.notice_id)
+        .where(Delivery.digest_id == digest_id, Delivery.status != "sent")
         .order_by(Notice.source, Change.id)))
     sub = session.get(Subscription, rows[0][0].subscription_id)
     assert sub is not None
@@ -121,7 +123,7 @@ def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[s
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created, items=tuple(_item(c, n, sources) for _, c, n in rows),
                     unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto)
-    return digest, sub
+    return digest, sub, [d.id for d, _, _ in rows]
 
 
 def due_digests(session: Session, now: dt.datetime) -> list[str]:
@@ -135,7 +137,14 @@ def due_digests(session: Session, now: dt.datetime) -> list[str]:
 
 
 def _mark(session: Session, digest_id: str, **values: Any) -> None:
-    for row in session.scalars(select(Delivery).where(Delivery.digest_id == digest_id)):
+    """Update the digest's rows that are not sent yet (sent rows stay sent)."""
+    for row in session.scalars(select(Delivery).where(Delivery.digest_id == digest_id, Delivery.status != "sent")):
+        for key, value in values.items():
+            setattr(row, key, value)
+
+
+def _mark_rows(session: Session, row_ids: list[int], **values: Any) -> None:
+    for row in session.scalars(select(Delivery).where(Delivery.id.in_(row_ids))):
         for key, value in values.items():
             setattr(row, key, value)
 
@@ -147,7 +156,7 @@ def send_due(factory: sessionmaker[Session], make_channel: ChannelFactory, now: 
         digests = due_digests(session, now)
     for did in digests:
         with transaction(factory) as session:
-            digest, sub = build_digest(session, did, sources, public_url, secret, sender)
+            digest, sub, row_ids = build_digest(session, did, sources, public_url, secret, sender)
             attempts = max(r.attempts for r in session.scalars(select(Delivery).where(Delivery.digest_id == did)))
             _mark(session, did, status="sending", attempts=attempts + 1)
         result = _send(make_channel, sub, digest)
@@ -160,6 +169,9 @@ def send_due(factory: sessionmaker[Session], make_channel: ChannelFactory, now: 
                 final = not result.retryable or attempts + 1 >= max_attempts
                 _mark(session, did, status="dead" if final else "failed", last_error=result.detail,
                       next_attempt_at=now + backoff(attempts + 1))
+                # Items a chunked channel already delivered are done: the retry carries only the rest.
+                _mark_rows(session, [row_ids[i] for i in result.delivered_items if i < len(row_ids)],
+                           status="sent", sent_at=now)
                 report.failed += 1
                 report.errors.append(f"subscription {sub.id} ({sub.kind}): {result.detail}")
 

@@ -34,6 +34,9 @@ class SendResult:
     retryable: bool  # transport errors / rate limits → True; bad key / rejected → False
     detail: str  # human-readable, never contains secrets
     messages_sent: int = 0
+    # On a partial failure of a chunked channel (WeCom): indices into digest.items whose messages
+    # were acknowledged. The ledger marks those sent, so a retry carries only the rest.
+    delivered_items: tuple[int, ...] = ()
 
 
 @runtime_checkable

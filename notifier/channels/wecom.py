@@ -17,6 +17,7 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import requests
 
@@ -102,6 +103,7 @@ class WeComBotChannel:
         queue: deque[MarkdownChunk] = deque(wecom_markdown_chunks(digest, self.max_bytes))
         sent = 0
         retries = 0  # 45009 retries of the chunk at the head of the queue
+        delivered: list[int] = []
         while queue:
             chunk = queue[0]
             reply = self._post(chunk.text)
@@ -110,6 +112,7 @@ class WeComBotChannel:
             if failure is None and code == ERR_OK:
                 queue.popleft()  # acknowledged: never posted again in this call
                 sent, retries = sent + 1, 0
+                delivered.extend(chunk.item_indices)
                 continue
             if failure is None and code == ERR_FREQ_LIMIT and retries < len(self.retry_delays):
                 self._sleep(self.retry_delays[retries])
@@ -124,7 +127,7 @@ class WeComBotChannel:
                     continue
             result = failure or self._rejected(reply, code, sent, len(queue))
             log.warning("wecom send of digest %s failed: %s", digest.digest_id, result.detail)
-            return result
+            return replace(result, delivered_items=tuple(sorted(set(delivered))))
         return SendResult(True, False, f"wecom: sent {sent} message(s)", sent)
 
     def _resplit(self, digest: Digest, chunk: MarkdownChunk) -> list[MarkdownChunk]:

@@ -98,12 +98,14 @@ class WeComEmulator(Emulator):
     - content over `max_bytes` (4096 documented) UTF-8 bytes → 40058;
     - `fail_45009` next requests answer 45009 (api freq out of limit);
     - more than `limit_per_minute` accepted messages in the rolling 60 s of
-      `clock` → 45009, like the real bot's 20/min rule.
+      `clock` → 45009, like the real bot's 20/min rule;
+    - once `busy_after` messages were accepted → errcode -1 (system busy) until reset.
     """
 
     keys: tuple[str, ...] = ("test-bot-key-0001",)
     max_bytes: int = 4096
     fail_45009: int = 0
+    busy_after: int | None = None
     limit_per_minute: int = 20
     clock: Callable[[], float] = lambda: 0.0
     accepted: list[str] = field(default_factory=list)
@@ -122,6 +124,8 @@ class WeComEmulator(Emulator):
         if self.fail_45009 > 0:
             self.fail_45009 -= 1
             return 200, {"errcode": 45009, "errmsg": "api freq out of limit"}
+        if self.busy_after is not None and len(self.accepted) >= self.busy_after:
+            return 200, {"errcode": -1, "errmsg": "system busy"}
         now = self.clock()
         while self.window and self.window[0] <= now - 60:
             self.window.popleft()

@@ -94,3 +94,44 @@ def test_smtp_outage_then_recovery_delivers_once(tmp_path: Path) -> None:
         controller.stop()
     assert (up.sent, again.sent) == (1, 0)
     assert len(box.messages) == 1
+
+
+def test_wecom_partial_failure_resumes_without_resending_delivered_items(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from servers import WeComEmulator, serve
+
+    from notifier.channels.pacing import SlidingWindowPacer
+    from parsers.model import NoticeRecord
+    from store.db import transaction
+    from store.repository import Repository
+
+    app = _app(tmp_path, 1)
+    key = "test-bot-key-0001"
+    subscribe(app, _args(wecom_key=key))
+    now = dt.datetime.now(dt.UTC)
+    with transaction(app.factory) as s:
+        for i in range(60):
+            record = NoticeRecord(url=f"https://www.most.gov.cn/tztg/202611/t20261101_{i:06d}.html", source="most",
+                                  title=f"关于人工智能试验区第{i}批项目的通知" + "说明" * 40, doc_number=None,
+                                  issuers=("科技部",), written_date=None, published_date=dt.date(2026, 11, 1),
+                                  body="正文")
+            Repository(s).upsert_notice(record, "most", "tztg", now)
+    no_wait = SlidingWindowPacer(limit=10_000, window=60.0)
+    with serve(WeComEmulator(busy_after=3, limit_per_minute=10_000)) as server:
+        options = {"wecom_base_url": server.base_url, "wecom_pacer": no_wait}
+        first = app.notify(options)
+        assert first.failed == 1 and len(server.accepted) == 3
+        with app.factory() as s:
+            statuses = [d.status for d in s.scalars(select(Delivery))]
+            for d in s.scalars(select(Delivery)):
+                d.next_attempt_at = d.created_at  # backoff elapsed
+            s.commit()
+        assert 0 < statuses.count("sent") < 60 and statuses.count("failed") == 60 - statuses.count("sent")
+        server.busy_after = None
+        second = app.notify(options)
+        third = app.notify(options)
+    assert (second.sent, third.sent, third.planned) == (1, 0, 0)
+    for i in range(60):
+        url = f"t20261101_{i:06d}.html"
+        assert sum(url in m for m in server.accepted) == 1, url  # every item exactly once overall
