@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -105,8 +105,8 @@ def _item(change: Change, notice: Notice, sources: Mapping[str, tuple[str, str]]
 
 
 def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[str, str]],
-                 public_url: str, secret: str, sender: str) -> tuple[Digest, Subscription, list[int]]:
-    """The digest of the ledger rows not yet sent, and those rows' ids in item order."""
+                 public_url: str, secret: str, sender: str) -> tuple[Digest, Subscription, list[list[int]]]:
+    """The digest of the ledger rows not yet sent, and for each item the ledger rows it carries."""
     rows = list(session.execute(
         select(Delivery, Change, Notice).join(Change, Change.id == Delivery.change_id)
         .join(Notice, Notice.id == Delivery.notice_id)
@@ -120,10 +120,31 @@ def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[s
     created = _aware(rows[0][0].created_at).astimezone(CHINA)
     subscriber = session.get(Subscriber, sub.subscriber_id)
     name = subscriber.name if subscriber else f"subscription {sub.id}"
+    items, row_ids = _clustered_items(rows, sources)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
-                    created_at=created, items=tuple(_item(c, n, sources) for _, c, n in rows),
-                    unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto)
-    return digest, sub, [d.id for d, _, _ in rows]
+                    created_at=created, items=items, unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto)
+    return digest, sub, row_ids
+
+
+def _clustered_items(rows: list[Any], sources: Mapping[str, tuple[str, str]]
+                     ) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
+    """One entry per document: a MOST letter reposted by a city (same 文号, both new) is listed once,
+    from the issuing source when it is in the digest, with "另见：<other sources>"."""
+    groups: dict[Any, list[Any]] = {}
+    for delivery, change, notice in rows:
+        key = (change.kind, notice.doc_number) if notice.doc_number and change.kind == "new" else delivery.id
+        groups.setdefault(key, []).append((delivery, change, notice))
+    items, row_ids = [], []
+    for members in groups.values():
+        members.sort(key=lambda m: (m[2].source != "most", m[1].id))  # the ministry's copy first
+        _, change, notice = members[0]
+        others = [sources.get(n.source, (n.source, ""))[0] for _, _, n in members[1:] if n.source != notice.source]
+        item = _item(change, notice, sources)
+        if others:
+            item = replace(item, also_from=tuple(dict.fromkeys(others)))
+        items.append(item)
+        row_ids.append([d.id for d, _, _ in members])
+    return tuple(items), row_ids
 
 
 def due_digests(session: Session, now: dt.datetime) -> list[str]:
@@ -170,8 +191,8 @@ def send_due(factory: sessionmaker[Session], make_channel: ChannelFactory, now: 
                 _mark(session, did, status="dead" if final else "failed", last_error=result.detail,
                       next_attempt_at=now + backoff(attempts + 1))
                 # Items a chunked channel already delivered are done: the retry carries only the rest.
-                _mark_rows(session, [row_ids[i] for i in result.delivered_items if i < len(row_ids)],
-                           status="sent", sent_at=now)
+                done = [rid for i in result.delivered_items if i < len(row_ids) for rid in row_ids[i]]
+                _mark_rows(session, done, status="sent", sent_at=now)
                 report.failed += 1
                 report.errors.append(f"subscription {sub.id} ({sub.kind}): {result.detail}")
 

@@ -40,6 +40,7 @@ class DigestItem:
     events: tuple[dict[str, Any], ...]
     diff: str | None = None  # short text diff for "revised"
     repealed_by: str | None = None  # for "repealed": title/文号 of the repealing notice
+    also_from: tuple[str, ...] = ()  # other sources that published the same document (same 文号)
 
     def __post_init__(self) -> None:
         if self.change not in CHANGES:
@@ -71,6 +72,7 @@ class DigestItem:
             "events_summary": self.events_line,
             "diff": self.diff,
             "repealed_by": self.repealed_by,
+            "also_from": list(self.also_from),
         }
 
     @classmethod
@@ -91,6 +93,7 @@ class DigestItem:
             events=tuple(dict(e) for e in data.get("events") or ()),
             diff=data.get("diff"),
             repealed_by=data.get("repealed_by"),
+            also_from=tuple(data.get("also_from") or ()),
         )
 
 

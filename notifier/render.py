@@ -133,6 +133,8 @@ def _meta_parts(item: DigestItem) -> list[str]:
         parts.append(item.date.isoformat())
     if item.city and item.city not in parts[0]:
         parts.append(item.city)
+    if item.also_from:
+        parts.append("另见：" + "、".join(item.also_from))
     return parts
 
 

@@ -135,3 +135,34 @@ def test_wecom_partial_failure_resumes_without_resending_delivered_items(tmp_pat
     for i in range(60):
         url = f"t20261101_{i:06d}.html"
         assert sum(url in m for m in server.accepted) == 1, url  # every item exactly once overall
+
+
+def test_a_document_reposted_by_a_city_is_one_digest_entry(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from parsers.model import NoticeRecord
+    from store.db import transaction
+    from store.repository import Repository
+
+    app = _app(tmp_path, 1)
+    app.ensure_default_outbox()
+    now = dt.datetime.now(dt.UTC)
+    letter = "科技部关于支持合肥建设国家新一代人工智能创新发展试验区的函"
+    with transaction(app.factory) as s:
+        for source, url in (("hefei", "https://kjj.hefei.gov.cn/zwgk/tzgg/18730011.html"),
+                            ("most", "https://www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2019/201910/"
+                                     "t20191031_149722.html"),
+                            ("beijing", "https://www.beijing.gov.cn/zhengce/zhengcefagui/202611/t20261101_1.html")):
+            title = letter if source != "beijing" else "北京市关于另一件事的通知"
+            doc = "国科函规〔2019〕185号" if source != "beijing" else None
+            Repository(s).upsert_notice(NoticeRecord(url=url, source=source, title=title, doc_number=doc,
+                                                     issuers=("科技部",), written_date=None,
+                                                     published_date=dt.date(2019, 10, 31), body=title),
+                                        source, "x", now)
+    report = app.notify()
+    assert report.sent == 1
+    md = next((app.settings.outbox_path).glob("*.md")).read_text("utf-8")
+    assert md.count(letter) == 1 and "另见：合肥" in md
+    assert "www.most.gov.cn" in md and "kjj.hefei.gov.cn" not in md  # the ministry's own copy is linked
+    with app.factory() as s:
+        assert {d.status for d in s.scalars(select(Delivery))} == {"sent"}  # the repost's row is done too
