@@ -386,6 +386,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     return scheduler.main(load(args), extra_sources(args), once=args.once, mirror=args.mirror)
 
 
+def _short(iso: str | None) -> str:
+    return iso[:16].replace("T", " ") if iso else "-"
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from store.status import channel_status
 
@@ -395,10 +399,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        print(f"{'channel':28} {'state':9} {'last success':17} {'last new':17} {'items':>5} {'streak':>6}  reason")
+        print(f"{'channel':28} {'state':9} {'last success (CST)':17} {'last new (CST)':17} {'items':>5} "
+              f"{'streak':>6}  reason")
         for r in rows:
-            print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {r['last_success'] or '-':17.16} "
-                  f"{r['last_new'] or '-':17.16} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
+            print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {_short(r['last_success']):18} "
+                  f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
                   f"{r['error_streak']:>6}  {r['reason'] or ''}")
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}]
     return EXIT_FAILED if args.check and bad else EXIT_OK

@@ -10,17 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from config import AlertSettings
 from notifier.alerts import failure_streak, load_all, usable
 
+CHINA = ZoneInfo("Asia/Shanghai")
+
 
 def _iso(value: dt.datetime | None) -> str | None:
+    """China time with its offset: what ops compare against the sites' own publishing hours."""
     if value is None:
         return None
-    return (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return aware.astimezone(CHINA).isoformat(timespec="seconds")
 
 
 def channel_status(session: Session, sources: Iterable[Any], now: dt.datetime,

@@ -1,14 +1,17 @@
 """Funding rules: caps, ratios, fund sizes, tiers and 一事一议, one rule per clause item.
 
-Work is per sentence (split on 。；! and newlines, so a table row is a sentence). Inside a
-sentence, amounts are claimed in order of specificity: tiers, fund sizes, ratio+cap pairs,
-caps, then fixed grants; an amount claimed once is never reused.
+Work is per sentence (split on 。；! and newlines, so a table row is a sentence; a newline
+inside a clause such as ``最高\n2000万元`` is joined first). Inside a sentence, amounts are
+claimed in order of specificity: tiers, fund sizes, ranges, ratio+cap pairs, caps, then fixed
+grants; an amount claimed once is never reused. ``per_year`` marks amounts qualified by
+每年/年度 (an annual fund or a yearly cap); ``years`` is a duration (最多连续三年).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .amounts import AMOUNT_RE, AMOUNT_SCALE, amount_yuan
@@ -19,18 +22,40 @@ _FIXED_BEFORE_RE = re.compile(r"(?:给予|奖励|补助|资助|补贴|资金支�
 _FIXED_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助|补贴|资金支持|支持|扶持|经费支持)")
 _FUND_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,15}?基金")
 _FUND_BEFORE_RE = re.compile(r"(?:基金(?:总)?规模|总规模|规模)(?:为|达到?|约)?\s*$")
+# A budget total needs no 基金 after it: 国拨经费总概算8.6亿元, 资金总额10亿元.
+_BUDGET_BEFORE_RE = re.compile(r"(?:总概算|总预算|资金总额|经费总额|资金总规模)(?:为|达到?|约)?\s*$")
+# 每年安排10亿元专项资金 / 设立5亿元专项资金: a pool, not a grant to one applicant.
+_POOL_BEFORE_RE = re.compile(r"(?:安排|设立|统筹|筹集)(?:市级|区级|财政)?\s*$")
+_POOL_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,8}?(?:专项资金|资金池|引导资金)")
+# 每年最高1000万元, 年度最高500万元, 每年安排10亿元 (not 2026年度).
+_PER_YEAR_RE = re.compile(r"(?:每年度?|(?<![\d〇一二三四五六七八九十])年度)[^，。,；;\d]{0,8}$")
+_YEARS_RE = re.compile(
+    r"(?:(?:最多|最长)?连续(?:支持|资助|给予)?|(?:最多|最长)(?:支持|资助)?)(?P<n>[一二两三四五六七八九十\d]{1,2})\s*(?:个)?年"
+)
+_RANGE_SEP_RE = re.compile(r"^\s*(?:至|到|~|～|-|－|—{1,2})\s*$")
 _TIER_SEP_RE = re.compile(r"^\s*[、，,和及与或]\s*$")
 _TIER_AFTER_RE = re.compile(r"^\s*(?:等)?\s*[一二两三四五六七八九十\d]+\s*(?:个)?(?:档|级|类|等次)")
 _TIER_BEFORE_RE = re.compile(r"(?:分别|分为?|依次)[^，。,\d]{0,8}$")
-_FUNDING_VERB_RE = re.compile(r"支持|补助|资助|奖励|补贴|扶持|资金|给予|予以")
+_FUNDING_VERB_RE = re.compile(r"支持|补助|资助|奖励|补贴|扶持|资金|给予|予以|配套")
 _RATIO_RE = re.compile(
     r"(?:(?:按|按照|不超过|不高于|给予|予以)[^。；;\n%，,]{0,30}?(?P<pct>\d+(?:\.\d+)?)\s*%)"
     r"|(?:(?P<pct2>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:支持|补助|资助|奖励|补贴|扶持))"
     r"|(?:按[^。；;\n，,]{0,30}?百分之(?P<cnpct>[一二三四五六七八九十]{1,3}))"
+    # 按1:1比例配套 / 给予1:0.5配套: matching money per yuan of the reference amount
+    r"|(?:(?<![\d.])(?P<ra>\d+(?:\.\d+)?)\s*[:比]\s*(?P<rb>\d+(?:\.\d+)?)\s*(?:的)?\s*(?:比例)?\s*"
+    r"(?:给予|予以|进行|安排)?\s*(?:资金)?配套)"
 )
 _YISHI_RE = re.compile(r"一事一议")
 _CN_PCT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _PAIR_WINDOW = 40
+# A newline inside a clause: the line before ends with a cue, or the next line starts with
+# an amount, and the line before has no closing punctuation and is not a table row.
+_SOFT_CUE_RE = re.compile(
+    r"(?:最高|不超过|不高于|最多|上限为?|封顶|至多|给予|奖励|补助|资助|补贴|按照?|分别|为|达)\s*$"
+)
+_AMOUNT_START_RE = re.compile(r"^\s*\d[\d,.]*\s*(?:亿元|万元|元)")
+_UNIT_START_RE = re.compile(r"^\s*(?:亿元|万元|元)")
+_HARD_END = "。；;!！?？:：|\t"
 
 
 @dataclass(frozen=True)
@@ -41,6 +66,8 @@ class FundingRule:
     text: str
     span: tuple[int, int]
     rule: str
+    per_year: bool = False
+    years: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +89,11 @@ def _ratios(sentence: str, gate: bool) -> list[tuple[float, int, int]]:
         return []
     out = []
     for m in _RATIO_RE.finditer(sentence):
+        if m["ra"]:
+            ref, match = float(m["ra"]), float(m["rb"])
+            if ref > 0 and 0 < match / ref <= 10:
+                out.append((round(match / ref, 4), m.start(), m.end()))
+            continue
         pct = float(_cn_pct(m["cnpct"])) if m["cnpct"] else float(m["pct"] or m["pct2"])
         if 0 < pct <= 100:
             out.append((round(pct / 100, 4), m.start(), m.end()))
@@ -100,7 +132,21 @@ def _tiers(s: str, amts: list[_Amt]) -> list[list[_Amt]]:
 def _is_fund(s: str, a: _Amt) -> bool:
     if _FUND_AFTER_RE.match(s[a.end :]):
         return True
-    return bool(_FUND_BEFORE_RE.search(s[max(0, a.start - 8) : a.start])) and "基金" in s[a.end : a.end + 25]
+    before = s[max(0, a.start - 8) : a.start]
+    if _BUDGET_BEFORE_RE.search(before):
+        return True
+    if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(s[a.end :]):
+        return True
+    return bool(_FUND_BEFORE_RE.search(before)) and "基金" in s[a.end : a.end + 25]
+
+
+def _per_year(s: str, a: _Amt) -> bool:
+    return bool(_PER_YEAR_RE.search(s[max(0, a.start - 14) : a.start]))
+
+
+def _ranges(s: str, amts: list[_Amt]) -> list[tuple[_Amt, _Amt]]:
+    """``500万元至1000万元``: the upper bound is the cap, the lower one is not a rule."""
+    return [(lo, hi) for lo, hi in itertools.pairwise(amts) if _RANGE_SEP_RE.match(s[lo.end : hi.start])]
 
 
 def _is_cap(s: str, a: _Amt) -> bool:
@@ -122,8 +168,10 @@ def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
     out: list[FundingRule] = []
     used: set[int] = set()
 
-    def add(mx: int | None, ratio: float | None, fund: int | None, st: int, en: int, rule: str) -> None:
-        out.append(FundingRule(mx, ratio, fund, text, (base + st, base + en), rule))
+    def add(mx: int | None, ratio: float | None, fund: int | None, st: int, en: int, rule: str,
+            amt: _Amt | None = None) -> None:
+        per_year = amt is not None and _per_year(s, amt)
+        out.append(FundingRule(mx, ratio, fund, text, (base + st, base + en), rule, per_year))
 
     for run in _tiers(s, amts):
         for a in run:
@@ -132,7 +180,12 @@ def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
     for a in amts:
         if a.start not in used and _is_fund(s, a):
             used.add(a.start)
-            add(None, None, a.value, a.start, a.end, "funding.fund_size")
+            add(None, None, a.value, a.start, a.end, "funding.fund_size", a)
+    if ratios or any(_is_cap(s, a) for a in amts) or _FUNDING_VERB_RE.search(s):
+        for lo, hi in _ranges(s, amts):
+            if lo.start not in used and hi.start not in used:
+                used.update((lo.start, hi.start))
+                add(hi.value, None, None, lo.start, hi.end, "funding.range", hi)
     for i, (ratio, rs, re_) in enumerate(ratios):
         nxt = ratios[i + 1][1] if i + 1 < len(ratios) else len(s)
         cap = next(
@@ -145,7 +198,7 @@ def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
         )
         if cap:
             used.add(cap.start)
-            add(cap.value, ratio, None, rs, cap.end, "funding.ratio_cap")
+            add(cap.value, ratio, None, rs, cap.end, "funding.ratio_cap", cap)
         else:
             add(None, ratio, None, rs, re_, "funding.ratio")
     for a in amts:
@@ -153,14 +206,40 @@ def rules_in_sentence(s: str, base: int) -> list[FundingRule]:
             continue
         if _is_cap(s, a):
             used.add(a.start)
-            add(a.value, None, None, a.start, a.end, "funding.cap")
+            add(a.value, None, None, a.start, a.end, "funding.cap", a)
         elif _is_fixed(s, a):
             used.add(a.start)
-            add(a.value, None, None, a.start, a.end, "funding.fixed")
+            add(a.value, None, None, a.start, a.end, "funding.fixed", a)
     if not out:
         m = _YISHI_RE.search(s)
         if m:
             add(None, None, None, m.start(), m.end(), "funding.case_by_case")
+    return _with_years(s, base, out)
+
+
+def _years_value(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    raw = raw.replace("两", "二")
+    n = _cn_pct(raw)
+    return n or None
+
+
+def _with_years(s: str, base: int, rules: list[FundingRule]) -> list[FundingRule]:
+    """``最多连续三年``: the duration belongs to the nearest rule before it in the clause."""
+    if not rules:
+        return rules
+    out = list(rules)
+    for m in _YEARS_RE.finditer(s):
+        n = _years_value(m["n"])
+        if not n or n > 20:
+            continue
+        at = base + m.start()
+        before = [i for i, r in enumerate(out) if r.span[1] <= at]
+        i = max(before, key=lambda j: out[j].span[1]) if before else min(
+            range(len(out)), key=lambda j: out[j].span[0]
+        )
+        out[i] = replace(out[i], years=n)
     return out
 
 
@@ -206,9 +285,31 @@ def table_rules(text: str) -> list[FundingRule]:
     return out
 
 
+def join_soft_newlines(text: str) -> str:
+    """Replace newlines that break a clause (``最高\n2000万元``) by spaces; same length."""
+    if "\n" not in text:
+        return text
+    chars = list(text)
+    for m in re.finditer(r"\n", text):
+        i = m.start()
+        prev_line = text[text.rfind("\n", 0, i) + 1 : i].rstrip()
+        nxt_end = text.find("\n", i + 1)
+        next_line = text[i + 1 : nxt_end if nxt_end != -1 else len(text)]
+        if not prev_line or prev_line[-1] in _HARD_END or "\t" in prev_line or "|" in prev_line:
+            continue
+        if "\t" in next_line or "|" in next_line:
+            continue
+        cue_then_amount = _SOFT_CUE_RE.search(prev_line) and _AMOUNT_START_RE.match(next_line)
+        number_then_unit = prev_line[-1].isdigit() and _UNIT_START_RE.match(next_line)
+        if cue_then_amount or number_then_unit:
+            chars[i] = " "
+    return "".join(chars)
+
+
 def find_funding(text: str) -> list[FundingRule]:
     table = table_rules(text)
     out: list[FundingRule] = []
+    text = join_soft_newlines(text)
     for m in _SENTENCE_RE.finditer(text):
         for r in rules_in_sentence(m.group(0), m.start()):
             # a row "重大项目 | 2000 | 一事一议" already has its amount from the table header
