@@ -12,14 +12,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from .dates import FoundDate, iter_dates, parse_meta_date
-from .docnumber import is_own_number_position, iter_doc_numbers, parse_doc_number
-from .funding import find_funding
+from .docnumber import is_own_number_position, iter_doc_numbers, parse_doc_number, parse_order_number
+from .funding import FundingRule, find_funding, is_heading
 from .issuers import city_of_url, city_prefix, known, split_issuers
 from .model import DocText, Evidence, Facts, Source
 from .pilot_zones import APPROVER, PROGRAM, find_pilot_zone_events, is_approval_letter
 from .repeal import find_repeals
 from .script import normalise
-from .signature import Signature, find_signature
+from .signature import Signature, find_signature, find_undated_signature
 from .topics import find_topics
 
 _HEAD = 600  # the "head" of a body: where its own number, labels and dates sit
@@ -36,6 +36,8 @@ _LABEL_SOURCE_RE = re.compile(r"来源\s*[:：]\s*(?P<v>[\u4e00-\u9fff]{2,30})")
 _LABEL_PUBLISHED_RE = re.compile(r"(?:发布日期|发布时间|信息提供日期)\s*[:：]?\s*")
 _LABEL_WRITTEN_RE = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：]?\s*")
 _SPLIT_WORDS_RE = re.compile(r"[、，,\s]+")
+_WS_RE = re.compile(r"\s+")
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _sources(doc: DocText) -> tuple[Source, Source, dict[str, Source], list[Source]]:
@@ -60,7 +62,7 @@ def _sources(doc: DocText) -> tuple[Source, Source, dict[str, Source], list[Sour
 def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[str, str, Evidence] | None:
     for key in _DOCNUM_META_KEYS:
         src = metas.get(key)
-        got = parse_doc_number(src.text) if src else None
+        got = (parse_doc_number(src.text) or parse_order_number(src.text)) if src else None
         if src and got:
             return _docnum_result(src, got.normalised, got.span, "docnum.meta")
     for found in reversed(iter_doc_numbers(title.text)):
@@ -70,6 +72,9 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
     for found in iter_doc_numbers(head):
         if is_own_number_position(head, found.span[0]):
             return _docnum_result(body, found.normalised, found.span, "docnum.body_head")
+        if found.glued and _LINE_END_RE.match(head, found.span[1]):
+            # a mirror that glued the title line to its number: "…的通知国科发规〔2019〕298号"
+            return _docnum_result(body, found.normalised, found.span, "docnum.body_glued")
     return None
 
 
@@ -88,6 +93,8 @@ def _issuers(
         src = metas.get(key)
         if src and src.text.strip():
             names = split_issuers(src.text, city)
+            if names and sig and set(names) < {n for n, _ in sig.orgs}:
+                break  # joint issuance: the metadata lists only some of the signing bodies
             if names:
                 span = (0, len(src.text))
                 return [(n, src.evidence("issuers", n, span, "issuer.meta")) for n in names]
@@ -107,6 +114,11 @@ def _issuers(
         names = split_issuers(lm["v"], city)
         if names:
             return [(n, body.evidence("issuers", n, lm.span("v"), "issuer.body_label")) for n in names]
+    undated = find_undated_signature(body.text)
+    if undated:
+        return [
+            (n, body.evidence("issuers", n, (ln.start, ln.end), "issuer.signature_undated")) for n, ln in undated
+        ]
     src = metas.get("ContentSource")
     if src:
         names = split_issuers(src.text, city, only_known=True)
@@ -141,6 +153,10 @@ def _written_date(
     got = _meta_date(metas, _WRITTEN_META_KEYS, "written_date") or _labelled_date(
         body, _LABEL_WRITTEN_RE, "written_date"
     )
+    if got and sig and sig.date and sig.date < got[0] and got[0] == _meta_published(metas):
+        # A 成文日期 field that merely repeats the publication date (gkmlpt department sites)
+        # loses to an earlier date in the signature block, which is the 成文日期 by definition.
+        got = None
     if got:
         return got
     if sig and sig.date:
@@ -155,6 +171,11 @@ def _written_date(
             span = (end + f.span[0], end + f.span[1])
             return f.date, body.evidence("written_date", f.date.isoformat(), span, "date.after_docnum")
     return None
+
+
+def _meta_published(metas: dict[str, Source]) -> dt.date | None:
+    got = _meta_date(metas, _PUBLISHED_META_KEYS, "published_date")
+    return got[0] if got else None
 
 
 def _labelled_date(body: Source, label: re.Pattern[str], fld: str) -> tuple[dt.date, Evidence] | None:
@@ -199,20 +220,30 @@ def _pilot_events(texts: list[Source], own: str | None) -> list[dict[str, Any]]:
 
 
 def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
-    # The same numbers repeated (headline, summary, body) are one rule: keep the first clause.
+    # One rule per clause: the same cap stated in two different clauses is two rules. Two
+    # repeats are dropped: an exact repeat (same numbers AND same clause text, e.g. the title
+    # repeated as the body's first line), and a headline (the title or a heading line) that
+    # only restates the numbers of a rule that a body clause states in full.
+    found = [(src, fr, src.name == "title" or is_heading(src.text, fr.span)) for src in texts
+             for fr in find_funding(src.text)]  # fmt: skip
+    in_clauses = {_triple(fr) for _, fr, heading in found if not heading}
     out: list[dict[str, Any]] = []
-    seen: set[tuple[int | None, float | None, int | None]] = set()
-    for src in texts:
-        for fr in find_funding(src.text):
-            key = (fr.max_amount_yuan, fr.ratio, fr.fund_size_yuan)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(
-                _event(src, fr.span, fr.rule, type="funding_rule", max_amount_yuan=fr.max_amount_yuan,
-                       ratio=fr.ratio, fund_size_yuan=fr.fund_size_yuan, text=fr.text)
-            )  # fmt: skip
+    seen: set[tuple[int | None, float | None, int | None, str]] = set()
+    for src, fr, heading in found:
+        key = (*_triple(fr), _WS_RE.sub("", fr.text))
+        if key in seen or (heading and _triple(fr) in in_clauses):
+            continue
+        seen.add(key)
+        out.append(
+            _event(src, fr.span, fr.rule, type="funding_rule", max_amount_yuan=fr.max_amount_yuan,
+                   ratio=fr.ratio, fund_size_yuan=fr.fund_size_yuan, text=fr.text,
+                   per_year=fr.per_year, years=fr.years)
+        )  # fmt: skip
     return out
+
+
+def _triple(fr: FundingRule) -> tuple[int | None, float | None, int | None]:
+    return (fr.max_amount_yuan, fr.ratio, fr.fund_size_yuan)
 
 
 def _repeal_events(texts: list[Source], doc_number: str | None) -> list[dict[str, Any]]:

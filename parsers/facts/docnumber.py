@@ -29,10 +29,20 @@ DOCNUM_RE = re.compile(
 _BAD_PREFIX_RE = re.compile(r"[的年月日为是在和于至到从第共约达]|关于|通知|计划|方案|办法|规划|意见|索引")
 
 
+# A number glued to the title it belongs to: "…的通知国科发规〔2019〕298号". The prose ends
+# at one of these document-type words; what follows it is the issuing-body prefix.
+_GLUE_END_RE = re.compile(r"(?:通知|的函|意见|批复|决定|公告|通告|办法|细则|方案|规划|计划|[》”\"])")
+_GLUED_RE = re.compile(
+    r"(?P<lead>[\u4e00-\u9fff》”\"]{3,16})\s*[" + re.escape(_OPEN) + r"]\s*(?P<year>(?:19|20)\d{2})\s*["
+    + re.escape(_CLOSE) + r"]\s*(?P<num>\d{1,4})\s*号"
+)
+
+
 @dataclass(frozen=True)
 class DocNumber:
     normalised: str
     span: tuple[int, int]
+    glued: bool = False  # found right after prose without a separator
 
 
 def _valid(m: re.Match[str]) -> bool:
@@ -57,17 +67,52 @@ def iter_doc_numbers(text: str) -> list[DocNumber]:
     """All plausible document numbers in ``text`` (already normalised), in order."""
     found: list[DocNumber] = []
     for m in DOCNUM_RE.finditer(text):
-        if not _valid(m):
-            continue
-        norm = f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('num'))}号"
-        found.append(DocNumber(norm, (m.start(), m.end())))
+        if _valid(m):
+            norm = f"{m.group('prefix')}〔{m.group('year')}〕{int(m.group('num'))}号"
+            found.append(DocNumber(norm, (m.start(), m.end())))
+    if "号" in text:
+        taken = [d.span for d in found]
+        for g in _glued(text):
+            if not any(a < g.span[1] and g.span[0] < b for a, b in taken):
+                found.append(g)
+        found.sort(key=lambda d: d.span)
     return found
+
+
+def _glued(text: str) -> list[DocNumber]:
+    """``的通知国科发规〔2019〕298号``: cut the prefix after the last document-type word.
+
+    Only the complete form (both brackets and 号) is trusted when glued to prose.
+    """
+    out = []
+    for m in _GLUED_RE.finditer(text):
+        ends = list(_GLUE_END_RE.finditer(m["lead"]))
+        if not ends:
+            continue
+        rest = m["lead"][ends[-1].end() :]
+        if not 2 <= len(rest) <= 8 or _BAD_PREFIX_RE.search(rest):
+            continue
+        start = m.start("lead") + ends[-1].end()
+        out.append(DocNumber(f"{rest}〔{m['year']}〕{int(m['num'])}号", (start, m.end()), glued=True))
+    return out
 
 
 def parse_doc_number(value: str) -> DocNumber | None:
     """The first document number in a labelled value (metadata)."""
     found = iter_doc_numbers(value)
     return found[0] if found else None
+
+
+# A ministry order has no year bracket: 科学技术部令第19号 (kept as written, digits ASCII).
+_ORDER_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<prefix>[\u4e00-\u9fff]{1,20}令)\s*第\s*(?P<num>\d{1,4})\s*号")
+
+
+def parse_order_number(value: str) -> DocNumber | None:
+    """``科学技术部令第19号`` in a labelled value (metadata only: in prose 令 is too common)."""
+    m = _ORDER_RE.search(value)
+    if not m or _BAD_PREFIX_RE.search(m["prefix"]):
+        return None
+    return DocNumber(f"{m['prefix']}第{int(m['num'])}号", (m.start(), m.end()))
 
 
 def normalise_doc_number(value: str) -> str | None:

@@ -32,6 +32,7 @@ _PER_YEAR_RE = re.compile(r"(?:每年度?|(?<![\d〇一二三四五六七八九�
 _YEARS_RE = re.compile(
     r"(?:(?:最多|最长)?连续(?:支持|资助|给予)?|(?:最多|最长)(?:支持|资助)?)(?P<n>[一二两三四五六七八九十\d]{1,2})\s*(?:个)?年"
 )
+_BARE_LOW_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:万|亿)?\s*(?:至|到|~|～|-|－|—{1,2})\s*$")
 _RANGE_SEP_RE = re.compile(r"^\s*(?:至|到|~|～|-|－|—{1,2})\s*$")
 _TIER_SEP_RE = re.compile(r"^\s*[、，,和及与或]\s*$")
 _TIER_AFTER_RE = re.compile(r"^\s*(?:等)?\s*[一二两三四五六七八九十\d]+\s*(?:个)?(?:档|级|类|等次)")
@@ -42,7 +43,7 @@ _RATIO_RE = re.compile(
     r"|(?:(?P<pct2>\d+(?:\.\d+)?)\s*%\s*(?:的)?(?:比例)?\s*(?:给予|予以|进行)?\s*(?:支持|补助|资助|奖励|补贴|扶持))"
     r"|(?:按[^。；;\n，,]{0,30}?百分之(?P<cnpct>[一二三四五六七八九十]{1,3}))"
     # 按1:1比例配套 / 给予1:0.5配套: matching money per yuan of the reference amount
-    r"|(?:(?<![\d.])(?P<ra>\d+(?:\.\d+)?)\s*[:比]\s*(?P<rb>\d+(?:\.\d+)?)\s*(?:的)?\s*(?:比例)?\s*"
+    r"|(?:(?<![\d.])(?P<ra>\d+(?:\.\d+)?)\s*[:：比]\s*(?P<rb>\d+(?:\.\d+)?)\s*(?:的)?\s*(?:比例)?\s*"
     r"(?:给予|予以|进行|安排)?\s*(?:资金)?配套)"
 )
 _YISHI_RE = re.compile(r"一事一议")
@@ -145,8 +146,16 @@ def _per_year(s: str, a: _Amt) -> bool:
 
 
 def _ranges(s: str, amts: list[_Amt]) -> list[tuple[_Amt, _Amt]]:
-    """``500万元至1000万元``: the upper bound is the cap, the lower one is not a rule."""
-    return [(lo, hi) for lo, hi in itertools.pairwise(amts) if _RANGE_SEP_RE.match(s[lo.end : hi.start])]
+    """``500万元至1000万元`` / ``100-300万元``: the upper bound is the cap, the lower one is not a
+    rule. A lower bound without its own unit is returned as a zero-width amount."""
+    out = [(lo, hi) for lo, hi in itertools.pairwise(amts) if _RANGE_SEP_RE.match(s[lo.end : hi.start])]
+    paired = {hi.start for _, hi in out}
+    for hi in amts:
+        m = _BARE_LOW_RE.search(s[max(0, hi.start - 16) : hi.start])
+        if hi.start not in paired and m:
+            lo_at = hi.start - (len(s[max(0, hi.start - 16) : hi.start]) - m.start())
+            out.append((_Amt(0, lo_at, lo_at), hi))
+    return out
 
 
 def _is_cap(s: str, a: _Amt) -> bool:
@@ -283,6 +292,19 @@ def table_rules(text: str) -> list[FundingRule]:
                         FundingRule(value, None, None, lm.group(0).strip(), span, "funding.table_cell")
                     )
     return out
+
+
+_HEADING_MAX = 60
+
+
+def is_heading(text: str, span: tuple[int, int]) -> bool:
+    """The span sits on a short line without sentence punctuation that is not a table row."""
+    start = text.rfind("\n", 0, span[0]) + 1
+    end = text.find("\n", span[1])
+    line = text[start : end if end != -1 else len(text)].strip()
+    if len(line) > _HEADING_MAX or "\t" in line or "|" in line:
+        return False
+    return not any(c in line for c in "。；;!！?？")
 
 
 def join_soft_newlines(text: str) -> str:

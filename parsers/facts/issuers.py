@@ -66,9 +66,10 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType(
     {alias: canon for canon, aliases in _CANON.items() for alias in (canon, *aliases)}
 )
 
-# Organisation-name endings; used to accept names that are not in the table.
+# Organisation-name endings; used to accept names that are not in the table. 司 is a
+# ministry department (科技部政策法规司), never a company (公司).
 _ORG_END_RE = re.compile(
-    r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会)$"
+    r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会|(?<!公)司)$"
 )
 _SPLIT_RE = re.compile(r"[、，,;；/]|\s{2,}")
 _CITY_OF_HOST = (
@@ -150,3 +151,20 @@ def split_issuers(
         if got and got not in out:
             out.append(got)
     return out
+
+
+def split_known_line(line: str) -> list[str] | None:
+    """``财政部 科技部`` (joint signature on one line) → both names, when every part is known."""
+    parts = line.split()
+    if len(parts) < 2:
+        return None
+    names = [ALIASES.get(p) for p in parts]
+    if all(names):
+        return [n for n in names if n]
+    return None
+
+
+def merged_alias(first: str, second: str) -> str | None:
+    """A double-named body signed on two lines (北京市科学技术委员会 / 中关村科技园区管理委员会)."""
+    joined = re.sub(r"\s+", "", first) + re.sub(r"\s+", "", second)
+    return ALIASES.get(joined)

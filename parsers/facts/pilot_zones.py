@@ -22,7 +22,9 @@ _PROGRAM_RE = r"(?:国家)?新一代人工智[能慧]创新发展[试实]验区"
 _PLACE = r"[\u4e00-\u9fff]{2,9}?"
 _SEP = r"(?:、|，|,|和|及|与|以及)"
 _LIST = _PLACE + r"(?:" + _SEP + _PLACE + r")*"
-_COUNT = r"(?:[两二三四五六七八九十\d]+(?:个城市|地|市|个地区|省市|城市))?"
+_COUNT = r"(?:等?[两二三四五六七八九十\d]+(?:个城市|地|市|个地区|省市|城市)|等地|等城市|等)?"
+# the short form 试验区 counts only in a text that names the programme in full (gated below)
+_SHORT = r"(?P<short>试验区)"
 
 # 支持深圳建设… / 支持重庆、成都、西安、济南四地建设… / 推进…建设
 _SUPPORT_RE = re.compile(
@@ -30,8 +32,11 @@ _SUPPORT_RE = re.compile(
     + _LIST
     + r")"
     + _COUNT
-    + r"(?:建设|创建)"
+    + r"(?:建设|创建)(?:"
     + _PROGRAM_RE
+    + r"|"
+    + _SHORT
+    + r")"
 )
 # 复函天津、杭州、深圳、合肥4个城市，支持其建设试验区
 _REPLY_RE = re.compile(
@@ -39,6 +44,13 @@ _REPLY_RE = re.compile(
 )
 # 在科技部支持下，北京、上海分别启动试验区建设
 _UNDER_RE = re.compile(r"在科技部(?:的)?支持下[，,]\s*(?P<list>" + _LIST + r")(?:分别)?启动(?:试验区)?建设")
+# 北京、上海、…、德清县等已获批建设的国家新一代人工智能创新发展试验区
+# Anchored on the verb (rare), then the list is read right before it: an unanchored list
+# pattern would be tried at every position of a long body.
+_APPROVED_VERB_RE = re.compile(r"(?:已经?|均已)?(?:获批|批复)(?:建设|创建)?(?:的)?" + _PROGRAM_RE)
+# the list must start after punctuation (评估对象：北京、…), so no prose is read as a place
+_APPROVED_LIST_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>" + _LIST + r")" + _COUNT + r"$")
+_APPROVED_LOOKBACK = 100
 # 北京市成为全国首个国家新一代人工智能创新发展试验区
 _FIRST_RE = re.compile(r"(?P<list>" + _PLACE + r")成为(?:全国)?(?:首个|第一个)" + _PROGRAM_RE)
 _SPLIT_RE = re.compile(_SEP)
@@ -55,6 +67,7 @@ _RULES = (
     (_UNDER_RE, "pilot_zone.under"),
     (_FIRST_RE, "pilot_zone.first"),
 )
+_FULL_PROGRAM_RE = re.compile(_PROGRAM_RE)
 
 
 @dataclass(frozen=True)
@@ -96,11 +109,32 @@ def _citation_after(text: str, end: int) -> str | None:
 
 def find_pilot_zone_events(text: str, own_doc_number: str | None) -> list[PilotZoneEvent]:
     out: list[PilotZoneEvent] = []
+    names_program = _FULL_PROGRAM_RE.search(text) is not None
     for rx, rule in _RULES:
         for m in rx.finditer(text):
+            if "short" in rx.groupindex and m["short"] and not names_program:
+                continue
             number = _citation_after(text, m.end()) or own_doc_number
             for part in _SPLIT_RE.split(m.group("list")):
                 city = normalise_place(part)
                 if city:
                     out.append(PilotZoneEvent(city, number, (m.start(), m.end()), rule))
+    out.extend(_approved(text, own_doc_number))
+    return out
+
+
+def _approved(text: str, own_doc_number: str | None) -> list[PilotZoneEvent]:
+    """``北京、上海、…、德清县等已获批建设的国家新一代人工智能创新发展试验区``."""
+    out: list[PilotZoneEvent] = []
+    for v in _APPROVED_VERB_RE.finditer(text):
+        lo = max(0, v.start() - _APPROVED_LOOKBACK)
+        m = _APPROVED_LIST_RE.search(text[lo : v.start()])
+        if not m:
+            continue
+        span = (lo + m.start(), v.end())
+        number = _citation_after(text, v.end()) or own_doc_number
+        for part in _SPLIT_RE.split(m.group("list")):
+            city = normalise_place(part)
+            if city:
+                out.append(PilotZoneEvent(city, number, span, "pilot_zone.approved"))
     return out

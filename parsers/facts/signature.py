@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import iter_dates, parse_compact
-from .issuers import canonical
+from .issuers import canonical, merged_alias, split_known_line
 
 _LINE_RE = re.compile(r"[^\n]+")
 _COMPACT_LINE_RE = re.compile(r"^\s*((?:19|20)\d{4,6})\s*$")
@@ -60,14 +60,48 @@ def find_signature(text: str) -> Signature | None:
         got = _date_of_line(line)
         if got is None:
             continue
-        orgs: list[tuple[str, Line]] = []
-        j = i - 1
-        while j >= 0 and len(orgs) < _MAX_ORG_LINES:
-            name = canonical(lines[j].text)
-            if not name or len(lines[j].text.strip()) > 40:
-                break
-            orgs.insert(0, (name, lines[j]))
-            j -= 1
+        orgs = _org_lines(lines, i)
         if orgs:
             return Signature(tuple(orgs), got[0], line, got[1])
     return None
+
+
+def _org_lines(lines: list[Line], i: int) -> list[tuple[str, Line]]:
+    """Organisation lines right above line ``i`` (joint names split, double names merged)."""
+    found: list[tuple[list[str], Line]] = []
+    j = i - 1
+    while j >= 0 and len(found) < _MAX_ORG_LINES:
+        text = lines[j].text.strip()
+        names = split_known_line(text)
+        if names is None:
+            name = canonical(text)
+            names = [name] if name else None
+        if not names or len(text) > 40:
+            break
+        found.insert(0, (names, lines[j]))
+        j -= 1
+    out: list[tuple[str, Line]] = []
+    k = 0
+    while k < len(found):
+        names, ln = found[k]
+        if k + 1 < len(found):
+            merged = merged_alias(ln.text, found[k + 1][1].text)
+            if merged:
+                out.append((merged, Line(ln.text, ln.start, found[k + 1][1].end)))
+                k += 2
+                continue
+        out.extend((n, ln) for n in names if n not in [o for o, _ in out])
+        k += 1
+    return out
+
+
+_ATTACHMENT_LINE_RE = re.compile(r"^\s*附件")
+
+
+def find_undated_signature(text: str) -> tuple[tuple[str, Line], ...]:
+    """Organisation lines that end the body (before 附件 lines) with no date after them:
+    ``…回答了记者提问。\n科技部战略规划司``."""
+    lines = [ln for ln in _lines(text) if not _ATTACHMENT_LINE_RE.match(ln.text)]
+    if len(lines) < 2:
+        return ()
+    return tuple(_org_lines(lines, len(lines)))
