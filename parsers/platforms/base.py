@@ -108,26 +108,23 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{
 _URL_DATE = re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_")
 
 
-def parse_date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    match = _DATE.search(text)
+def date_by(pattern: re.Pattern[str], text: str | None) -> dt.date | None:
+    """The first date ``pattern`` finds in ``text``; its groups 1-3 are year, month, day."""
+    match = pattern.search(text) if text else None
     if not match:
         return None
     try:
         return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
-        return None
+        return None  # "2019-02-30" on a page is a typo, not a date
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    return date_by(_DATE, text)
 
 
 def date_from_url(url: str) -> dt.date | None:
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    return date_by(_URL_DATE, url)
 
 
 def clean(text: str | None) -> str:

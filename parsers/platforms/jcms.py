@@ -29,6 +29,7 @@ from parsers.platforms.base import (
     ListPage,
     PageRequest,
     clean,
+    date_by,
     html_selector,
     parse_date,
     select,
@@ -43,13 +44,7 @@ _TOTAL = (re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>", re.I),
 
 
 def date_from_art_url(url: str) -> dt.date | None:
-    match = _ART_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    return date_by(_ART_DATE, url)
 
 
 def records_html(text: str) -> list[str]:

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from parsers.platforms.base import ChannelContext, DetailPage, ListPage, PageRequest, parse_date
+from parsers.platforms.base import ChannelContext, DetailPage, ListPage, PageRequest, date_by, parse_date
 from parsers.platforms.trs import TrsPlatform
 from parsers.urls import absolute
 
@@ -35,13 +35,7 @@ _DETAIL_DEFAULTS = {"detail_body": ["div.Article_content", "#ivs_content"],
 
 
 def date_from_shhex(url: str) -> dt.date | None:
-    match = _SHHEX_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    return date_by(_SHHEX_DATE, url)
 
 
 class ShanghaiPlatform(TrsPlatform):
