@@ -61,11 +61,18 @@ class App:
                 fh.write(secrets.token_hex(32))
         return path.read_text().strip()
 
+    def channel_options(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Options every channel is built with (notifier.channels.factory.OPTION_KEYS)."""
+        feeds = self.settings.data_path / "feeds"
+        public = self.settings.notify.public_url
+        opts: dict[str, Any] = {"outbox_dir": str(self.settings.outbox_path), "feed_dir": str(feeds),
+                                # the feed's rel="self" link must be absolute: public URL, else the file itself
+                                "feed_base_url": f"{public.rstrip('/')}/feeds" if public else feeds.resolve().as_uri()}
+        opts.update(extra or {})
+        return opts
+
     def channel_maker(self, options: dict[str, Any] | None = None) -> Callable[[Subscription], Channel]:
-        opts: dict[str, Any] = {"outbox_dir": str(self.settings.outbox_path),
-                                "feed_dir": str(self.settings.data_path / "feeds"),
-                                "wecom_pacer": SlidingWindowPacer()}
-        opts.update(options or {})
+        opts = self.channel_options({"wecom_pacer": SlidingWindowPacer(), **(options or {})})
 
         def make(sub: Subscription) -> Channel:
             smtp: Any = self.settings.smtp  # structurally an SMTP settings object (see channels.factory)

@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--pushplus-token", metavar="TOKEN")
     target.add_argument("--webhook", metavar="URL")
     target.add_argument("--outbox", action="store_true", help="write digests to the outbox folder")
+    target.add_argument("--atom", metavar="NAME",
+                        help="keep an Atom feed <data_dir>/feeds/feed-NAME.xml for feed readers")
     for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC"), ("--event", "TYPE"),
                        ("--keyword", "WORD")):
         p.add_argument(flag, action="append", default=[], metavar=meta)

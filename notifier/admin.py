@@ -13,6 +13,7 @@ from notifier.subscriptions import build_filters, new_token, parse_schedule, sig
 from store.db import transaction
 from store.models import Subscriber, Subscription
 
+_FEED_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
@@ -31,6 +32,11 @@ def _target(args: Any) -> tuple[str, dict[str, str], str]:
         if not args.webhook.startswith(("http://", "https://")):
             raise ConfigError("--webhook must be an http(s) URL")
         return "webhook", {"url": args.webhook}, args.webhook
+    atom = getattr(args, "atom", None)
+    if atom:
+        if not _FEED_ID.match(atom):
+            raise ConfigError(f"--atom takes a feed name of letters, digits, '-' and '_', not {atom!r}")
+        return "atom", {"feed_id": atom, "title": f"政策速递 · {atom}"}, f"atom feed {atom}"
     return "outbox", {}, "outbox"
 
 
@@ -47,7 +53,7 @@ def subscribe(app: Any, args: Any) -> tuple[int, str]:
     from notifier.channels.factory import build_channel
 
     build_channel({"kind": kind, **target}, app.settings.smtp if kind == "email" else None,
-                  {"outbox_dir": str(app.settings.outbox_path)})
+                  app.channel_options())
     now = app.clock()
     backlog = int(getattr(args, "backlog_days", 7))
     if backlog < 0:

@@ -42,7 +42,9 @@ class AtomFeedChannel:
             isinstance(feed_id, str) and bool(_FEED_ID.match(feed_id)),
             "atom feed_id must match [A-Za-z0-9_-]{1,64}",
         )
-        require(self_url.startswith(("http://", "https://")), "atom self_url must be an http(s) URL")
+        # file:// is allowed when no public URL is configured; the renderer then omits the self link.
+        require(self_url.startswith(("http://", "https://", "file:///")),
+                "atom self_url must be an http(s) URL or a file:/// URI")
         require(max_entries >= 1, "atom max_entries must be >= 1")
         self.directory = ensure_directory(directory)
         self.feed_id, self.title, self.self_url = feed_id, title, self_url

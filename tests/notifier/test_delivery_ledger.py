@@ -166,3 +166,23 @@ def test_a_document_reposted_by_a_city_is_one_digest_entry(tmp_path: Path) -> No
     assert "www.most.gov.cn" in md and "kjj.hefei.gov.cn" not in md  # the ministry's own copy is linked
     with app.factory() as s:
         assert {d.status for d in s.scalars(select(Delivery))} == {"sent"}  # the repost's row is done too
+
+
+def test_atom_subscription_keeps_a_valid_feed(tmp_path: Path) -> None:
+    import feedparser
+
+    app = _app(tmp_path, 1)
+    _crawl(app)
+    subscribe(app, _args(atom="ai-policy", event=["pilot_zone_approved"]))
+    first = app.notify()
+    second = app.notify()
+    assert (first.sent, second.sent) == (1, 0)
+    feed_path = app.settings.data_path / "feeds" / "feed-ai-policy.xml"
+    feed = feedparser.parse(feed_path.read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    with app.factory() as s:
+        letters = [n for n in s.scalars(select(Notice))
+                   if any(e["type"] == "pilot_zone_approved" for e in n.events)]
+    assert letters and len(feed.entries) == len(letters)
+    assert {e.link for e in feed.entries} == {n.url for n in letters}
+    assert "file://" not in feed_path.read_text("utf-8")  # no public URL: no self link rather than a local path
