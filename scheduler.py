@@ -297,7 +297,7 @@ class Daemon:
 
         with self.app.factory() as session:
             rows = session.execute(select(CrawlRun.source, func.max(CrawlRun.started_at)).group_by(CrawlRun.source))
-            return {s: (t if t.tzinfo else t.replace(tzinfo=dt.UTC)) for s, t in rows if t is not None}
+            return {s: t for s, t in rows if t is not None}
 
     def schedule(self, scheduler: Any) -> None:
         from apscheduler.triggers.interval import IntervalTrigger

@@ -40,10 +40,6 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
 @dataclass
 class ChannelResult:
     source: str
@@ -131,14 +127,14 @@ def build_jobs(sources: Sequence[SourceSpec], settings: Settings, session: Sessi
             src = SourceSpec(**{**src.__dict__, "proxy": overrides.get("proxy") or settings.crawl.proxy})
         for ch in src.channels:
             known = {
-                n.uid: KnownNotice(n.list_fingerprint, _aware(n.last_checked), n.status, n.url,
+                n.uid: KnownNotice(n.list_fingerprint, n.last_checked, n.status, n.url,
                                    n.published_date)
                 for n in session.scalars(select(Notice).where(Notice.source == src.id, Notice.channel == ch.id))
             }
             deferred = {
                 f.uid for f in session.scalars(select(FetchFailure).where(
                     FetchFailure.source == src.id, FetchFailure.channel == ch.id))
-                if _aware(f.next_retry_at) > now
+                if f.next_retry_at > now
             }
             first_run = not Repository(session).has_history(src.id, ch.id)
             depth = settings.crawl.backfill_pages if first_run else (ch.max_pages or settings.crawl.max_pages)

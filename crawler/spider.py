@@ -28,6 +28,10 @@ MAX_ATTACHMENTS = 3
 MAX_VANISHED_CHECKS = 5
 
 
+def _content_type(response: Response) -> str:
+    return (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+
+
 class NoticeItem(dict[str, Any]):
     """Carries a parsed record and its channel job to the store pipeline."""
 
@@ -77,8 +81,7 @@ class PolicySpider(scrapy.Spider):
     def _text(self, job: ChannelJob, response: Response) -> str | None:
         """Decode, record the status code, and classify blocks. None means: stop here."""
         job.health.http_codes[str(response.status)] += 1
-        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
-        text, _ = decode_html(response.body, ctype)
+        text, _ = decode_html(response.body, _content_type(response))
         reason = detect_block(response.status, response.body, text)
         if reason:
             job.health.blocked = f"{reason} at {response.meta['pw_official']}"
@@ -220,16 +223,15 @@ class PolicySpider(scrapy.Spider):
         request = self._request(job, PageRequest(att.url), self.parse_attachment,
                                 cb_kwargs={"entry": entry, "attachment": (detail, att, rest, texts)})
         request.meta["download_maxsize"] = self.crawler.settings.getint("PW_MAX_ATTACHMENT_BYTES")
-        request.meta["dont_obey_robotstxt"] = False
         yield request
 
     def parse_attachment(self, response: Response, job: ChannelJob, entry: ListEntry,
                          attachment: tuple[Any, ...]) -> Iterator[Any]:
         detail, att, rest, texts = attachment
         if response.status == 200:
-            ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
             try:
-                texts = (*texts, (att.name, extract_attachment_text(response.body, att.url, ctype)))
+                texts = (*texts, (att.name, extract_attachment_text(response.body, att.url,
+                                                                    _content_type(response) or None)))
             except ParseError as exc:
                 log.info("attachment %s unreadable: %s", att.url, exc)
         yield from self._next_attachment(job, entry, detail, rest, texts)

@@ -192,25 +192,19 @@ class ChannelView:
         return channel_state(self.runs, self.findings)
 
 
-def _aware(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
 def load_channel(session: Session, source: str, channel: str, now: dt.datetime,
                  th: AlertSettings) -> ChannelView:
     rows = session.execute(
         select(CrawlRun.status, CrawlRun.items_seen, CrawlRun.reason, CrawlRun.finished_at)
         .where(CrawlRun.source == source, CrawlRun.channel == channel)
         .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(HISTORY_RUNS)).all()
-    runs = tuple(RunView(s, n, r, _aware(f)) for s, n, r, f in rows)
+    runs = tuple(RunView(s, n, r, f) for s, n, r, f in rows)
     dates = [d for d in session.scalars(
         select(Notice.published_date).where(Notice.source == source, Notice.channel == channel,
                                             Notice.published_date.is_not(None))
         .order_by(Notice.published_date.desc()).limit(60)) if d is not None]
-    last_new = _aware(session.scalar(select(func.max(Notice.first_seen)).where(
-        Notice.source == source, Notice.channel == channel)))
+    last_new = session.scalar(select(func.max(Notice.first_seen)).where(
+        Notice.source == source, Notice.channel == channel))
     last_ok = next((r.finished_at for r in usable(runs) if r.status in {"ok", "partial"}), None)
     findings = tuple(evaluate_channel(runs, dates, last_new, now, th))
     return ChannelView(source, channel, runs, last_ok, last_new, findings)
@@ -304,7 +298,7 @@ class AlertEntry:
 
     def line(self) -> str:
         where = f"{self.source}/{self.channel}" + (f" ({self.name})" if self.name else "")
-        since = _aware(self.opened_at) or self.opened_at
+        since = self.opened_at
         if self.event == "resolved":
             return f"[ok again] {where}: {self.rule} cleared (it began {since.astimezone(CHINA):%m-%d %H:%M} CST)"
         return f"[{self.severity}] {where}: {self.rule}: {self.reason}"
@@ -337,7 +331,7 @@ def due_alert_digests(session: Session, now: dt.datetime) -> list[str]:
     for did, status, next_at in session.execute(
             select(AlertDelivery.digest_id, AlertDelivery.status, AlertDelivery.next_attempt_at)
             .where(AlertDelivery.status.in_(["pending", "failed", "sending"]))):
-        ready = status == "sending" or (_aware(next_at) or now) <= now
+        ready = status == "sending" or (next_at or now) <= now
         due[did] = due.get(did, True) and ready
     return [d for d, ready in due.items() if ready]
 
@@ -360,7 +354,7 @@ def build_alert_digest(session: Session, digest_id: str, meta: SourceMeta) -> tu
         AlertEntry(d.event, i.source, i.channel, i.rule, i.severity, i.reason, i.opened_at, i.resolved_at,
                    *meta.get((i.source, i.channel), ("", "")))
         for d, i in rows)
-    created = (_aware(rows[0][0].created_at) or dt.datetime.now(dt.UTC)).astimezone(CHINA)
+    created = (rows[0][0].created_at or dt.datetime.now(dt.UTC)).astimezone(CHINA)
     return AlertDigest(digest_id, sub.id, created, entries), sub
 
 

@@ -41,10 +41,6 @@ class NotifyReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
 def digest_id_for(subscription_id: int, change_ids: list[int]) -> str:
     key = f"{subscription_id}:" + ",".join(str(i) for i in sorted(change_ids))
     return hashlib.sha256(key.encode()).hexdigest()[:32]
@@ -62,7 +58,7 @@ def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, st
                                .order_by(Subscription.id)):
         if sub.is_ops and not (sub.filters or {}).get("ops_notices"):
             continue  # ops subscriptions get health alerts (notifier.alerts), not notice digests
-        if not parse_schedule(sub.schedule).is_due(now, _aware(sub.last_planned_at) if sub.last_planned_at else None):
+        if not parse_schedule(sub.schedule).is_due(now, sub.last_planned_at):
             continue
         rows = _unsent_changes(session, sub, sources)
         sub.last_planned_at = now
@@ -117,7 +113,7 @@ def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[s
     token = sign_token(sub.token, secret)
     unsubscribe_url = f"{public_url.rstrip('/')}/unsubscribe/{token}" if public_url else None
     mailto = None if unsubscribe_url else f"mailto:{sender or 'policywatch@localhost'}?subject=unsubscribe%20{token}"
-    created = _aware(rows[0][0].created_at).astimezone(CHINA)
+    created = rows[0][0].created_at.astimezone(CHINA)
     subscriber = session.get(Subscriber, sub.subscriber_id)
     name = subscriber.name if subscriber else f"subscription {sub.id}"
     items, row_ids = _clustered_items(rows, sources)
@@ -152,7 +148,7 @@ def due_digests(session: Session, now: dt.datetime) -> list[str]:
                            .where(Delivery.status.in_(["pending", "failed", "sending"])))
     due: dict[str, bool] = {}
     for did, status, next_at in rows:
-        ready = status == "sending" or _aware(next_at) <= now
+        ready = status == "sending" or next_at <= now
         due[did] = due.get(did, True) and ready
     return [d for d, ready in due.items() if ready]
 

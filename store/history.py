@@ -47,8 +47,7 @@ def _lines(version: NoticeVersion) -> list[str]:
 
 
 def _stamp(value: dt.datetime) -> str:
-    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return aware.isoformat(timespec="seconds")
+    return value.isoformat(timespec="seconds")
 
 
 def version_diff(old: NoticeVersion, new: NoticeVersion, context: int = 2) -> str:

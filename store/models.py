@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -31,6 +32,27 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp that is always an aware UTC datetime in Python, on every backend.
+
+    SQLite hands back naive datetimes even for ``DateTime(timezone=True)``; without this every
+    reader had to remember to re-attach UTC. Values are converted to UTC on the way in.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -64,10 +86,10 @@ class Notice(Base):
     list_fingerprint: Mapped[str | None] = mapped_column(String(64))  # what the list page showed
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(20), default="active")  # active | withdrawn | repealed
-    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    last_checked: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    last_changed: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    last_checked: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    last_changed: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
     versions: Mapped[list[NoticeVersion]] = relationship(
         back_populates="notice", lazy="raise", order_by="NoticeVersion.version"
@@ -89,7 +111,7 @@ class NoticeVersion(Base):
     body: Mapped[str] = mapped_column(Text)
     attachments: Mapped[list[Any]] = mapped_column(JSON, default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
-    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
     notice: Mapped[Notice] = relationship(back_populates="versions", lazy="raise")
 
@@ -119,7 +141,7 @@ class Change(Base):
     notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     version: Mapped[int] = mapped_column(Integer)
-    detected_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    detected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
     diff: Mapped[str | None] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
 
@@ -132,8 +154,8 @@ class CrawlRun(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(String(40))
     channel: Mapped[str] = mapped_column(String(80))
-    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     status: Mapped[str] = mapped_column(String(20), default="running")  # ok|partial|failed|blocked|running
     pages: Mapped[int] = mapped_column(Integer, default=0)
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
@@ -161,8 +183,8 @@ class FetchFailure(Base):
     channel: Mapped[str] = mapped_column(String(80))
     reason: Mapped[str] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
-    first_failed: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    next_retry_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    first_failed: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    next_retry_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class Subscriber(Base):
@@ -170,7 +192,7 @@ class Subscriber(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class Subscription(Base):
@@ -185,10 +207,10 @@ class Subscription(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     is_ops: Mapped[bool] = mapped_column(Boolean, default=False)
     token: Mapped[str] = mapped_column(String(80), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     # Changes detected at or after this moment are for this subscription (no back-catalogue flood).
-    since: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    last_planned_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    since: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    last_planned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class Delivery(Base):
@@ -205,9 +227,9 @@ class Delivery(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | sending | sent | failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         UniqueConstraint(
@@ -227,9 +249,9 @@ class AlertIncident(Base):
     rule: Mapped[str] = mapped_column(String(20))  # blocked | failing | errors | empty | drop | pagination | silent
     severity: Mapped[str] = mapped_column(String(20))  # blocked | failing | degraded
     reason: Mapped[str] = mapped_column(Text)
-    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_alert_incident_source_channel", "source", "channel", "resolved_at"),)
 
@@ -247,9 +269,9 @@ class AlertDelivery(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|sending|sent|failed|dead
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         UniqueConstraint("subscription_id", "incident_id", "event", name="uq_alert_delivery_subscription_event"),

@@ -155,7 +155,7 @@ class Repository:
     # -- fetch failures ----------------------------------------------------------
     def failure_blocks(self, uid: str, now: dt.datetime) -> bool:
         row = self.session.scalar(select(FetchFailure).where(FetchFailure.uid == uid))
-        return row is not None and _aware(row.next_retry_at) > now
+        return row is not None and row.next_retry_at > now
 
     def record_failure(self, url: str, source: str, channel: str, reason: str, now: dt.datetime) -> None:
         uid = url_uid(url)
@@ -205,11 +205,6 @@ class Repository:
         return out
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes even for timezone=True columns; they were stored as UTC.
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-
-
 def notice_to_json(notice: Notice, attachments: list[AttachmentRow]) -> dict[str, Any]:
     return {
         "url": notice.url,
@@ -225,7 +220,7 @@ def notice_to_json(notice: Notice, attachments: list[AttachmentRow]) -> dict[str
         "topics": list(notice.topics or []),
         "events": list(notice.events or []),
         "status": notice.status,
-        "first_seen": _aware(notice.first_seen).isoformat(),
-        "last_seen": _aware(notice.last_seen).isoformat(),
+        "first_seen": notice.first_seen.isoformat(),
+        "last_seen": notice.last_seen.isoformat(),
         "version": notice.version,
     }

@@ -24,8 +24,7 @@ def _iso(value: dt.datetime | None) -> str | None:
     """China time with its offset: what ops compare against the sites' own publishing hours."""
     if value is None:
         return None
-    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    return aware.astimezone(CHINA).isoformat(timespec="seconds")
+    return value.astimezone(CHINA).isoformat(timespec="seconds")
 
 
 def channel_status(session: Session, sources: Iterable[Any], now: dt.datetime,
