@@ -16,16 +16,16 @@ Options: ``list_item`` (default ``ul.doc_list li``), ``link``, ``title``, ``date
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from parsers.platforms.base import ChannelContext, DetailPage, ListPage, PageRequest
 from parsers.platforms.trs import TrsPlatform
-from parsers.urls import absolute
 
 ANHUI_ARTICLE = r"/\d{5,12}\.html$"
 _PAGE_COUNT = r"pageCount\s*[:=]\s*['\"]?(\d+)"
 _DEFAULTS = {
+    "page_offset": 0,  # page 2 is index_2.html
+    "total_pattern": _PAGE_COUNT,
     "list_item": "ul.doc_list li",
     "date": "span.date::text",
     "article_url": ANHUI_ARTICLE,
@@ -42,20 +42,10 @@ class AnhuiPlatform(TrsPlatform):
     name = "anhui"
 
     def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
-        if page <= 1:
-            return PageRequest(ctx.url)
-        offset = int(ctx.opt("page_offset", 0))
-        pattern = str(ctx.opt("page_name", "index_{n}.html"))
-        return PageRequest(absolute(ctx.url, pattern.format(n=page - offset)))
+        return super().page_request(_with_defaults(ctx), page)
 
     def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
-        ctx = _with_defaults(ctx)
-        listing = super().parse_list(text, url, ctx)
-        if listing.total_pages is None:
-            found = re.search(_PAGE_COUNT, text)
-            if found:
-                listing = replace(listing, total_pages=int(found.group(1)))
-        return listing
+        return super().parse_list(text, url, _with_defaults(ctx))
 
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
         return super().parse_detail(text, url, _with_defaults(ctx))

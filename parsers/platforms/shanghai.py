@@ -21,7 +21,6 @@ from dataclasses import replace
 
 from parsers.platforms.base import ChannelContext, DetailPage, ListPage, PageRequest, date_by, parse_date
 from parsers.platforms.trs import TrsPlatform
-from parsers.urls import absolute
 
 SHHEX_URL = r"/\d{8}/[0-9a-f]{32}\.html$"
 _SHHEX_DATE = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/[0-9a-f]{32}\.html$")
@@ -29,9 +28,17 @@ _DEFAULT_DOCNUM = r"沪[\u4e00-\u9fff]{0,8}〔\d{4}〕\d+号"
 # "成文日期：2026年11月10日" or the signature date right after the issuer at the end of the text.
 _WRITTEN = re.compile(r"(?:成文日期|印发日期)\s*[:：]\s*(\S+)")
 _SIGNATURE_DATE = re.compile(r"^\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*$", re.M)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_DETAIL_DEFAULTS = {"detail_body": ["div.Article_content", "#ivs_content"],
-                    "detail_title": ["#ivs_title", "h2.Article-title", "h1"]}
+_DEFAULTS = {
+    "page_offset": 0,  # page 2 is index_2.html, not index_1
+    "strip_comments": True,  # commented-out rows are stale duplicates of live ones
+    "article_url": SHHEX_URL,
+    "detail_body": ["div.Article_content", "#ivs_content"],
+    "detail_title": ["#ivs_title", "h2.Article-title", "h1"],
+}
+
+
+def _with_defaults(ctx: ChannelContext) -> ChannelContext:
+    return replace(ctx, options={**_DEFAULTS, **ctx.options})
 
 
 def date_from_shhex(url: str) -> dt.date | None:
@@ -42,22 +49,15 @@ class ShanghaiPlatform(TrsPlatform):
     name = "shanghai"
 
     def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
-        if page <= 1:
-            return PageRequest(ctx.url)
-        pattern = str(ctx.opt("page_name", "index_{n}.html"))
-        return PageRequest(absolute(ctx.url, pattern.format(n=page)))
+        return super().page_request(_with_defaults(ctx), page)
 
     def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
-        # Commented-out rows are stale duplicates of live ones; they must never become notices.
-        text = _COMMENT.sub("", text)
-        if not ctx.opt("article_url"):
-            ctx = replace(ctx, options={**ctx.options, "article_url": SHHEX_URL})
-        listing = super().parse_list(text, url, ctx)
+        listing = super().parse_list(text, url, _with_defaults(ctx))
         entries = tuple(e if e.date else replace(e, date=date_from_shhex(e.url)) for e in listing.entries)
         return replace(listing, entries=entries)
 
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
-        ctx = replace(ctx, options={**_DETAIL_DEFAULTS, **ctx.options})
+        ctx = _with_defaults(ctx)
         detail = super().parse_detail(text, url, ctx)
         return replace(detail, meta={**text_meta(detail.body, ctx), **detail.meta})
 

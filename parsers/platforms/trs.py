@@ -85,12 +85,10 @@ class TrsPlatform:
 
     @staticmethod
     def page_count(text: str, ctx: ChannelContext) -> int | None:
-        """The declared ``total_pattern`` when the site has one, else the common TRS forms."""
+        """The declared ``total_pattern`` when the site has one and it matches, else the common TRS forms."""
         pattern = ctx.opt("total_pattern")
-        if pattern:
-            found = re.search(str(pattern), text)
-            return int(found.group(1)) if found else None
-        return total_pages(text)
+        found = re.search(str(pattern), text) if pattern else None
+        return int(found.group(1)) if found else total_pages(text)
 
     def _entry(self, row: Any, url: str, ctx: ChannelContext) -> ListEntry | None:
         skip_css = ctx.opt("skip_if_empty")
