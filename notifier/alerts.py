@@ -25,7 +25,6 @@ import hashlib
 import itertools
 import logging
 import re
-import smtplib
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -389,15 +388,7 @@ def as_notice_digest(digest: AlertDigest) -> Digest:
 def deliver(channel: Channel, digest: AlertDigest) -> SendResult:
     """Send through the subscription's own channel; e-mail and outbox get a proper alert message."""
     if isinstance(channel, EmailChannel):
-        msg = alert_email(digest, channel.sender, channel.recipient)
-        try:
-            # The channel's transport (TLS, auth, error classification), with our message.
-            refused = channel._deliver(msg)
-        except (smtplib.SMTPException, OSError) as exc:
-            return channel._failure(exc)
-        if refused:
-            return SendResult(False, False, f"email: recipient refused: {sorted(refused)}")
-        return SendResult(True, False, f"email: sent alert {msg['Message-ID']}", 1)
+        return channel.send_message(alert_email(digest, channel.sender, channel.recipient))
     if isinstance(channel, OutboxChannel):
         stem = f"{digest.created_at:%Y%m%dT%H%M%S}-{digest.digest_id}"
         msg = alert_email(digest, channel.sender, channel.recipient)

@@ -146,7 +146,10 @@ class EmailChannel:
         return build_email_message(digest, self.sender, self.recipient, self._clock())
 
     def send(self, digest: Digest) -> SendResult:
-        msg = self.build_message(digest)
+        return self.send_message(self.build_message(digest))
+
+    def send_message(self, msg: EmailMessage) -> SendResult:
+        """Deliver a ready message over this channel's transport (TLS, auth, error classification)."""
         try:
             refused = self._deliver(msg)
         except (smtplib.SMTPException, OSError) as exc:  # ssl.SSLError is an OSError
