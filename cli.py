@@ -7,12 +7,13 @@ Exit codes: 0 ok; 1 some source or channel failed or was blocked (the rest is st
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -347,29 +348,34 @@ EXPORT_FIELDS = ["url", "source", "channel", "title", "doc_number", "issuers", "
 def cmd_export(args: argparse.Namespace) -> int:
     from store.repository import Repository, notice_to_json
 
-    if args.what == "events":
-        return _export_events(args)
     app = open_app(args)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
-    try:
-        with app.factory() as session:
-            repo = Repository(session)
-            notices = repo.notices_for_export()
-            atts = repo.attachments_of([n.id for n in notices])
-            writer = csv.DictWriter(out, EXPORT_FIELDS) if args.format == "csv" else None
-            if writer:
-                writer.writeheader()
-            for n in notices:
-                row = notice_to_json(n, atts[n.id])
-                if writer:
-                    writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                                     for k, v in row.items() if k in EXPORT_FIELDS})
-                else:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if args.output:
-            out.close()
+    with app.factory() as session:
+        if args.what == "events":
+            from store.reports import EVENT_FIELDS, event_rows
+
+            _write_rows(args, EVENT_FIELDS, event_rows(session, app.sources))
+            return EXIT_OK
+        repo = Repository(session)
+        notices = repo.notices_for_export()
+        atts = repo.attachments_of([n.id for n in notices])
+        _write_rows(args, EXPORT_FIELDS, (notice_to_json(n, atts[n.id]) for n in notices))
     return EXIT_OK
+
+
+def _write_rows(args: argparse.Namespace, fields: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
+    """JSON lines, or CSV whose list/dict cells hold JSON, to --output or standard output."""
+    with contextlib.ExitStack() as stack:
+        out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+               if args.output else sys.stdout)
+        writer = csv.DictWriter(out, list(fields), extrasaction="ignore") if args.format == "csv" else None
+        if writer:
+            writer.writeheader()
+        for row in rows:
+            if writer:
+                writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
+                                 for k, v in row.items()})
+            else:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
@@ -557,27 +563,6 @@ def _write(text: str, output: str | None) -> None:
         Path(output).write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-
-
-def _export_events(args: argparse.Namespace) -> int:
-    from store.reports import EVENT_FIELDS, event_rows
-
-    app = open_app(args)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
-    try:
-        with app.factory() as session:
-            writer = csv.DictWriter(out, EVENT_FIELDS) if args.format == "csv" else None
-            if writer:
-                writer.writeheader()
-            for row in event_rows(session, app.sources):
-                if writer:
-                    writer.writerow(row)
-                else:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if args.output:
-            out.close()
-    return EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
