@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import AsyncCrawlerRunner
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from config import Settings
@@ -29,7 +28,7 @@ from parsers.platforms import get_platform
 from parsers.platforms.base import ListEntry
 from parsers.urls import url_uid
 from store.db import transaction
-from store.models import CrawlRun, FetchFailure, Notice
+from store.models import CrawlRun
 from store.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -125,18 +124,12 @@ def build_jobs(sources: Sequence[SourceSpec], settings: Settings, session: Sessi
         overrides = settings.sources.get(src.id, {})
         if overrides.get("proxy") or settings.crawl.proxy:
             src = SourceSpec(**{**src.__dict__, "proxy": overrides.get("proxy") or settings.crawl.proxy})
+        repo = Repository(session)
         for ch in src.channels:
-            known = {
-                n.uid: KnownNotice(n.list_fingerprint, n.last_checked, n.status, n.url,
-                                   n.published_date)
-                for n in session.scalars(select(Notice).where(Notice.source == src.id, Notice.channel == ch.id))
-            }
-            deferred = {
-                f.uid for f in session.scalars(select(FetchFailure).where(
-                    FetchFailure.source == src.id, FetchFailure.channel == ch.id))
-                if f.next_retry_at > now
-            }
-            first_run = not Repository(session).has_history(src.id, ch.id)
+            known = {uid: KnownNotice(fingerprint, checked, status, url, published)
+                     for uid, fingerprint, checked, status, url, published in repo.channel_state(src.id, ch.id)}
+            deferred = repo.deferred_uids(src.id, ch.id, now)
+            first_run = not repo.has_history(src.id, ch.id)
             depth = settings.crawl.backfill_pages if first_run else (ch.max_pages or settings.crawl.max_pages)
             jobs.append(ChannelJob(
                 source=src, channel=ch, ctx=context(src, ch), platform=get_platform(ch.platform),

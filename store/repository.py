@@ -61,6 +61,18 @@ class Repository:
         rows = self.session.scalars(select(Notice).where(Notice.uid.in_(uids)))
         return {n.uid: n for n in rows}
 
+    def channel_state(self, source: str, channel: str) -> list[Any]:
+        """What a poll needs about each archived notice of a channel: identity, list fingerprint,
+        last check, status, URL and date. Column rows only: bodies are never loaded for a poll."""
+        return list(self.session.execute(
+            select(Notice.uid, Notice.list_fingerprint, Notice.last_checked, Notice.status, Notice.url,
+                   Notice.published_date).where(Notice.source == source, Notice.channel == channel)))
+
+    def deferred_uids(self, source: str, channel: str, now: dt.datetime) -> set[str]:
+        """Permanently failed entries whose backoff has not run out."""
+        return set(self.session.scalars(select(FetchFailure.uid).where(
+            FetchFailure.source == source, FetchFailure.channel == channel, FetchFailure.next_retry_at > now)))
+
     def get_notice(self, notice_id: int) -> Notice | None:
         return self.session.get(Notice, notice_id)
 

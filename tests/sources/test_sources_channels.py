@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from conftest import TODAY, all_channel_keys, channel_parts, snapshot_text
 
 from parsers.platforms.base import ListEntry
 from parsers.urls import is_http_url
+from tests.sources.conftest import TODAY, all_channel_keys, channel_parts, snapshot_text
 
 
 @dataclass(frozen=True)

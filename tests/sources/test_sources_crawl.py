@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Crawler, copy_hosts, overlay
 
 from crawler.registry import builtin_sources, select_sources
 from crawler.runner import ChannelResult, CrawlReport
+from tests.sources.conftest import Crawler, copy_hosts, overlay
 
 SOURCE_IDS = ["most", "beijing", "shanghai", "tianjin", "shenzhen", "hangzhou", "hefei"]
 
@@ -76,7 +76,7 @@ def test_tianjin_datacall_shell_is_reported_failed_not_empty(run_crawl: Crawler,
 
 
 def test_docs_table_lists_every_channel() -> None:
-    from conftest import all_channel_keys
+    from tests.sources.conftest import all_channel_keys
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "sources.md").read_text("utf-8")
     missing = [k for k in all_channel_keys() if f"`{k}`" not in doc]

@@ -6,13 +6,13 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import FIXTURES, channel_parts
 
 from errors import ParseError, SelectorError
 from parsers.platforms import PLATFORMS
 from parsers.platforms.base import ChannelContext
 from parsers.platforms.gkmlpt import epoch_date
 from parsers.platforms.jslist import js_unescape, render_document_write
+from tests.sources.conftest import FIXTURES, channel_parts
 
 
 def test_all_families_registered() -> None:
@@ -133,9 +133,8 @@ def test_gkmlpt_detail_without_config_raises() -> None:
 
 
 def test_declared_sid_matches_the_gkmlpt_index_snapshot() -> None:
-    from conftest import snapshot_text
-
     from parsers.platforms.base import PageRequest
+    from tests.sources.conftest import snapshot_text
 
     for key in ("shenzhen/szf_gkml", "shenzhen/stic_gkml", "shenzhen/gxj_gkml"):
         _, ctx, _ = channel_parts(key)
