@@ -14,13 +14,13 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from parsers.facts.amounts import format_ratio, format_yuan
 from store.models import Notice
 from store.search import SourceLike, default_sources, has_event_type, resolve_places
 
@@ -32,25 +32,6 @@ FORMATS = ("md", "html", "csv")
 def notice_date(notice: Notice) -> dt.date | None:
     """The date a document speaks from: 成文日期 if known, else the publication date."""
     return notice.written_date or notice.published_date
-
-
-def format_yuan(value: float | int | None) -> str:
-    """20000000 -> 2000万元, 200000000 -> 2亿元, 5000 -> 5000元."""
-    if value is None:
-        return ""
-    amount = Decimal(str(value))
-    for unit, size in (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000))):
-        if amount >= size:
-            scaled = (amount / size).normalize()
-            return f"{scaled:f}{unit}"
-    return f"{amount.normalize():f}元"
-
-
-def format_ratio(value: float | None) -> str:
-    if value is None:
-        return ""
-    pct = (Decimal(str(value)) * 100).normalize()
-    return f"{pct:f}%"
 
 
 def _notices_with_event(session: Session, event_type: str, places: set[str] | None,

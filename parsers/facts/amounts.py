@@ -42,3 +42,32 @@ def amount_yuan(num: str, unit: str) -> int | None:
     except Exception:
         return None
     return int(Decimal(str(value)))
+
+
+# -- display: shared by digests (notifier) and reports (store) -------------------------------
+
+def format_yuan(amount: float | int | str | Decimal | None) -> str:
+    """Format a yuan amount the way notices write it: 2000万元, 20亿元, 1.5亿元, 800元; None -> ""."""
+    if amount is None:
+        return ""
+    value = Decimal(str(amount))
+    for unit, scale in (("亿元", Decimal(100_000_000)), ("万元", Decimal(10_000))):
+        if abs(value) >= scale:
+            return _plain_decimal(value / scale) + unit
+    return _plain_decimal(value) + "元"
+
+
+def format_ratio(ratio: float | int | str | Decimal | None) -> str:
+    """0.3 → "30%"; 30 → "30%" (parsers may give either a fraction or a percentage); None -> ""."""
+    if ratio is None:
+        return ""
+    value = Decimal(str(ratio))
+    if abs(value) <= 1:
+        value *= 100
+    return _plain_decimal(value) + "%"
+
+
+def _plain_decimal(value: Decimal) -> str:
+    # Round to 4 places to drop float noise (0.30000000000000004), then strip zeros.
+    text = format(value.quantize(Decimal("0.0001")).normalize(), "f")
+    return text
