@@ -11,20 +11,21 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     POLICYWATCH_DATA_DIR=/data \
     TZ=Asia/Shanghai
 
-WORKDIR /app
-# Only what the package needs; the source tree stays in /app because migrations are read from
-# /app/alembic (store/db.py resolves them next to the package), hence the editable install.
-COPY pyproject.toml README.md ./
-COPY app.py cli.py config.py errors.py scheduler.py alembic.ini ./
+WORKDIR /src
+# A regular (non-editable) install: the wheel carries the migrations (as store/migrations), the
+# templates, the snapshots and the labelled corpus, so /src can be deleted afterwards.
+COPY pyproject.toml README.md scheduler.py ./
+COPY policywatch ./policywatch
 COPY alembic ./alembic
 COPY crawler ./crawler
 COPY parsers ./parsers
 COPY store ./store
 COPY notifier ./notifier
-RUN pip install -e . \
+RUN pip install . && cd / && rm -rf /src \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin policywatch \
     && mkdir -p /data && chown policywatch:policywatch /data
 
+WORKDIR /data
 USER policywatch
 VOLUME ["/data"]
 

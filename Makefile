@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy crawler parsers store notifier app.py cli.py config.py scheduler.py errors.py
+	$(BIN)/mypy crawler parsers store notifier policywatch scheduler.py
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -32,8 +32,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from config import Settings
-from errors import ConfigError
+from policywatch.config import Settings
+from policywatch.errors import ConfigError
 
 log = logging.getLogger("policywatch.scheduler")
 TIMEZONE = "Asia/Shanghai"
@@ -355,8 +355,8 @@ class Daemon:
 
 def main(settings: Settings, extra_sources: tuple[Any, ...] = (), *, once: bool = False,
          mirror: str | None = None) -> int:
-    from app import App
     from crawler import reactor
+    from policywatch.app import App
 
     lock = InstanceLock(settings.data_path / "policywatch.lock")
     lock.acquire()

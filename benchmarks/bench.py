@@ -40,8 +40,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from config import Settings, load_settings  # noqa: E402
 from crawler.mirror_server import SNAPSHOTS, MirrorServer  # noqa: E402
+from policywatch.config import Settings, load_settings  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar")
@@ -92,10 +92,10 @@ def bench_idle(tmp: Path) -> dict[str, Any]:
 
 def _detail_pages() -> list[tuple[bytes, str, Any, Any]]:
     from crawler.registry import builtin_sources, context, find_channel
-    from errors import ParseError
     from parsers.decode import decode_html
     from parsers.notice import build_record
     from parsers.platforms import get_platform
+    from policywatch.errors import ParseError
 
     pages = []
     for path in sorted(SNAPSHOTS.rglob("*.*htm*")):
@@ -255,7 +255,7 @@ def bench_latency(tmp: Path, samples: int, poll_seconds: float) -> dict[str, Any
                       f"[sources.most]\npoll_seconds = {poll_seconds}\n", "utf-8")
     latencies = []
     with MirrorServer(root) as mirror:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--config", str(config), "--data-dir",
+        proc = subprocess.Popen([sys.executable, "-m", "policywatch", "--config", str(config), "--data-dir",
                                  str(data), "run", "--mirror", mirror.url], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         try:
@@ -284,10 +284,10 @@ def _wait(check: Any, limit: float, what: str) -> None:
 
 def memory_worker(data: str, mirror: str, cycles: int, sources: list[str]) -> None:
     """Runs in its own process on the production reactor: poll + notify, RSS after every cycle."""
-    from app import App
     from crawler import reactor
     from crawler.registry import select_sources
     from crawler.runner import crawl
+    from policywatch.app import App
 
     settings = load_settings(environ={"POLICYWATCH_DATA_DIR": data, "POLICYWATCH_DOWNLOAD_DELAY": "0"})
     app = App.open(settings)

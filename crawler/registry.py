@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from errors import ConfigError
 from parsers.platforms.base import ChannelContext
+from policywatch.errors import ConfigError
 
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 

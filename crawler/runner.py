@@ -18,7 +18,6 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerRunner
 from sqlalchemy.orm import Session, sessionmaker
 
-from config import Settings
 from crawler.plan import ChannelHealth, ChannelJob, KnownNotice, fingerprint_hash
 from crawler.registry import SourceSpec, context
 from crawler.settings import scrapy_settings
@@ -27,6 +26,7 @@ from parsers.model import NoticeRecord
 from parsers.platforms import get_platform
 from parsers.platforms.base import ListEntry
 from parsers.urls import url_uid
+from policywatch.config import Settings
 from store.db import transaction
 from store.models import CrawlRun
 from store.repository import Repository

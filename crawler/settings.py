@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from config import Settings
+from policywatch.config import Settings
 
 
 def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = True) -> dict[str, Any]:

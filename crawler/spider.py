@@ -12,7 +12,6 @@ from twisted.python.failure import Failure
 
 from crawler.mirror import to_mirror
 from crawler.plan import ChannelJob, CrawlSink, fingerprint_hash
-from errors import ParseError
 from parsers.attachments import extract_attachment_text
 from parsers.blocks import detect_block
 from parsers.decode import decode_html
@@ -20,6 +19,7 @@ from parsers.model import Attachment
 from parsers.notice import build_record
 from parsers.platforms.base import DetailPage, ListEntry, PageRequest
 from parsers.urls import is_http_url, url_uid
+from policywatch.errors import ParseError
 
 log = logging.getLogger(__name__)
 PERMANENT_STATUS = {404, 410}

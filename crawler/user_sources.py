@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 
 from crawler.registry import ID_RE, ChannelSpec, SourceSpec, validate
-from errors import ConfigError
+from policywatch.errors import ConfigError
 
 SOURCE_KEYS = {"id", "name", "city", "referer", "download_delay", "channel"}
 CHANNEL_KEYS = {"id", "name", "url", "list_item", "link", "title", "date", "next_page", "max_pages", "content",

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from errors import ConfigError
 from notifier.subscriptions import build_filters, new_token, parse_schedule, sign_token, verify_token
+from policywatch.errors import ConfigError
 from store.db import transaction
 from store.models import Subscriber, Subscription
 

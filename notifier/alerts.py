@@ -35,13 +35,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from config import AlertSettings
 from notifier.channels.base import Channel, SendResult, atomic_write
 from notifier.channels.email import EmailChannel, message_id, sender_domain
 from notifier.channels.outbox import OutboxChannel
 from notifier.delivery import backoff
 from notifier.digest import Digest, DigestItem
 from notifier.subscriptions import CHINA
+from policywatch.config import AlertSettings
 from store.db import transaction
 from store.models import AlertDelivery, AlertIncident, CrawlRun, Notice, Subscription
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from errors import ConfigError
+from policywatch.errors import ConfigError
 
 CHINA = ZoneInfo("Asia/Shanghai")
 EVENT_TYPES = ("pilot_zone_approved", "funding_rule", "repeal")

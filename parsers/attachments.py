@@ -12,7 +12,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterator
 
-from errors import ParseError
+from policywatch.errors import ParseError
 
 _MAX_BYTES = 50 * 1024 * 1024
 _PDF_MAGIC = b"%PDF-"

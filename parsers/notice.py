@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from errors import ParseError
 from parsers.decode import decode_html
 from parsers.detail import generic_detail
 from parsers.facts import DocText, Facts, explain, extract_facts
 from parsers.model import NoticeRecord
 from parsers.platforms.base import ChannelContext, DetailPage, ListEntry, Platform, clean
+from policywatch.errors import ParseError
 
 
 def build_record(detail: DetailPage, url: str, *, source: str | None, channel: str | None,

@@ -1,7 +1,7 @@
 """``policywatch browse``: the SQLite archive in Datasette, read-only, with canned analyst queries.
 
 The static part of the metadata (titles, descriptions, facets, queries) lives in
-``browse/metadata.json``; here it is bound to the actual database name and the source -> city map
+``store/browse-metadata.json``; here it is bound to the actual database name and the source -> city map
 from the registry, written next to the archive and handed to ``datasette serve``.
 """
 
@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 
 from store.search import SourceLike
 
-METADATA_TEMPLATE = Path(__file__).resolve().parent.parent / "browse" / "metadata.json"
+METADATA_TEMPLATE = Path(__file__).with_name("browse-metadata.json")
 SOURCES_PLACEHOLDER = "/*SOURCES*/"
 
 

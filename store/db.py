@@ -11,7 +11,17 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-ALEMBIC_DIR = Path(__file__).resolve().parent.parent / "alembic"
+
+def migrations_dir() -> Path:
+    """Where the Alembic scripts are: inside the installed package (the wheel maps the repository's
+    ``alembic/`` to ``store/migrations``), else the source checkout's ``alembic/`` folder."""
+    packaged = Path(__file__).resolve().with_name("migrations")
+    if (packaged / "env.py").is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "alembic"
+    if (checkout / "env.py").is_file():
+        return checkout
+    raise FileNotFoundError(f"Alembic migrations not found in {packaged} or {checkout}")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -40,7 +50,7 @@ def alembic_config(url: str) -> Any:
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", str(ALEMBIC_DIR))
+    cfg.set_main_option("script_location", str(migrations_dir()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 

@@ -54,7 +54,7 @@ SNAPSHOTS = ROOT / "crawler" / "snapshots"
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
-    from config import load_settings
+    from policywatch.config import load_settings
 
     return load_settings(environ={"POLICYWATCH_DATA_DIR": str(tmp_path / "data"),
                                   "POLICYWATCH_DOWNLOAD_DELAY": "0"})

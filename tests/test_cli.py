@@ -18,7 +18,7 @@ QTWJ_URL = "https://www.most.gov.cn/xxgk/xinxifenlei/fdzdgknr/qtwj/qtwj2019/2019
 
 def pw(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "policywatch", *args], capture_output=True, text=True,
                           env=full_env, cwd=cwd or ROOT, timeout=300)
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from config import EXAMPLE_CONFIG, load_settings, read_toml, redact
-from errors import ConfigError
+from policywatch.config import EXAMPLE_CONFIG, load_settings, read_toml, redact
+from policywatch.errors import ConfigError
 
 
 def test_defaults_need_no_config(tmp_path: Path) -> None:

@@ -10,14 +10,13 @@ import time
 from pathlib import Path
 
 from crawler.mirror_server import MirrorServer
-from tests.conftest import ROOT
 
 
 def _start(data: Path, mirror: str, *extra: str) -> subprocess.Popen[str]:
     cfg = data.parent / "daemon.toml"
     cfg.write_text('[crawl]\ndownload_delay = 0\n[sources.most]\npoll_minutes = 0.02\n'
                    '[sources.beijing]\npoll_minutes = 0.02\n')
-    return subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--config", str(cfg), "--data-dir", str(data),
+    return subprocess.Popen([sys.executable, "-m", "policywatch", "--config", str(cfg), "--data-dir", str(data),
                              "run", "--mirror", mirror, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env={**os.environ})
 
@@ -39,7 +38,7 @@ def test_sigterm_exits_cleanly_and_second_daemon_refuses(tmp_path: Path) -> None
             while not list((data / "outbox").glob("*.eml")) and time.monotonic() < deadline:
                 time.sleep(0.5)
             assert list((data / "outbox").glob("*.eml")), "no digest within the first cycles"
-            second = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--data-dir", str(data), "run"],
+            second = subprocess.run([sys.executable, "-m", "policywatch", "--data-dir", str(data), "run"],
                                     capture_output=True, text=True, timeout=60)
             assert second.returncode == 2 and "already running" in second.stderr
             started = time.monotonic()

@@ -18,8 +18,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import requests
 
-from errors import ConfigError
 from notifier.digest import Digest
+from policywatch.errors import ConfigError
 
 log = logging.getLogger("policywatch.notifier")
 

@@ -6,7 +6,6 @@ import ssl
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
-from errors import ConfigError
 from notifier.channels.atom import AtomFeedChannel
 from notifier.channels.base import Channel, require
 from notifier.channels.email import EmailChannel
@@ -19,6 +18,7 @@ from notifier.channels.serverchan import ServerChanChannel
 from notifier.channels.webhook import WebhookChannel
 from notifier.channels.wecom import DEFAULT_BASE_URL as WECOM_URL
 from notifier.channels.wecom import WeComBotChannel
+from policywatch.errors import ConfigError
 
 # Every key `options` may carry; anything else is a typo and fails loudly.
 OPTION_KEYS = frozenset(

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policywatch.errors import ParseError
+
 from .api import extract_facts
 from .model import DocText, Facts
 
@@ -133,10 +135,20 @@ def score_case(report: EvalReport, case: dict[str, Any], got: dict[str, Any]) ->
             report.misses.append(Miss(case["id"], f, e, g))
 
 
-def evaluate(corpus_dir: Path) -> EvalReport:
-    """Run ``extract_facts`` over every ``*.json`` case in ``corpus_dir`` and score it."""
+# Shipped inside the package (wheel included), so `policywatch eval` works from any folder.
+DEFAULT_CORPUS = Path(__file__).with_name("corpus")
+
+
+def evaluate(corpus_dir: Path = DEFAULT_CORPUS) -> EvalReport:
+    """Run ``extract_facts`` over every ``*.json`` case in ``corpus_dir`` and score it.
+
+    An empty or missing corpus is an error: "0 cases, every score perfect" must never be printed.
+    """
     report = EvalReport()
-    for path in sorted(Path(corpus_dir).glob("*.json")):
+    paths = sorted(Path(corpus_dir).glob("*.json"))
+    if not paths:
+        raise ParseError(f"no labelled cases (*.json) in {corpus_dir}")
+    for path in paths:
         case, doc = load_case(path)
         report.cases += 1
         score_case(report, case, predicted(extract_facts(doc)))

@@ -10,8 +10,8 @@ from typing import Any, Protocol
 
 from parsel import Selector, SelectorList
 
-from errors import ParseError, SelectorError
 from parsers.model import Attachment
+from policywatch.errors import ParseError, SelectorError
 
 
 @dataclass(frozen=True)

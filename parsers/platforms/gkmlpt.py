@@ -23,7 +23,6 @@ import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from errors import ParseError, SelectorError
 from parsers.detail import attachments as html_attachments
 from parsers.detail import html_to_text
 from parsers.model import Attachment
@@ -37,6 +36,7 @@ from parsers.platforms.base import (
     html_selector,
 )
 from parsers.urls import absolute, is_http_url
+from policywatch.errors import ParseError, SelectorError
 
 CST = dt.timezone(dt.timedelta(hours=8))  # epoch fields are instants; the documents' dates are CST
 _DETAIL = re.compile(r"\bDETAIL\s*[:=]\s*")

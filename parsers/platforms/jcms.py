@@ -20,7 +20,6 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 
-from errors import SelectorError
 from parsers.detail import detail_from_selectors
 from parsers.platforms.base import (
     ChannelContext,
@@ -35,6 +34,7 @@ from parsers.platforms.base import (
     select,
 )
 from parsers.urls import absolute, is_http_url
+from policywatch.errors import SelectorError
 
 ART_URL = r"/art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html$"
 _ART_DATE = re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/art_")

@@ -19,10 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from errors import SelectorError
 from parsers.platforms.base import ChannelContext, ListEntry, ListPage, clean, html_selector, select
 from parsers.platforms.trs import TrsPlatform
 from parsers.urls import absolute, is_http_url
+from policywatch.errors import SelectorError
 
 _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
 _WRITE = re.compile(r"""document\.write(?:ln)?\(\s*(?P<q>['"])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)""", re.S)

@@ -78,7 +78,7 @@ class TrsPlatform:
             entries.append(entry)
         if not entries:
             # Rows matched but none was an article: still a layout change worth an error.
-            from errors import SelectorError
+            from policywatch.errors import SelectorError
 
             raise SelectorError(ctx.key, f"{ctx.opt('list_item')} -> article links", 0, ">= 1")
         return ListPage(tuple(entries), self.page_count(text, ctx))

@@ -83,10 +83,10 @@ class DemoArchive:
 
 
 def _crawl_demo(url: str, data_dir: Path) -> DemoArchive:
-    from config import load_settings
     from crawler.mirror_server import MirrorServer
     from crawler.registry import builtin_sources
     from crawler.runner import crawl
+    from policywatch.config import load_settings
     from store.db import open_database, session_factory
 
     settings = load_settings(environ={"POLICYWATCH_DATA_DIR": str(data_dir), "POLICYWATCH_DATABASE_URL": url,

@@ -16,11 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import cli
+import policywatch.cli as cli
 from store.browse import build_metadata, free_port, sources_values, sqlite_path
 from store.models import Notice
 from tests.archive.conftest import DemoArchive
-from tests.conftest import ROOT
 
 pytest.importorskip("datasette")
 
@@ -36,7 +35,7 @@ def _get(base: str, path: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def datasette(sqlite_demo: DemoArchive) -> Iterator[str]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--database-url", sqlite_demo.url,
+    proc = subprocess.Popen([sys.executable, "-m", "policywatch", "--database-url", sqlite_demo.url,
                              "--data-dir", str(sqlite_demo.data_dir), "browse", "--port", str(port), "--no-open"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -118,7 +117,7 @@ def test_metadata_binds_sources_as_quoted_literals() -> None:
 
 
 def test_cli_refuses_postgres(capsys: Any, tmp_path: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr("app.open_database", lambda url: __import__("sqlalchemy").create_engine("sqlite://"))
+    monkeypatch.setattr("policywatch.app.open_database", lambda url: __import__("sqlalchemy").create_engine("sqlite://"))
     code = cli.main(["--database-url", "postgresql+psycopg://u@/db?host=/nonexistent", "--data-dir", str(tmp_path),
                      "browse", "--no-open"])
     assert code == 2 and "SQLite archive only" in capsys.readouterr().err

@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from app import App
-from config import load_settings
 from crawler.mirror_server import MirrorServer
 from crawler.registry import builtin_sources, select_sources
 from crawler.runner import crawl
 from notifier.admin import subscribe
+from policywatch.app import App
+from policywatch.config import load_settings
 from store.models import Delivery, Notice
 from tests.notifier.smtp_servers import smtp_server
 

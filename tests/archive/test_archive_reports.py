@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-import cli
+import policywatch.cli as cli
 from store.models import Notice
 from store.reports import (
     format_ratio,

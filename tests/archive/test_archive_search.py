@@ -147,7 +147,7 @@ def test_cli_search_json_text_and_csv(demo_archive: DemoArchive, capsys: Any) ->
     import io
     import json
 
-    import cli
+    import policywatch.cli as cli
 
     base = ["--database-url", demo_archive.url, "--data-dir", str(demo_archive.data_dir), "search"]
     assert cli.main([*base, "试验区", "--limit", "200", "--json"]) == 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import inspect, select, text
 
-import cli
+import policywatch.cli as cli
 from alembic import command
 from parsers.model import Attachment, NoticeRecord
 from store.db import alembic_config, migrate, transaction

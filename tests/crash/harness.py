@@ -30,7 +30,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from tests.conftest import ROOT, SNAPSHOTS
+from tests.conftest import SNAPSHOTS
 
 _MSGID = re.compile(r"<([^@>]+)@")
 TZTG = Path("www.most.gov.cn") / "tztg"
@@ -119,7 +119,7 @@ def write_config(path: Path, smtp_port: int) -> Path:
 
 
 def daemon_argv(config: Path, data: Path, mirror: str) -> list[str]:
-    return [sys.executable, str(ROOT / "cli.py"), "--config", str(config), "--data-dir", str(data),
+    return [sys.executable, "-m", "policywatch", "--config", str(config), "--data-dir", str(data),
             "run", "--once", "--mirror", mirror]
 
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from app import App
-from config import load_settings
 from crawler.mirror_server import MirrorServer
 from crawler.registry import builtin_sources
 from crawler.runner import crawl
 from notifier.admin import subscribe
+from policywatch.app import App
+from policywatch.config import load_settings
 from store.db import open_database, session_factory
 from tests.crash import harness
 

@@ -9,7 +9,7 @@ from parsers.facts import DocText, extract_facts
 from parsers.facts.evaluate import load_case
 
 REF = Path("/work/shared/reference/texts")
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "parsers" / "facts" / "corpus"
 
 
 def _events(facts, kind):  # type: ignore[no-untyped-def]

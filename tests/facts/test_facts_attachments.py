@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from errors import ParseError
 from parsers.attachments import extract_attachment_text
+from policywatch.errors import ParseError
 
 
 def _pdf(text: str) -> bytes:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parsers.facts.evaluate import evaluate, format_report
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "parsers" / "facts" / "corpus"
 
 
 def test_corpus_size() -> None:

@@ -29,12 +29,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from config import load_settings
 from crawler.runner import crawl
 from crawler.user_sources import load_sources_file
+from policywatch.config import load_settings
 from store.db import open_database, session_factory
 from store.models import Change, CrawlRun, FetchFailure, Notice, NoticeVersion
-from tests.conftest import ROOT
 from tests.faults import site as fsite
 from tests.faults.fault_server import FaultServer, FaultSite, status
 
@@ -61,7 +60,7 @@ def _in_process(tmp_path: Path, sources_file: Path, config: Path) -> tuple[Poll,
 
 def _subprocess(tmp_path: Path, sources_file: Path, config: Path) -> tuple[Poll, sessionmaker[Session]]:
     data = tmp_path / "data"
-    argv = [sys.executable, str(ROOT / "cli.py"), "--config", str(config), "--data-dir", str(data),
+    argv = [sys.executable, "-m", "policywatch", "--config", str(config), "--data-dir", str(data),
             "crawl", "--sources", str(sources_file), "--source", fsite.SOURCE_ID]
 
     def poll() -> None:

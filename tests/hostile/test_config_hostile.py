@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from config import load_settings
 from crawler.user_sources import load_sources_file, load_sources_text
-from errors import ConfigError
+from policywatch.config import load_settings
+from policywatch.errors import ConfigError
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

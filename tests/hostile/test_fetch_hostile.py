@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from config import load_settings
 from crawler.mirror_server import MirrorServer
 from crawler.plan import ChannelHealth, ChannelJob
 from crawler.registry import builtin_sources, context, select_sources
@@ -26,10 +25,11 @@ from crawler.runner import crawl
 from crawler.settings import scrapy_settings
 from crawler.spider import PolicySpider
 from crawler.user_sources import load_sources_text
-from errors import ConfigError
 from parsers.detail import attachments
 from parsers.platforms import get_platform
 from parsers.platforms.base import ListEntry, html_selector
+from policywatch.config import load_settings
+from policywatch.errors import ConfigError
 from store.db import open_database, session_factory
 from store.models import Notice
 from tests.conftest import SNAPSHOTS

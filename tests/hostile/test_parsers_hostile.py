@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crawler.registry import builtin_sources, context, find_channel
-from errors import ParseError
 from parsers.decode import decode_html
 from parsers.notice import parse_bytes
 from parsers.platforms import PLATFORMS, get_platform
 from parsers.platforms.base import ChannelContext
+from policywatch.errors import ParseError
 from tests.conftest import SNAPSHOTS
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -69,7 +69,7 @@ def _env(tmp_path: Path, smtp_port: int) -> dict[str, str]:
 
 
 def _pw(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "policywatch", *args], capture_output=True, text=True,
                           env=env, timeout=300, cwd=ROOT)
     assert "Traceback" not in done.stderr or "***" in done.stderr, done.stderr[-2000:]
     # The command line itself is not checked: the user typed those secrets.

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import App
-from config import load_settings
-from errors import PolicywatchError
 from notifier.admin import subscribe, unsubscribe
 from notifier.subscriptions import new_token, sign_token, verify_token
+from policywatch.app import App
+from policywatch.config import load_settings
+from policywatch.errors import PolicywatchError
 
 SECRET = "0f" * 32
 

@@ -13,12 +13,12 @@ from aiosmtpd.controller import Controller
 from smtp_servers import Mailbox, smtp_server
 from sqlalchemy import select
 
-from app import App
-from config import load_settings
 from crawler.mirror_server import MirrorServer
 from crawler.registry import builtin_sources, select_sources
 from crawler.runner import crawl
 from notifier.admin import subscribe
+from policywatch.app import App
+from policywatch.config import load_settings
 from store.models import Delivery, Notice
 
 

@@ -13,8 +13,8 @@ import pytest
 from notifier_builders import HOSTILE_TITLES, make_digest, make_item
 from smtp_servers import free_port, make_self_signed, smtp_server
 
-from errors import ConfigError
 from notifier.channels import EmailChannel
+from policywatch.errors import ConfigError
 
 # aiosmtpd warns when AUTH is allowed without TLS; the plain-AUTH tests do that on purpose.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from errors import ConfigError
 from notifier.channels import (
     AtomFeedChannel,
     Channel,
@@ -18,6 +17,7 @@ from notifier.channels import (
     WeComBotChannel,
     build_channel,
 )
+from policywatch.errors import ConfigError
 
 
 @dataclass

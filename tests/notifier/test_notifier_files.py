@@ -11,8 +11,8 @@ import feedparser
 import pytest
 from notifier_builders import SHANGHAI, make_digest, make_item
 
-from errors import ConfigError
 from notifier.channels import AtomFeedChannel, OutboxChannel
+from policywatch.errors import ConfigError
 
 
 def test_outbox_writes_eml_md_html_idempotently(tmp_path: Path) -> None:

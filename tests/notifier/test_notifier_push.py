@@ -10,7 +10,6 @@ from notifier_builders import HOSTILE_TITLES, FakeClock, make_digest, make_item
 from servers import PushPlusEmulator, ServerChanEmulator, WebhookSink, WeComEmulator, serve
 from smtp_servers import free_port
 
-from errors import ConfigError
 from notifier.channels import (
     PushPlusChannel,
     SendResult,
@@ -19,6 +18,7 @@ from notifier.channels import (
     WebhookChannel,
     WeComBotChannel,
 )
+from policywatch.errors import ConfigError
 
 WECOM_KEY = "test-bot-key-0001"
 SC_KEY = "SCT123456TtestKey"

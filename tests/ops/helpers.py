@@ -126,13 +126,13 @@ def write_config(path: Path, smtp_port: int, poll_seconds: float, extra: str = "
 
 
 def cli(config: Path, data: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), "--config", str(config), "--data-dir", str(data),
+    return subprocess.run([sys.executable, "-m", "policywatch", "--config", str(config), "--data-dir", str(data),
                            *args], capture_output=True, text=True, timeout=timeout)
 
 
 def start_daemon(config: Path, data: Path, mirror: str, log: Path) -> subprocess.Popen[bytes]:
     handle = log.open("ab")
-    return subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "--config", str(config), "--data-dir",
+    return subprocess.Popen([sys.executable, "-m", "policywatch", "--config", str(config), "--data-dir",
                              str(data), "--log-format", "json", "run", "--mirror", mirror],
                             stdout=handle, stderr=handle, env={**os.environ})
 

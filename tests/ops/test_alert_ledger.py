@@ -7,10 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app import App
-from config import load_settings
 from notifier.alerts import run_alerts
 from notifier.subscriptions import new_token
+from policywatch.app import App
+from policywatch.config import load_settings
 from store.db import transaction
 from store.models import AlertDelivery, AlertIncident, CrawlRun, Subscriber, Subscription
 

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from crawler.mirror_server import MirrorServer
-from tests.conftest import ROOT
 from tests.ops import helpers as h
 
 
@@ -24,7 +23,7 @@ def test_jiasule_521_after_a_cached_poll_is_blocked(tmp_path: Path) -> None:
     cfg.write_text("[crawl]\ndownload_delay = 0\nautothrottle = false\n")
     with MirrorServer(root=root) as mirror:
         def poll() -> str:
-            out = subprocess.run([sys.executable, str(ROOT / "cli.py"), "--config", str(cfg), "--data-dir",
+            out = subprocess.run([sys.executable, "-m", "policywatch", "--config", str(cfg), "--data-dir",
                                   str(tmp_path / "data"), "crawl", "--source", "most/tztg", "--mirror", mirror.url],
                                  capture_output=True, text=True, timeout=60)
             return out.stdout.split()[1]

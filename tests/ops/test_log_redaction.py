@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import cli
-from config import load_settings
+import policywatch.cli as cli
+from policywatch.config import load_settings
 from scheduler import register_log_secrets
 
 WECOM_KEY = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"

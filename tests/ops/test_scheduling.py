@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from config import load_settings
-from errors import ConfigError
+from policywatch.config import load_settings
+from policywatch.errors import ConfigError
 from scheduler import poll_seconds, poll_trigger, slot_missed
 
 CHINA = ZoneInfo("Asia/Shanghai")

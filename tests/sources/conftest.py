@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from config import load_settings
 from crawler.mirror_server import SNAPSHOTS, MirrorServer, resolve
 from crawler.registry import SourceSpec, builtin_sources, context
 from crawler.runner import CrawlReport, crawl
 from parsers.decode import decode_html
 from parsers.platforms import get_platform
 from parsers.platforms.base import ChannelContext, PageRequest, Platform
+from policywatch.config import load_settings
 from store.db import open_database, session_factory
 
 TODAY = dt.date(2026, 11, 29)  # frozen "today" for every date invariant

@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from errors import ParseError, SelectorError
 from parsers.platforms import PLATFORMS
 from parsers.platforms.base import ChannelContext
 from parsers.platforms.gkmlpt import epoch_date
 from parsers.platforms.jslist import js_unescape, render_document_write
+from policywatch.errors import ParseError, SelectorError
 from tests.sources.conftest import FIXTURES, channel_parts
 
 

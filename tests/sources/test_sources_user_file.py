@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from config import load_settings
 from crawler.mirror_server import MirrorServer
 from crawler.runner import crawl
 from crawler.user_sources import load_sources_file, load_sources_text
-from errors import ConfigError
+from policywatch.config import load_settings
+from policywatch.errors import ConfigError
 from store.db import open_database, session_factory
 
 GOOD = """\

@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from config import Settings
 from crawler.registry import SourceSpec, builtin_sources
 from notifier.channels.base import Channel
 from notifier.channels.factory import build_channel
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.delivery import NotifyReport, notify
+from policywatch.config import Settings
 from store.db import open_database, session_factory
 from store.models import Subscription
 

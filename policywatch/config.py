@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from errors import ConfigError
+from policywatch.errors import ConfigError
 
 ENV_PREFIX = "POLICYWATCH_"
 DEFAULT_USER_AGENT = "policywatch/0.1 (+https://github.com/policywatch/policywatch; policy-change monitor)"

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from errors import ConfigError, PolicywatchError
+from policywatch.errors import ConfigError, PolicywatchError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("policywatch")
@@ -200,7 +200,7 @@ def setup_logging(fmt: str, level: str) -> None:
 
 
 def load(args: argparse.Namespace) -> Any:
-    from config import load_settings
+    from policywatch.config import load_settings
 
     settings = load_settings(args.config, overrides={
         "database.url": args.database_url, "data_dir": args.data_dir, "log_format": args.log_format,
@@ -220,7 +220,7 @@ def extra_sources(args: argparse.Namespace) -> tuple[Any, ...]:
 
 
 def open_app(args: argparse.Namespace) -> Any:
-    from app import App
+    from policywatch.app import App
 
     return App.open(load(args), extra_sources(args))
 
@@ -228,7 +228,7 @@ def open_app(args: argparse.Namespace) -> Any:
 # -- commands --------------------------------------------------------------------------------
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from config import EXAMPLE_CONFIG
+    from policywatch.config import EXAMPLE_CONFIG
 
     path = Path(args.path)
     if path.exists() and not args.force:
@@ -420,9 +420,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import shutil
 
-    from app import App, outbox_files
-    from config import load_settings
     from crawler.mirror_server import MirrorServer
+    from policywatch.app import App, outbox_files
+    from policywatch.config import load_settings
 
     base = load(args)
     demo_dir = Path(args.data_dir) if args.data_dir else Path(".demo")
@@ -510,11 +510,10 @@ def cmd_unsubscribe(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from parsers.facts.evaluate import evaluate, format_report
+    from parsers.facts.evaluate import DEFAULT_CORPUS, evaluate, format_report
 
     load(args)
-    corpus = Path(args.corpus) if args.corpus else Path(__file__).resolve().parent / "tests" / "facts" / "corpus"
-    report = evaluate(corpus)
+    report = evaluate(Path(args.corpus) if args.corpus else DEFAULT_CORPUS)
     print(format_report(report))
     return EXIT_OK
 

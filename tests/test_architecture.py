@@ -1,0 +1,175 @@
+"""The one-way house, checked from the source: which room may import which.
+
+Data flows crawler -> parsers -> store -> notifier; ``scheduler.py`` and ``policywatch.app`` /
+``policywatch.cli`` only wire them. ``policywatch.errors`` and ``policywatch.config`` are the
+foundation every room may use. The rules are checked on every import statement, including the ones
+inside functions (a lazy import is still an arrow), and the module graph of top-level imports must
+have no cycle (a cycle is what made ``import parsers.detail`` depend on a side-effect import).
+"""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+ROOMS = ("crawler", "parsers", "store", "notifier")
+FOUNDATION = {"policywatch.errors", "policywatch.config"}
+WIRING = {"policywatch", "policywatch.app", "policywatch.cli", "policywatch.__main__", "scheduler"}
+# room -> rooms (top-level names) it must never import
+FORBIDDEN: dict[str, set[str]] = {
+    "parsers": {"crawler", "store", "notifier"},
+    "store": {"crawler", "notifier"},
+    "crawler": {"notifier"},
+    "notifier": {"crawler"},
+}
+OURS = {*ROOMS, "policywatch", "scheduler"}
+
+
+def production_modules() -> dict[str, Path]:
+    out = {}
+    for path in sorted(ROOT.glob("*/**/*.py")):
+        rel = path.relative_to(ROOT)
+        if rel.parts[0] not in (*ROOMS, "policywatch") or "snapshots" in rel.parts:
+            continue
+        parts = list(rel.with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        out[".".join(parts)] = path
+    out["scheduler"] = ROOT / "scheduler.py"
+    return out
+
+
+def imports(module: str, path: Path, *, top_level_only: bool) -> Iterator[tuple[str, int]]:
+    """(imported module, line) for every import of our own code in ``path``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                prefix = ".".join(base + ([node.module] if node.module else []))
+            else:
+                prefix = node.module or ""
+            # `from pkg import mod` imports pkg.mod when it is a module; count both possibilities.
+            names = [prefix] + [f"{prefix}.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            if name.split(".")[0] in OURS:
+                yield name, node.lineno
+
+
+def resolve(name: str, modules: dict[str, Path]) -> str | None:
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def room(module: str) -> str:
+    if module in FOUNDATION:
+        return "foundation"
+    if module in WIRING or module.startswith("policywatch."):
+        return "wiring"
+    return module.split(".")[0]
+
+
+def test_no_arrow_points_back_up() -> None:
+    modules = production_modules()
+    bad = []
+    for module, path in modules.items():
+        here = room(module)
+        for name, line in imports(module, path, top_level_only=False):
+            target = resolve(name, modules)
+            if target is None or target == module:
+                continue
+            there = room(target)
+            wrong = (
+                there in FORBIDDEN.get(here, set())
+                or (there == "wiring" and here != "wiring")
+                or (here == "foundation" and target not in FOUNDATION)
+            )
+            if wrong:
+                bad.append(f"{path.relative_to(ROOT)}:{line}: {here} imports {target} ({there})")
+    assert not bad, "forbidden imports:\n" + "\n".join(sorted(set(bad)))
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan, iterative enough for us)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                out.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def _with_packages(target: str, importer: str, modules: dict[str, Path]) -> set[str]:
+    """Importing ``a.b.c`` runs ``a/__init__`` and ``a/b/__init__`` first: those are arrows too, except
+    into the importer's own enclosing packages (already being imported when it runs)."""
+    out = {target}
+    parts = target.split(".")
+    for i in range(1, len(parts)):
+        pkg = ".".join(parts[:i])
+        if pkg in modules and not importer.startswith(pkg + "."):
+            out.add(pkg)
+    return out
+
+
+def test_no_import_cycles() -> None:
+    """Also through imports inside functions: a lazy import that closes a loop only hides it."""
+    modules = production_modules()
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        deps: set[str] = set()
+        for name, _ in imports(module, path, top_level_only=False):
+            target = resolve(name, modules)
+            if target and target != module and not module.startswith(target + "."):
+                deps |= _with_packages(target, module, modules)
+        graph[module] = deps - {module}
+    assert _cycles(graph) == []
+
+
+def test_every_package_folder_is_shipped() -> None:
+    declared = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in ROOT.glob("*/**/__init__.py")
+             if p.parts[len(ROOT.parts)] in (*ROOMS, "policywatch")}
+    assert found <= declared, f"packages missing from pyproject.toml: {sorted(found - declared)}"
+
+
+@pytest.mark.parametrize("name", ["app", "cli", "config", "errors"])
+def test_no_generic_top_level_modules(name: str) -> None:
+    assert not (ROOT / f"{name}.py").exists(), f"{name}.py belongs in the policywatch package"
