@@ -170,7 +170,7 @@ class CrawlTracker:
 
 async def stop_crawlers() -> int:
     """Stop every running crawl gracefully; its channels' runs are recorded as interrupted."""
-    from notifier.alerts import SHUTDOWN_REASON
+    from store.health import SHUTDOWN_REASON
 
     stopped = 0
     for crawler in list(LIVE_CRAWLERS):

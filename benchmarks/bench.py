@@ -59,8 +59,8 @@ def _factory(settings: Settings) -> Any:
 
 
 def _poll(settings: Settings, factory: Any, mirror: str, extra: dict[str, Any] | None = None) -> Any:
-    from crawler.registry import builtin_sources
     from crawler.runner import crawl
+    from crawler.sources import builtin_sources
 
     return asyncio.run(crawl(builtin_sources(), settings, factory, mirror=mirror, reactor=False, polite=False,
                              extra_settings=extra))
@@ -91,7 +91,8 @@ def bench_idle(tmp: Path) -> dict[str, Any]:
 # -- parse throughput -----------------------------------------------------------------------
 
 def _detail_pages() -> list[tuple[bytes, str, Any, Any]]:
-    from crawler.registry import builtin_sources, context, find_channel
+    from crawler.registry import context, find_channel
+    from crawler.sources import builtin_sources
     from parsers.decode import decode_html
     from parsers.notice import build_record
     from parsers.platforms import get_platform
@@ -189,8 +190,8 @@ def bench_crawl(tmp: Path, repeat: int) -> dict[str, Any]:
 
     import crawler.runner  # noqa: F401 - import cost is not crawl cost (idle may not have run first)
     from crawler.mirror import to_mirror
-    from crawler.registry import builtin_sources
     from crawler.settings import scrapy_settings
+    from crawler.sources import builtin_sources
 
     ours_rates, bare_rates, ours_pages, bare_pages = [], [], 0, 0
     for i in range(repeat):

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from crawler.registry import ChannelSpec, SourceSpec
 from parsers.model import NoticeRecord
-from parsers.platforms.base import ChannelContext, ListEntry, Platform
+from parsers.page import ChannelContext, ListEntry, Platform
 
 
 def fingerprint_hash(entry: ListEntry) -> str:

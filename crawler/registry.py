@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from parsers.platforms.base import ChannelContext
+from parsers.page import ChannelContext
 from policywatch.errors import ConfigError
 
 ID_RE = re.compile(r"^[a-z0-9_]+$")
@@ -75,12 +75,6 @@ def validate(sources: Iterable[SourceSpec]) -> tuple[SourceSpec, ...]:
                 raise ConfigError(f"{src.id}/{ch.id}: only http(s) URLs are allowed, not {ch.url!r}")
         out.append(src)
     return tuple(out)
-
-
-def builtin_sources() -> tuple[SourceSpec, ...]:
-    from crawler.sources import SOURCES
-
-    return validate(SOURCES)
 
 
 def select_sources(all_sources: tuple[SourceSpec, ...], ids: Iterable[str]) -> tuple[SourceSpec, ...]:

@@ -23,8 +23,8 @@ from crawler.registry import SourceSpec, context
 from crawler.settings import scrapy_settings
 from crawler.spider import PolicySpider
 from parsers.model import NoticeRecord
+from parsers.page import ListEntry
 from parsers.platforms import get_platform
-from parsers.platforms.base import ListEntry
 from parsers.urls import url_uid
 from policywatch.config import Settings
 from store.db import transaction

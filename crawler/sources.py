@@ -5,7 +5,7 @@ Selectors follow ../shared/reference/sites.md; every one is count-checked by the
 
 from __future__ import annotations
 
-from crawler.registry import ChannelSpec, SourceSpec
+from crawler.registry import ChannelSpec, SourceSpec, validate
 
 T_DATE_URL = r"/t\d{8}_\d+\.s?html?$"
 
@@ -219,3 +219,9 @@ HEFEI = SourceSpec(
 )
 
 SOURCES: tuple[SourceSpec, ...] = (MOST, BEIJING, SHANGHAI, TIANJIN, SHENZHEN, HANGZHOU, HEFEI)
+
+
+def builtin_sources() -> tuple[SourceSpec, ...]:
+    """The built-in registry, validated (ids, URLs). Lives here, not in crawler.registry, so the
+    registry's types never import the data that uses them (no import cycle)."""
+    return validate(SOURCES)

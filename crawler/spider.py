@@ -17,7 +17,7 @@ from parsers.blocks import detect_block
 from parsers.decode import decode_html
 from parsers.model import Attachment
 from parsers.notice import build_record
-from parsers.platforms.base import DetailPage, ListEntry, PageRequest
+from parsers.page import DetailPage, ListEntry, PageRequest
 from parsers.urls import is_http_url, url_uid
 from policywatch.errors import ParseError
 

@@ -1,6 +1,6 @@
-"""Pure functions from page text + URL to frozen dataclasses. No I/O, no clock."""
+"""Pure functions from page text + URL to frozen dataclasses. No I/O, no clock.
 
-# Import order matters: parsers.detail needs parsers.platforms.base, whose package imports the
-# platforms, which import parsers.detail. Loading the platforms first breaks the cycle, so that
-# `import parsers.notice` (or parsers.detail) works on its own and not only after other imports.
-import parsers.platforms  # noqa: F401
+``parsers.page`` is the vocabulary every module here shares (contexts, requests, entries, detail
+pages, the ``Platform`` protocol, count-checked selection); the adapters in ``parsers.platforms``
+sit above it and nothing below imports them, so any module can be imported on its own.
+"""

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
 from parsers.model import Attachment
-from parsers.platforms.base import ChannelContext, DetailPage, clean, select_first_of
+from parsers.page import ChannelContext, DetailPage, clean, select_first_of
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",

@@ -8,7 +8,7 @@ from parsers.decode import decode_html
 from parsers.detail import generic_detail
 from parsers.facts import DocText, Facts, explain, extract_facts
 from parsers.model import NoticeRecord
-from parsers.platforms.base import ChannelContext, DetailPage, ListEntry, Platform, clean
+from parsers.page import ChannelContext, DetailPage, ListEntry, Platform, clean
 from policywatch.errors import ParseError
 
 

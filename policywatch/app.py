@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.registry import SourceSpec, builtin_sources
+from crawler.registry import SourceSpec
+from crawler.sources import builtin_sources
 from notifier.channels.base import Channel
 from notifier.channels.factory import build_channel
 from notifier.channels.pacing import SlidingWindowPacer

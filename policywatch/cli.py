@@ -239,7 +239,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from crawler.registry import builtin_sources, sources_json
+    from crawler.registry import sources_json
+    from crawler.sources import builtin_sources
 
     load(args)
     sources = builtin_sources() + extra_sources(args)
@@ -302,7 +303,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from crawler.registry import builtin_sources, context, find_channel
+    from crawler.registry import context, find_channel
+    from crawler.sources import builtin_sources
     from parsers.notice import parse_bytes
     from parsers.platforms import get_platform
 

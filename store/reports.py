@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from parsers.facts.amounts import format_ratio, format_yuan
 from store.models import Notice
-from store.search import SourceLike, default_sources, has_event_type, resolve_places
+from store.search import SourceLike, has_event_type, resolve_places
 
 FORMATS = ("md", "html", "csv")
 
@@ -98,9 +98,9 @@ def _issuer(notice: Notice, names: dict[str, str]) -> str:
 
 
 def funding_rows(session: Session, *, cities: Sequence[str] = (), since: dt.date | None = None,
-                 sources: Iterable[SourceLike] | None = None) -> list[FundingRow]:
+                 sources: Iterable[SourceLike]) -> list[FundingRow]:
     """Every funding rule in the archive, grouped by city in registry order, newest first."""
-    source_list = tuple(sources) if sources is not None else default_sources()
+    source_list = tuple(sources)
     city_by_source = {s.id: s.city for s in source_list}
     names = {s.id: s.name for s in source_list}
     order = {s.id: i for i, s in enumerate(source_list)}
@@ -168,9 +168,9 @@ EVENT_FIELDS = ["notice_id", "url", "title", "source", "city", "doc_number", "pu
                 "event_doc_number", "event_title", "text", "rule"]
 
 
-def event_rows(session: Session, sources: Iterable[SourceLike] | None = None) -> Iterator[dict[str, Any]]:
+def event_rows(session: Session, sources: Iterable[SourceLike]) -> Iterator[dict[str, Any]]:
     """One flat dict per extracted event, with the notice it came from (fields: EVENT_FIELDS)."""
-    source_list = tuple(sources) if sources is not None else default_sources()
+    source_list = tuple(sources)
     city_by_source = {s.id: s.city for s in source_list}
     stmt = select(Notice).order_by(Notice.id).execution_options(yield_per=500)
     for notice in session.scalars(stmt):
@@ -294,7 +294,7 @@ PILOT_CSV_FIELDS = ["city", "date", "doc_number", "approver", "program", "title"
 
 
 def funding_report(session: Session, fmt: str, *, cities: Sequence[str] = (), since: dt.date | None = None,
-                   sources: Iterable[SourceLike] | None = None) -> str:
+                   sources: Iterable[SourceLike]) -> str:
     rows = funding_rows(session, cities=cities, since=since, sources=sources)
     if fmt == "csv":
         return render_csv([{**asdict(r), "date": r.date.isoformat() if r.date else ""} for r in rows],

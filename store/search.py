@@ -128,12 +128,6 @@ def like_pattern(term: str) -> str:
 
 # -- places --------------------------------------------------------------------------------------
 
-def default_sources() -> tuple[SourceLike, ...]:
-    from crawler.registry import builtin_sources
-
-    return builtin_sources()
-
-
 def city_of(sources: Iterable[SourceLike]) -> dict[str, str]:
     return {s.id: s.city for s in sources}
 
@@ -330,7 +324,7 @@ def make_snippet(body: str, terms: Sequence[str], marks: tuple[str, str] = DEFAU
 # -- entry point ---------------------------------------------------------------------------------
 
 def search(session: Session, query: str, filters: SearchFilters | None = None, *,
-           sources: Iterable[SourceLike] | None = None, marks: tuple[str, str] = DEFAULT_MARKS,
+           sources: Iterable[SourceLike], marks: tuple[str, str] = DEFAULT_MARKS,
            rank_window: int = RANK_WINDOW) -> list[SearchHit]:
     """Ranked notices matching every word of ``query`` and the filters (best first).
 
@@ -338,7 +332,7 @@ def search(session: Session, query: str, filters: SearchFilters | None = None, *
     (see :func:`_sqlite_fts_statement`); with fewer matches the ranking is exact.
     """
     filters = filters or SearchFilters()
-    source_list = tuple(sources) if sources is not None else default_sources()
+    source_list = tuple(sources)
     cities = city_of(source_list)
     dialect = session.get_bind().dialect.name
     terms = split_terms(query)

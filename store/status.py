@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from notifier.alerts import failure_streak, load_all, usable
 from policywatch.config import AlertSettings
+from store.health import failure_streak, load_all, usable
 
 CHINA = ZoneInfo("Asia/Shanghai")
 

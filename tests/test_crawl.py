@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import select
 
 from crawler.mirror_server import MirrorServer
-from crawler.registry import builtin_sources, select_sources
+from crawler.registry import select_sources
 from crawler.runner import crawl
+from crawler.sources import builtin_sources
 from store.models import CrawlRun, Notice
 from tests.conftest import SNAPSHOTS
 

@@ -9,6 +9,7 @@ editable-install hook is *not* active there: every ``policywatch`` module must c
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -23,9 +24,13 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("wheel")
-    dist, env = base / "dist", base / "venv"
+    src, dist, env = base / "src", base / "dist", base / "venv"
+    # Build from a clean copy: an in-tree build would leave build/ behind, and a stale build/lib
+    # would ship modules the checkout no longer has.
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "*.egg-info", ".demo", "__pycache__", ".*_cache", "tests", "benchmarks"))
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(dist), str(ROOT)], capture_output=True, text=True, timeout=300)
+                            "-w", str(dist), str(src)], capture_output=True, text=True, timeout=300)
     assert build.returncode == 0, build.stderr[-3000:]
     wheel = next(dist.glob("policywatch-*.whl"))
     venv.create(env, with_pip=False)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from parsers.page import Platform
 from parsers.platforms.anhui import AnhuiPlatform
-from parsers.platforms.base import Platform
 from parsers.platforms.generic import GenericPlatform
 from parsers.platforms.gkmlpt import GkmlptPlatform
 from parsers.platforms.jcms import JcmsPlatform

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parsers.platforms.base import ChannelContext, DetailPage, ListPage, PageRequest
+from parsers.page import ChannelContext, DetailPage, ListPage, PageRequest
 from parsers.platforms.trs import TrsPlatform
 
 ANHUI_ARTICLE = r"/\d{5,12}\.html$"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parsers.detail import detail_from_selectors, generic_detail
-from parsers.platforms.base import (
+from parsers.page import (
     ChannelContext,
     DetailPage,
     ListEntry,

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 from parsers.detail import attachments as html_attachments
 from parsers.detail import html_to_text
 from parsers.model import Attachment
-from parsers.platforms.base import (
+from parsers.page import (
     ChannelContext,
     DetailPage,
     ListEntry,

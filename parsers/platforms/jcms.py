@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from parsel import Selector
 
 from parsers.detail import detail_from_selectors
-from parsers.platforms.base import (
+from parsers.page import (
     ChannelContext,
     DetailPage,
     ListEntry,

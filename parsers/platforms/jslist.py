@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from parsers.platforms.base import ChannelContext, ListEntry, ListPage, clean, html_selector, select
+from parsers.page import ChannelContext, ListEntry, ListPage, clean, html_selector, select
 from parsers.platforms.trs import TrsPlatform
 from parsers.urls import absolute, is_http_url
 from policywatch.errors import SelectorError

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from parsers.platforms.base import ChannelContext, DetailPage, ListPage, PageRequest, date_by, parse_date
+from parsers.page import ChannelContext, DetailPage, ListPage, PageRequest, date_by, parse_date
 from parsers.platforms.trs import TrsPlatform
 
 SHHEX_URL = r"/\d{8}/[0-9a-f]{32}\.html$"

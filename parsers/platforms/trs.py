@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from parsers.detail import detail_from_selectors
-from parsers.platforms.base import (
+from parsers.page import (
     ChannelContext,
     DetailPage,
     ListEntry,

@@ -84,8 +84,8 @@ class DemoArchive:
 
 def _crawl_demo(url: str, data_dir: Path) -> DemoArchive:
     from crawler.mirror_server import MirrorServer
-    from crawler.registry import builtin_sources
     from crawler.runner import crawl
+    from crawler.sources import builtin_sources
     from policywatch.config import load_settings
     from store.db import open_database, session_factory
 

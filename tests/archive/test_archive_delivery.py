@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import func, select
 
 from crawler.mirror_server import MirrorServer
-from crawler.registry import builtin_sources, select_sources
+from crawler.registry import select_sources
 from crawler.runner import crawl
+from crawler.sources import builtin_sources
 from notifier.admin import subscribe
 from policywatch.app import App
 from policywatch.config import load_settings

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 import policywatch.cli as cli
+from crawler.sources import builtin_sources
 from store.models import Notice
 from store.reports import (
     format_ratio,
@@ -23,6 +24,8 @@ from store.reports import (
 )
 from tests.archive.conftest import DemoArchive
 
+SOURCES = builtin_sources()
+
 
 def _events(archive: DemoArchive, kind: str) -> list[tuple[Notice, dict[str, Any]]]:
     with archive.factory() as s:
@@ -34,7 +37,7 @@ def test_funding_markdown_lists_every_rule_with_amounts(demo_archive: DemoArchiv
     events = _events(demo_archive, "funding_rule")
     assert len(events) >= 20
     with demo_archive.factory() as s:
-        md = funding_report(s, "md")
+        md = funding_report(s, "md", sources=SOURCES)
     table = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert len(table) == len(events)
     for notice, event in events:
@@ -48,7 +51,8 @@ def test_funding_markdown_lists_every_rule_with_amounts(demo_archive: DemoArchiv
 
 def test_funding_csv_carries_raw_numbers_and_city_filter(demo_archive: DemoArchive) -> None:
     with demo_archive.factory() as s:
-        rows = list(csv.DictReader(io.StringIO(funding_report(s, "csv", cities=["上海"]))))
+        rows = list(csv.DictReader(io.StringIO(funding_report(s, "csv", sources=SOURCES,
+                                                                      cities=["上海"]))))
     expected = [(n, e) for n, e in _events(demo_archive, "funding_rule") if n.source == "shanghai"]
     assert len(rows) == len(expected) > 0
     assert {r["city"] for r in rows} == {"上海"}
@@ -58,7 +62,7 @@ def test_funding_csv_carries_raw_numbers_and_city_filter(demo_archive: DemoArchi
 
 def test_funding_instruments_cover_the_seed_article_categories(demo_archive: DemoArchive) -> None:
     with demo_archive.factory() as s:
-        kinds = {r.instrument for r in funding_rows(s)}
+        kinds = {r.instrument for r in funding_rows(s, sources=SOURCES)}
     assert {"一事一议", "fund", "ratio+cap", "cap"} <= kinds
     assert instrument({"text": "以“一事一议”方式给予最高2亿元", "max_amount_yuan": 200000000}) == "一事一议"
     assert instrument({"fund_size_yuan": 10**9}) == "fund"
@@ -85,7 +89,7 @@ def test_pilot_zones_list_every_approved_city_once_with_the_earliest_date(demo_a
 
 def test_html_report_is_standalone_escaped_and_links_official_pages(demo_archive: DemoArchive) -> None:
     with demo_archive.factory() as s:
-        html = funding_report(s, "html")
+        html = funding_report(s, "html", sources=SOURCES)
         pilot = pilot_zone_report(s, "html")
     assert html.startswith("<!DOCTYPE html>") and "<table>" in html and "</html>" in html
     assert 'href="https://www.sheitc.sh.gov.cn/' in html
@@ -100,7 +104,7 @@ def test_html_escapes_hostile_titles(archive_factory: Any) -> None:
                                                             "ratio": None, "fund_size_yuan": None,
                                                             "text": "最高100万元<b>"},)}))
     with archive_factory() as s:
-        html = funding_report(s, "html")
+        html = funding_report(s, "html", sources=SOURCES)
     assert "<script>alert" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
     assert "100万元" in html
 

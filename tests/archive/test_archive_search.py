@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+from crawler.sources import builtin_sources
 from store.models import Notice
 from store.search import (
     SearchFilters,
@@ -23,6 +24,8 @@ from store.search import (
     split_terms,
 )
 from tests.archive.conftest import DemoArchive
+
+SOURCES = builtin_sources()
 
 
 def _titles_containing(archive: DemoArchive, *words: str, source: str | None = None) -> set[int]:
@@ -36,7 +39,7 @@ def _titles_containing(archive: DemoArchive, *words: str, source: str | None = N
 
 def _search(archive: DemoArchive, query: str, **filters: Any) -> list[Any]:
     with archive.factory() as s:
-        return search(s, query, SearchFilters(limit=500, **filters))
+        return search(s, query, SearchFilters(limit=500, **filters), sources=SOURCES)
 
 
 def test_pilot_zone_query_finds_every_notice_with_snippets(demo_archive: DemoArchive) -> None:
@@ -102,7 +105,7 @@ def test_filters_topic_event_dates_source(demo_archive: DemoArchive) -> None:
 
 def test_limit_and_json_shape(demo_archive: DemoArchive) -> None:
     with demo_archive.factory() as s:
-        hits = search(s, "人工智能", SearchFilters(limit=3))
+        hits = search(s, "人工智能", SearchFilters(limit=3), sources=SOURCES)
     assert len(hits) == 3
     data = hits[0].to_json()
     assert {"id", "url", "title", "city", "source", "published_date", "snippet", "score"} <= set(data)
@@ -135,8 +138,9 @@ def test_rank_window_ranks_only_the_newest_matches(demo_archive: DemoArchive) ->
     everything = _titles_containing(demo_archive, "人工智能")
     newest = set(sorted(everything, reverse=True)[:5])
     with demo_archive.factory() as s:
-        hits = search(s, "人工智能", SearchFilters(limit=3), rank_window=5)
-        exact = search(s, "人工智能", SearchFilters(limit=len(everything)), rank_window=10_000)
+        hits = search(s, "人工智能", SearchFilters(limit=3), rank_window=5, sources=SOURCES)
+        exact = search(s, "人工智能", SearchFilters(limit=len(everything)), rank_window=10_000,
+                       sources=SOURCES)
     assert len(hits) == 3 and {h.notice_id for h in hits} <= newest
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     assert {h.notice_id for h in exact} == everything

@@ -31,7 +31,7 @@ def upsert(factory: Any, record: NoticeRecord, now: dt.datetime = NOW) -> Upsert
 
 def _ids(factory: Any, query: str) -> set[int]:
     with factory() as s:
-        return {h.notice_id for h in search(s, query, SearchFilters(limit=100))}
+        return {h.notice_id for h in search(s, query, SearchFilters(limit=100), sources=())}
 
 
 def test_migrations_head_no_drift_and_0002_round_trip(db_url: str, engine: Any) -> None:

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from crawler.mirror_server import MirrorServer
-from crawler.registry import builtin_sources
 from crawler.runner import crawl
+from crawler.sources import builtin_sources
 from notifier.admin import subscribe
 from policywatch.app import App
 from policywatch.config import load_settings

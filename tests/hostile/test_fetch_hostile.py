@@ -20,14 +20,15 @@ from sqlalchemy import select
 
 from crawler.mirror_server import MirrorServer
 from crawler.plan import ChannelHealth, ChannelJob
-from crawler.registry import builtin_sources, context, select_sources
+from crawler.registry import context, select_sources
 from crawler.runner import crawl
 from crawler.settings import scrapy_settings
+from crawler.sources import builtin_sources
 from crawler.spider import PolicySpider
 from crawler.user_sources import load_sources_text
 from parsers.detail import attachments
+from parsers.page import ListEntry, html_selector
 from parsers.platforms import get_platform
-from parsers.platforms.base import ListEntry, html_selector
 from policywatch.config import load_settings
 from policywatch.errors import ConfigError
 from store.db import open_database, session_factory

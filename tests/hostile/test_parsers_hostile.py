@@ -17,11 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.registry import builtin_sources, context, find_channel
+from crawler.registry import context, find_channel
+from crawler.sources import builtin_sources
 from parsers.decode import decode_html
 from parsers.notice import parse_bytes
+from parsers.page import ChannelContext
 from parsers.platforms import PLATFORMS, get_platform
-from parsers.platforms.base import ChannelContext
 from policywatch.errors import ParseError
 from tests.conftest import SNAPSHOTS
 

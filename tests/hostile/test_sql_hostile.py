@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, inspect, select
 
+from crawler.sources import builtin_sources
 from notifier.admin import subscribe
 from notifier.subscriptions import matches
 from parsers.model import NoticeRecord
@@ -26,6 +27,8 @@ from policywatch.config import load_settings
 from store.models import Notice, Subscription
 from store.repository import Repository
 from tests.conftest import ROOT
+
+SOURCES = builtin_sources()
 
 SQL_CALLS = {"execute", "exec_driver_sql", "executescript", "executemany", "text"}
 PRODUCTION = ["crawler", "parsers", "store", "notifier", "alembic", "policywatch", "scheduler.py"]
@@ -133,6 +136,6 @@ def test_hostile_title_keyword_and_query_are_data(tmp_path: Path) -> None:
 def _search_is_data(session: object) -> None:
     search_mod = pytest.importorskip("store.search")
     for query in (HOSTILE, "DROP TABLE", "%' OR 1=1 --", '" OR ""="', "人工智能 " + HOSTILE, "_%"):
-        hits = search_mod.search(session, query)
+        hits = search_mod.search(session, query, sources=SOURCES)
         if query == HOSTILE:  # every word of it is in the title: found, as data
             assert [h.title for h in hits] == [f"关于{HOSTILE}的通知"]

@@ -14,8 +14,9 @@ from smtp_servers import Mailbox, smtp_server
 from sqlalchemy import select
 
 from crawler.mirror_server import MirrorServer
-from crawler.registry import builtin_sources, select_sources
+from crawler.registry import select_sources
 from crawler.runner import crawl
+from crawler.sources import builtin_sources
 from notifier.admin import subscribe
 from policywatch.app import App
 from policywatch.config import load_settings

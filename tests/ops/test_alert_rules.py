@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from notifier.alerts import SHUTDOWN_REASON, RunView, channel_state, evaluate_channel
 from policywatch.config import AlertSettings
+from store.health import SHUTDOWN_REASON, RunView, channel_state, evaluate_channel
 
 NOW = dt.datetime(2026, 11, 30, 4, 0, tzinfo=dt.UTC)
 TH = AlertSettings()

@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.mirror_server import SNAPSHOTS, MirrorServer, resolve
-from crawler.registry import SourceSpec, builtin_sources, context
+from crawler.registry import SourceSpec, context
 from crawler.runner import CrawlReport, crawl
+from crawler.sources import builtin_sources
 from parsers.decode import decode_html
+from parsers.page import ChannelContext, PageRequest, Platform
 from parsers.platforms import get_platform
-from parsers.platforms.base import ChannelContext, PageRequest, Platform
 from policywatch.config import load_settings
 from store.db import open_database, session_factory
 

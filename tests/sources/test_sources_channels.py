@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from parsers.platforms.base import ListEntry
+from parsers.page import ListEntry
 from parsers.urls import is_http_url
 from tests.sources.conftest import TODAY, all_channel_keys, channel_parts, snapshot_text
 
@@ -282,7 +282,7 @@ def test_list_pages(key: str) -> None:
 
 @pytest.mark.parametrize("key", sorted(CASES))
 def test_representative_detail(key: str) -> None:
-    from parsers.platforms.base import PageRequest
+    from parsers.page import PageRequest
 
     case = CASES[key]
     _, ctx, platform = channel_parts(key)
@@ -307,7 +307,7 @@ def test_invariants_over_all_entries(key: str) -> None:
 
 @pytest.mark.parametrize("key", all_channel_keys())
 def test_every_listed_notice_has_a_parseable_detail(key: str) -> None:
-    from parsers.platforms.base import PageRequest
+    from parsers.page import PageRequest
 
     _, ctx, platform = channel_parts(key)
     p1, p2, _ = _lists(key)

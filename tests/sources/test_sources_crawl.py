@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.registry import builtin_sources, select_sources
+from crawler.registry import select_sources
 from crawler.runner import ChannelResult, CrawlReport
+from crawler.sources import builtin_sources
 from tests.sources.conftest import Crawler, copy_hosts, overlay
 
 SOURCE_IDS = ["most", "beijing", "shanghai", "tianjin", "shenzhen", "hangzhou", "hefei"]

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
+from parsers.page import ChannelContext
 from parsers.platforms import PLATFORMS
-from parsers.platforms.base import ChannelContext
 from parsers.platforms.gkmlpt import epoch_date
 from parsers.platforms.jslist import js_unescape, render_document_write
 from policywatch.errors import ParseError, SelectorError
@@ -133,7 +133,7 @@ def test_gkmlpt_detail_without_config_raises() -> None:
 
 
 def test_declared_sid_matches_the_gkmlpt_index_snapshot() -> None:
-    from parsers.platforms.base import PageRequest
+    from parsers.page import PageRequest
     from tests.sources.conftest import snapshot_text
 
     for key in ("shenzhen/szf_gkml", "shenzhen/stic_gkml", "shenzhen/gxj_gkml"):

@@ -1,4 +1,7 @@
-"""What every platform adapter takes and returns, plus count-checked selection helpers."""
+"""The parsers vocabulary: what every platform adapter takes and returns (``ChannelContext``,
+``PageRequest``, ``ListEntry``, ``ListPage``, ``DetailPage``, the ``Platform`` protocol), plus
+count-checked selection, date and text helpers. It imports nothing above it, so generic extraction
+(``parsers.detail``) and every adapter can share it without an import cycle."""
 
 from __future__ import annotations
 
