@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from crawler.registry import ChannelSpec, SourceSpec
 from parsers.model import NoticeRecord
 from parsers.page import ChannelContext, ListEntry, Platform
+
+Clock = Callable[[], dt.datetime]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def fingerprint_hash(entry: ListEntry) -> str:

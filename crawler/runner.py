@@ -18,7 +18,7 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerRunner
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.plan import ChannelHealth, ChannelJob, KnownNotice, fingerprint_hash
+from crawler.plan import ChannelHealth, ChannelJob, Clock, KnownNotice, fingerprint_hash, utcnow
 from crawler.registry import SourceSpec, context
 from crawler.settings import scrapy_settings
 from crawler.spider import PolicySpider
@@ -32,13 +32,6 @@ from store.models import CrawlRun
 from store.repository import Repository
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], dt.datetime]
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 @dataclass
 class ChannelResult:
     source: str

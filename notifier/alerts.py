@@ -1,12 +1,9 @@
 """Ops alerts: is a channel silently broken? Tell the ops subscriptions, once per incident.
 
-Three layers, each testable on its own (the first lives in store.health, shared with `status`):
+Three layers, each testable on its own:
 
-1. **Evaluation** (`evaluate_channel`, pure): findings for one channel from its recent ``crawl_run``
-   rows and the dates of its notices. Rules: blocked (at once), broken — a selector that matches
-   nothing, an internal error, a channel we cannot crawl (at once), errors persisting for
-   ``error_streak`` polls (one blip alerts nobody), 0 items, far fewer items than usual, pagination
-   stopped early, and a channel silent much longer than its learned publishing cadence.
+1. **Evaluation** (``store.health``, shared with ``policywatch status``; its docstring lists the rules):
+   findings for one channel from its recent ``crawl_run`` rows and the dates of its notices.
 2. **Incidents** (`sync_incidents`): one ``alert_incident`` row per (channel, rule) from the first
    poll the rule fires until the first poll it no longer does.
 3. **Delivery** (`plan_alerts`, `send_alerts`): the ``alert_delivery`` ledger has one row per

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.plan import Clock, utcnow
 from crawler.registry import SourceSpec
 from crawler.sources import builtin_sources
 from notifier.channels.base import Channel
@@ -26,12 +27,6 @@ from notifier.delivery import NotifyReport, notify
 from policywatch.config import Settings
 from store.db import open_database, session_factory
 from store.models import Subscription
-
-Clock = Callable[[], dt.datetime]
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
