@@ -170,7 +170,8 @@ class CrawlTracker:
 
 async def stop_crawlers() -> int:
     """Stop every running crawl gracefully; its channels' runs are recorded as interrupted."""
-    from store.health import SHUTDOWN_REASON
+    from crawler.plan import Problem
+    from store.reasons import Reason
 
     stopped = 0
     for crawler in list(LIVE_CRAWLERS):
@@ -178,8 +179,8 @@ async def stop_crawlers() -> int:
             continue
         for job in getattr(crawler.spider, "jobs", ()):
             if not (job.health.blocked or job.health.failed):
-                # Not a verdict on the site: the health rules skip runs with this reason.
-                job.health.partial = SHUTDOWN_REASON
+                # Not a verdict on the site: the health rules skip runs with this code.
+                job.health.partial = Problem(Reason.SHUTDOWN, "interrupted by shutdown")
         await crawler.stop_async()
         stopped += 1
     return stopped

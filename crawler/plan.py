@@ -12,6 +12,7 @@ from typing import Protocol
 from crawler.registry import ChannelSpec, SourceSpec
 from parsers.model import NoticeRecord
 from parsers.page import ChannelContext, ListEntry, Platform
+from store.reasons import Reason
 
 Clock = Callable[[], dt.datetime]
 
@@ -33,6 +34,14 @@ class KnownNotice:
     published: dt.date | None = None
 
 
+@dataclass(frozen=True)
+class Problem:
+    """Why a poll was not simply ok: a code every reader decides on, and detail for humans."""
+
+    code: Reason
+    detail: str
+
+
 @dataclass
 class ChannelHealth:
     """Counters for one channel in one poll; becomes a crawl_run row."""
@@ -45,13 +54,16 @@ class ChannelHealth:
     unchanged: int = 0
     details_fetched: int = 0
     errors: list[str] = field(default_factory=list)
+    error_codes: Counter[str] = field(default_factory=Counter)
     http_codes: Counter[str] = field(default_factory=Counter)
-    blocked: str | None = None
-    failed: str | None = None
-    partial: str | None = None
+    blocked: Problem | None = None
+    failed: Problem | None = None
+    partial: Problem | None = None
     total_pages: int | None = None
 
-    def error(self, message: str) -> None:
+    def error(self, code: Reason, message: str) -> None:
+        """A failure on one detail page or attachment: the poll goes on, the run is partial."""
+        self.error_codes[code] += 1
         if len(self.errors) < 50:
             self.errors.append(message)
 
@@ -66,8 +78,22 @@ class ChannelHealth:
         return "ok"
 
     @property
+    def problem(self) -> Problem | None:
+        """The one problem the run is reported by: block, then failure, then partial, then first error."""
+        if self.blocked or self.failed or self.partial:
+            return self.blocked or self.failed or self.partial
+        if self.errors:
+            code = next(iter(self.error_codes), Reason.UNKNOWN)
+            return Problem(Reason(code), self.errors[0])
+        return None
+
+    @property
     def reason(self) -> str | None:
-        return self.blocked or self.failed or self.partial or (self.errors[0] if self.errors else None)
+        return self.problem.detail if self.problem else None
+
+    @property
+    def reason_code(self) -> Reason | None:
+        return self.problem.code if self.problem else None
 
 
 @dataclass

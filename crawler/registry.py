@@ -29,6 +29,7 @@ class ChannelSpec:
     access: str = ""  # known access limits (docs/sources.md)
     needs_browser: bool = False  # declared and reported, never silently skipped
     max_pages: int | None = None
+    download_delay: float | None = None  # seconds between requests to this channel's host (crawler.politeness)
 
     @property
     def host(self) -> str:
@@ -43,7 +44,7 @@ class SourceSpec:
     channels: tuple[ChannelSpec, ...]
     referer: str | None = None  # sent on every request where the site checks it
     force_http: bool = False  # fetch over http:// where TLS is broken (*.sz.gov.cn BAD_ECPOINT)
-    download_delay: float | None = None
+    download_delay: float | None = None  # for every channel of the source without its own
     proxy: str | None = None
 
     def channel(self, channel_id: str) -> ChannelSpec:

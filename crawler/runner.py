@@ -18,7 +18,8 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerRunner
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.plan import ChannelHealth, ChannelJob, Clock, KnownNotice, fingerprint_hash, utcnow
+from crawler.plan import ChannelHealth, ChannelJob, Clock, KnownNotice, Problem, fingerprint_hash, utcnow
+from crawler.politeness import download_slots
 from crawler.registry import SourceSpec, context
 from crawler.settings import scrapy_settings
 from crawler.spider import PolicySpider
@@ -29,6 +30,7 @@ from parsers.urls import url_uid
 from policywatch.config import Settings
 from store.db import transaction
 from store.models import CrawlRun
+from store.reasons import Reason
 from store.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ class ChannelResult:
     pages: int
     details_fetched: int
     reason: str | None
+    reason_code: Reason | None = None
 
 
 @dataclass
@@ -53,7 +56,7 @@ class CrawlReport:
     @property
     def ok(self) -> bool:
         return all(r.status in {"ok", "partial"} for r in self.results) and not any(
-            r.status == "partial" and r.reason and r.reason.startswith("pagination") for r in self.results)
+            r.reason_code is Reason.PAGINATION_SHORT for r in self.results)
 
     @property
     def failed(self) -> list[ChannelResult]:
@@ -140,15 +143,16 @@ def record_runs(factory: sessionmaker[Session], jobs: Sequence[ChannelJob], fini
         for job in jobs:
             h = job.health
             if h.status == "ok" and h.items_seen == 0 and not h.pages:
-                h.failed = "no list page was processed"
+                h.failed = Problem(Reason.NO_LIST_PAGE, "no list page was processed")
             repo.add_run(CrawlRun(
                 source=job.source.id, channel=job.channel.id, started_at=h.started_at, finished_at=finished,
                 status=h.status, pages=h.pages, items_seen=h.items_seen, new=h.new, changed=h.changed,
                 unchanged=h.unchanged, details_fetched=h.details_fetched, error_count=len(h.errors),
-                errors=list(h.errors), http_codes=dict(h.http_codes), reason=h.reason))
+                errors=list(h.errors), http_codes=dict(h.http_codes), reason=h.reason,
+                reason_code=h.reason_code))
             report.results.append(ChannelResult(
                 job.source.id, job.channel.id, h.status, h.new, h.changed, h.unchanged, h.items_seen,
-                h.pages, h.details_fetched, h.reason))
+                h.pages, h.details_fetched, h.reason, h.reason_code))
     return report
 
 
@@ -162,9 +166,14 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
         jobs = build_jobs(sources, settings, session, now)
     sink = StoreSink(factory, clock)
     opts = scrapy_settings(settings, reactor=reactor, polite=polite)
+    if polite:
+        opts["DOWNLOAD_SLOTS"] = download_slots(sources, settings.sources, settings.crawl.download_delay)
     if mirror:
         opts["HTTPCACHE_DIR"] = str((settings.cache_path / "mirror").resolve())
-    opts.update(extra_settings or {})
+    for key, value in (extra_settings or {}).items():
+        # Component tables (EXTENSIONS, DOWNLOADER_MIDDLEWARES ...) add to ours instead of replacing them.
+        both_tables = isinstance(value, dict) and isinstance(opts.get(key), dict)
+        opts[key] = {**opts[key], **value} if both_tables else value
     runner = AsyncCrawlerRunner(opts)
     crawler = runner.create_crawler(PolicySpider)
     ticker = asyncio.ensure_future(_tick(progress, jobs)) if progress else None

@@ -37,6 +37,9 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
             "crawler.middlewares.SafeRobotsTxtMiddleware": 100,
         },
         "ITEM_PIPELINES": {"crawler.pipeline.StorePipeline": 300},
+        # Per-host floors from DOWNLOAD_SLOTS (crawler.politeness); Scrapy's own floors at DOWNLOAD_DELAY.
+        "EXTENSIONS": {"scrapy.extensions.throttle.AutoThrottle": None,
+                       "crawler.politeness.PoliteAutoThrottle": 0},
         "LOG_LEVEL": "WARNING",
         "LOG_INSTALL_ROOT_HANDLER": False,
         "TWISTED_REACTOR_ENABLED": reactor,

@@ -11,7 +11,8 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from crawler.mirror import to_mirror
-from crawler.plan import ChannelJob, CrawlSink, fingerprint_hash
+from crawler.plan import ChannelJob, CrawlSink, Problem, fingerprint_hash
+from crawler.politeness import slot_key
 from parsers.attachments import extract_attachment_text
 from parsers.blocks import detect_block
 from parsers.decode import decode_html
@@ -19,7 +20,8 @@ from parsers.model import Attachment
 from parsers.notice import build_record
 from parsers.page import DetailPage, ListEntry, PageRequest
 from parsers.urls import is_http_url, url_uid
-from policywatch.errors import ParseError
+from policywatch.errors import ParseError, SelectorError
+from store.reasons import Reason, failure_code
 
 log = logging.getLogger(__name__)
 PERMANENT_STATUS = {404, 410}
@@ -30,6 +32,11 @@ MAX_VANISHED_CHECKS = 5
 
 def _content_type(response: Response) -> str:
     return (response.headers.get(b"Content-Type") or b"").decode("latin-1")
+
+
+def parse_code(exc: ParseError) -> Reason:
+    """A selector that matches nothing means the layout changed; other parse errors may pass."""
+    return Reason.SELECTOR_BROKEN if isinstance(exc, SelectorError) else Reason.PARSE_ERROR
 
 
 class NoticeItem(dict[str, Any]):
@@ -56,7 +63,8 @@ class PolicySpider(scrapy.Spider):
         # No handle_httpstatus_all here: it also turns off RedirectMiddleware, so moved pages and
         # 302-to-self cookie challenges were never followed. HTTPERROR_ALLOW_ALL (settings) already
         # hands 4xx/5xx to the callbacks.
-        meta: dict[str, Any] = {"pw_official": official}
+        # Slotted (paced) by the official host, whatever address is really fetched (crawler.politeness).
+        meta: dict[str, Any] = {"pw_official": official, "download_slot": slot_key(official)}
         if self.mirror:
             fetch = to_mirror(fetch, self.mirror)
             meta["pw_mirror"] = self.mirror
@@ -72,7 +80,7 @@ class PolicySpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Request]:
         for job in self.jobs:
             if job.channel.needs_browser:
-                job.health.failed = "channel needs a JS-capable browser; not crawled"
+                job.health.failed = Problem(Reason.NEEDS_BROWSER, "channel needs a JS-capable browser; not crawled")
                 continue
             yield self._request(job, job.platform.page_request(job.ctx, 1), self.parse_list,
                                 priority=10, cb_kwargs={"page": 1})
@@ -84,7 +92,7 @@ class PolicySpider(scrapy.Spider):
         text, _ = decode_html(response.body, _content_type(response))
         reason = detect_block(response.status, response.body, text)
         if reason:
-            job.health.blocked = f"{reason} at {response.meta['pw_official']}"
+            job.health.blocked = Problem(Reason.BLOCKED, f"{reason} at {response.meta['pw_official']}")
             return None
         return text
 
@@ -93,7 +101,7 @@ class PolicySpider(scrapy.Spider):
             yield from self._parse_list(response, job, page)
         except Exception as exc:  # a bug must reach ops as this channel's failure, not vanish in a log
             log.exception("internal error on %s", response.url)
-            self._list_failed(job, page, f"internal error: {type(exc).__name__}: {exc}")
+            self._list_failed(job, page, Reason.INTERNAL_ERROR, f"internal error: {type(exc).__name__}: {exc}")
 
     def _parse_list(self, response: Response, job: ChannelJob, page: int) -> Iterator[Any]:
         official = response.meta["pw_official"]
@@ -101,12 +109,12 @@ class PolicySpider(scrapy.Spider):
         if text is None:
             return
         if response.status >= 400:
-            self._list_failed(job, page, f"HTTP {response.status} on list page {page} ({official})")
+            self._list_failed(job, page, Reason.HTTP_ERROR, f"HTTP {response.status} on list page {page} ({official})")
             return
         try:
             listing = job.platform.parse_list(text, official, job.ctx)
         except ParseError as exc:
-            self._list_failed(job, page, str(exc))
+            self._list_failed(job, page, parse_code(exc), str(exc))
             return
         job.health.pages += 1
         job.health.total_pages = listing.total_pages or job.health.total_pages
@@ -149,11 +157,11 @@ class PolicySpider(scrapy.Spider):
             return job.platform.page_request(job.ctx, page + 1)
         return None
 
-    def _list_failed(self, job: ChannelJob, page: int, reason: str) -> None:
+    def _list_failed(self, job: ChannelJob, page: int, code: Reason, detail: str) -> None:
         if page == 1:
-            job.health.failed = reason
+            job.health.failed = Problem(code, detail)
         else:
-            job.health.partial = f"pagination stopped early: {reason}"
+            job.health.partial = Problem(Reason.PAGINATION_SHORT, f"pagination stopped early: {detail}")
 
     def _entry_request(self, job: ChannelJob, entry: ListEntry) -> tuple[Request | None, int]:
         if not is_http_url(entry.url):
@@ -185,16 +193,16 @@ class PolicySpider(scrapy.Spider):
             yield from self._parse_detail(response, job, entry)
         except Exception as exc:
             log.exception("internal error on %s", response.url)
-            job.health.error(f"internal error on {entry.url}: {type(exc).__name__}: {exc}")
+            job.health.error(Reason.INTERNAL_ERROR, f"internal error on {entry.url}: {type(exc).__name__}: {exc}")
 
     def _parse_detail(self, response: Response, job: ChannelJob, entry: ListEntry) -> Iterator[Any]:
         official = response.meta["pw_official"]
         job.health.details_fetched += 1
         if response.status in PERMANENT_STATUS:
-            self._permanent(job, entry, f"HTTP {response.status}")
+            self._permanent(job, entry, Reason.HTTP_ERROR, f"HTTP {response.status}")
             return
         if response.status >= 400:
-            job.health.error(f"HTTP {response.status} on {official}")
+            job.health.error(Reason.HTTP_ERROR, f"HTTP {response.status} on {official}")
             return
         text = self._text(job, response)
         if text is None:
@@ -202,7 +210,7 @@ class PolicySpider(scrapy.Spider):
         try:
             detail = job.platform.parse_detail(text, official, job.ctx)
         except ParseError as exc:
-            job.health.error(f"{official}: {exc}")
+            job.health.error(parse_code(exc), f"{official}: {exc}")
             return
         # Amounts often live only in attachments: fetch the readable ones (size-capped) first.
         wanted = [a for a in detail.attachments if a.url.lower().endswith(TEXT_ATTACHMENTS)][:MAX_ATTACHMENTS]
@@ -215,7 +223,7 @@ class PolicySpider(scrapy.Spider):
                 record = build_record(detail, entry.url, source=job.source.id, channel=job.channel.id,
                                       entry=entry, attachment_texts=texts)
             except ParseError as exc:
-                job.health.error(f"{entry.url}: {exc}")
+                job.health.error(parse_code(exc), f"{entry.url}: {exc}")
                 return
             yield NoticeItem(job=job, record=record, entry=entry)
             return
@@ -236,9 +244,9 @@ class PolicySpider(scrapy.Spider):
                 log.info("attachment %s unreadable: %s", att.url, exc)
         yield from self._next_attachment(job, entry, detail, rest, texts)
 
-    def _permanent(self, job: ChannelJob, entry: ListEntry, reason: str) -> None:
+    def _permanent(self, job: ChannelJob, entry: ListEntry, code: Reason, reason: str) -> None:
         uid = url_uid(entry.url)
-        job.health.error(f"{reason} on {entry.url}")
+        job.health.error(code, f"{reason} on {entry.url}")
         if uid in job.known:
             self.sink.withdrawn(job, entry.url, reason)
         else:
@@ -257,10 +265,11 @@ class PolicySpider(scrapy.Spider):
         official = request.meta.get("pw_official", request.url)
         name = failure.type.__name__ if failure.type else "error"
         reason = f"{name}: {failure.getErrorMessage()}"
+        code = failure_code(name, failure.getErrorMessage())
         job.health.http_codes[name] += 1
         if "page" in request.cb_kwargs:
-            self._list_failed(job, request.cb_kwargs["page"], f"{reason} ({official})")
-        elif name == "DownloadCancelledError" or "maxsize" in reason.lower():
-            self._permanent(job, request.cb_kwargs["entry"], "over the size cap")
+            self._list_failed(job, request.cb_kwargs["page"], code, f"{reason} ({official})")
+        elif code is Reason.TOO_LARGE:
+            self._permanent(job, request.cb_kwargs["entry"], code, "over the size cap")
         else:
-            job.health.error(f"{reason} on {official}")
+            job.health.error(code, f"{reason} on {official}")

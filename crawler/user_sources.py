@@ -21,10 +21,11 @@ Format::
     content = "#zoom"                # optional
     download_delay = 0               # optional
 
-Every channel runs on the ``generic`` platform. Delays are per source in the registry, so a
-channel's ``download_delay`` applies to its whole source; when several are given the largest wins
-(politeness errs on the slow side). Every problem is a ``ConfigError`` naming the file, the line and
-the key, e.g. ``sources.toml:12: source[0].channel[1].url: only http(s) URLs are allowed``.
+Every channel runs on the ``generic`` platform. A channel's ``download_delay`` overrides its
+source's; requests are paced per host, so channels sharing a host share the larger of their delays
+(politeness errs on the slow side; ``crawler/politeness.py``). Every problem is a ``ConfigError``
+naming the file, the line and the key, e.g.
+``sources.toml:12: source[0].channel[1].url: only http(s) URLs are allowed``.
 """
 
 from __future__ import annotations
@@ -211,16 +212,14 @@ class _Reader:
         for cindex, ctable in enumerate(raw):
             if not isinstance(ctable, dict):
                 raise self.error(_Where(index, cindex), "must be a [[source.channel]] table")
-            channel, cdelay = self.channel(ctable, index, cindex)
+            channel = self.channel(ctable, index, cindex)
             if channel.id in {c.id for c in channels}:
                 raise self.error(_Where(index, cindex, "id"), f"duplicate channel id {channel.id!r}")
             channels.append(channel)
-            if cdelay is not None:
-                delay = max(delay or 0.0, cdelay)
         return SourceSpec(id=sid, name=name, city=city, channels=tuple(channels), referer=referer,
                           download_delay=float(delay) if delay is not None else None)
 
-    def channel(self, table: Mapping[str, Any], source: int, index: int) -> tuple[ChannelSpec, float | None]:
+    def channel(self, table: Mapping[str, Any], source: int, index: int) -> ChannelSpec:
         def at(key: str) -> _Where:
             return _Where(source, index, key)
 
@@ -236,9 +235,9 @@ class _Reader:
                 options[key] = value
         max_pages = self.number(table, at("max_pages"), integer=True, minimum=1, maximum=MAX_PAGES_LIMIT)
         delay = self.number(table, at("download_delay"), integer=False, minimum=0, maximum=3600)
-        spec = ChannelSpec(id=cid, name=name, url=url, platform="generic", options=options,
-                           publishes="user-defined channel", max_pages=int(max_pages) if max_pages else None)
-        return spec, delay
+        return ChannelSpec(id=cid, name=name, url=url, platform="generic", options=options,
+                           publishes="user-defined channel", max_pages=int(max_pages) if max_pages else None,
+                           download_delay=float(delay) if delay is not None else None)
 
 
 def load_sources_text(text: str, name: str = "<sources>") -> tuple[SourceSpec, ...]:

@@ -4,6 +4,7 @@ Owned by the store because every reader uses them: ``policywatch status``, the o
 (``notifier.alerts`` opens incidents from these findings) and the daemon. Pure evaluation
 (``evaluate_channel``) over small views of the rows, plus the loaders that read those rows.
 
+Rules decide on ``crawl_run.reason_code`` (``store.reasons``), never on the prose beside it.
 Rules: blocked (at once), broken — a selector that matches nothing, an internal error, a channel we
 cannot crawl (at once), errors persisting for ``error_streak`` polls (one blip alerts nobody),
 0 items, far fewer items than usual, pagination stopped early, and a channel silent much longer
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,13 +25,9 @@ from sqlalchemy.orm import Session
 
 from policywatch.config import AlertSettings
 from store.models import CrawlRun, Notice
+from store.reasons import BROKEN, Reason
 
-# A crawl stopped by SIGTERM says nothing about the site; such runs are ignored by every rule.
-SHUTDOWN_REASON = "interrupted by shutdown"
 SEVERITY_RANK = {"degraded": 1, "failing": 2, "blocked": 3}
-_SELECTOR = re.compile(r"selector .+ matched \d+ node")
-# Failures that no retry will fix: a layout change, our own bug, a channel we cannot crawl.
-_BROKEN_PREFIXES = ("internal error", "channel needs a JS-capable browser", "no list page was processed")
 MIN_DROP_HISTORY = 3  # ok runs needed before "far fewer than usual" means anything
 HISTORY_RUNS = 30
 
@@ -44,7 +40,8 @@ class RunView:
 
     status: str  # ok | partial | failed | blocked
     items_seen: int
-    reason: str | None
+    code: Reason | None  # what the rules decide on
+    reason: str | None = None  # detail for humans, never parsed
     finished_at: dt.datetime | None = None
 
 
@@ -55,14 +52,14 @@ class Finding:
     reason: str
 
 
-def is_broken(reason: str | None) -> bool:
+def is_broken(code: Reason | None) -> bool:
     """A failure that alerts at once: the next poll will fail the same way."""
-    text = reason or ""
-    return bool(_SELECTOR.search(text)) or text.startswith(_BROKEN_PREFIXES)
+    return code in BROKEN
 
 
 def usable(runs: Iterable[RunView]) -> list[RunView]:
-    return [r for r in runs if not (r.reason or "").startswith(SHUTDOWN_REASON)]
+    """Runs that say something about the site: a crawl stopped by shutdown says nothing."""
+    return [r for r in runs if r.code is not Reason.SHUTDOWN]
 
 
 def failure_streak(runs: Sequence[RunView]) -> int:
@@ -125,7 +122,7 @@ def evaluate_channel(runs: Sequence[RunView], publish_dates: Sequence[dt.date], 
         out.append(Finding("blocked", "blocked", reason))
     elif last.status == "failed":
         streak = failure_streak(runs)
-        if is_broken(reason):
+        if is_broken(last.code):
             out.append(Finding("broken", "failing", reason))
         elif streak >= th.error_streak:
             out.append(Finding("errors", "failing", f"{streak} failed polls in a row; last: {reason}"))
@@ -134,7 +131,7 @@ def evaluate_channel(runs: Sequence[RunView], publish_dates: Sequence[dt.date], 
             out.append(Finding("empty", "failing", "the list pages yielded 0 items"))
         elif (drop := _drop(runs, th)) is not None:
             out.append(drop)
-        if last.status == "partial" and reason.startswith("pagination"):
+        if last.status == "partial" and last.code is Reason.PAGINATION_SHORT:
             out.append(Finding("pagination", "degraded", reason))
         elif last.status == "partial" and _leading(runs, "partial") >= th.error_streak:
             out.append(Finding("errors", "degraded",
@@ -173,10 +170,10 @@ class ChannelView:
 def load_channel(session: Session, source: str, channel: str, now: dt.datetime,
                  th: AlertSettings) -> ChannelView:
     rows = session.execute(
-        select(CrawlRun.status, CrawlRun.items_seen, CrawlRun.reason, CrawlRun.finished_at)
+        select(CrawlRun.status, CrawlRun.items_seen, CrawlRun.reason_code, CrawlRun.reason, CrawlRun.finished_at)
         .where(CrawlRun.source == source, CrawlRun.channel == channel)
         .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(HISTORY_RUNS)).all()
-    runs = tuple(RunView(s, n, r, f) for s, n, r, f in rows)
+    runs = tuple(RunView(s, n, Reason.parse(c), r, f) for s, n, c, r, f in rows)
     dates = [d for d in session.scalars(
         select(Notice.published_date).where(Notice.source == source, Notice.channel == channel,
                                             Notice.published_date.is_not(None))

@@ -166,7 +166,8 @@ class CrawlRun(Base):
     error_count: Mapped[int] = mapped_column(Integer, default=0)
     errors: Mapped[list[Any]] = mapped_column(JSON, default=list)
     http_codes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)  # detail for humans; rules read reason_code
+    reason_code: Mapped[str | None] = mapped_column(String(32))  # a store.reasons.Reason value
 
     __table_args__ = (Index("ix_crawl_run_source_channel_started", "source", "channel", "started_at"),)
 

@@ -35,10 +35,12 @@ def channel_status(session: Session, sources: Iterable[Any], now: dt.datetime,
         last = runs[0] if runs else None
         worst = max(view.findings, key=lambda f: ("degraded", "failing", "blocked").index(f.severity), default=None)
         reason = worst.reason if worst else (last.reason if last and last.status != "ok" else None)
+        code = last.code if last and last.status != "ok" else None
         rows.append({
             "source": view.source, "channel": view.channel, "state": view.state,
             "last_success": _iso(view.last_success), "last_new": _iso(view.last_new),
             "items_last_run": last.items_seen if last else None, "error_streak": failure_streak(runs),
-            "reason": reason, "alerts": [f.rule for f in view.findings],
+            "reason": reason, "reason_code": code.value if code else None,
+            "alerts": [f.rule for f in view.findings],
         })
     return rows

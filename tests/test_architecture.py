@@ -10,6 +10,7 @@ have no cycle (a cycle is what made ``import parsers.detail`` depend on a side-e
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -173,3 +174,19 @@ def test_every_package_folder_is_shipped() -> None:
 @pytest.mark.parametrize("name", ["app", "cli", "config", "errors"])
 def test_no_generic_top_level_modules(name: str) -> None:
     assert not (ROOT / f"{name}.py").exists(), f"{name}.py belongs in the policywatch package"
+
+
+_PROSE_TEST = re.compile(r"\breason\b[^\n]*\.(startswith|endswith)\(|\.(search|match)\([^)\n]*\breason\b|"
+                         r"\bin\s+\w*\.?reason\b")
+
+
+def test_no_reader_decides_on_the_wording_of_a_health_reason() -> None:
+    """Health readers decide on ``reason_code`` (store/reasons.py); ``reason`` is prose for humans."""
+    offenders = []
+    readers = ("crawler", "parsers", "store", "notifier", "policywatch")
+    for path in [p for d in readers for p in sorted((ROOT / d).rglob("*.py"))] + [ROOT / "scheduler.py"]:
+        rel = path.relative_to(ROOT).as_posix()
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if _PROSE_TEST.search(line):
+                offenders.append(f"{rel}:{n}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

@@ -94,6 +94,7 @@ def test_selector_that_matches_nothing_fails_the_channel(settings: Any, factory:
     result = report.results[0]
     assert result.status == "failed"
     assert "most/tztg" in (result.reason or "") and "ul.info_list2 li" in (result.reason or "")
+    assert result.reason_code == "selector_broken"
     assert report.failed
 
 
@@ -104,6 +105,7 @@ def test_missing_detail_page_is_an_error_with_backoff_not_a_notice(settings: Any
     with MirrorServer(root, record=True) as server:
         first = poll(settings, factory, server.url, ["most/tztg"])
         assert first.results[0].status == "partial" and "404" in (first.results[0].reason or "")
+        assert first.results[0].reason_code == "http_error"
         assert server.requests is not None
         server.requests.clear()
         poll(settings, factory, server.url, ["most/tztg"])
@@ -122,6 +124,7 @@ def test_block_page_marks_channel_blocked(settings: Any, factory: Any, tmp_path:
     status = {r.channel: r.status for r in report.results}
     assert status["tztg"] == "blocked" and status["qtwj"] == "ok"
     assert "13-byte" in (report.results[0].reason or "")
+    assert [r.reason_code for r in report.results if r.channel == "tztg"] == ["blocked"]
 
 
 def test_first_seen_is_recorded_in_utc(settings: Any, factory: Any, mirror: MirrorServer) -> None:

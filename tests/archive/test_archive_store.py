@@ -50,6 +50,32 @@ def test_migrations_head_no_drift_and_0002_round_trip(db_url: str, engine: Any) 
             assert {"notice_fts_title_trgm", "notice_fts_body_trgm"} <= names
 
 
+def test_0004_classifies_old_crawl_runs_by_their_text(db_url: str, engine: Any) -> None:
+    """Rows written before reason codes existed get the code the old prose rules meant."""
+    cfg = alembic_config(db_url)
+    command.downgrade(cfg, "0003")
+    old = [("failed", "channel most/tztg: selector 'ul.info_list2 li' matched 0 node(s), expected >= 1"),
+           ("partial", "pagination stopped early: HTTP 500 on list page 2 (https://x/index_1.html)"),
+           ("partial", "interrupted by shutdown"), ("blocked", "HTTP 403 Forbidden at https://x/"),
+           ("failed", "channel needs a JS-capable browser; not crawled"),
+           ("failed", "no list page was processed"), ("failed", "internal error: KeyError: 'x'"),
+           ("failed", "TCPTimedOutError: TCP connection timed out: 110 (https://x/)"),
+           ("failed", "ConnectionRefusedError: Connection was refused (https://x/)"),
+           ("partial", "HTTP 500 on https://x/t1.html"), ("partial", "https://x/t.html: no title found"),
+           ("ok", None)]
+    with engine.begin() as conn:
+        for i, (status, reason) in enumerate(old):
+            conn.execute(text("INSERT INTO crawl_run (source, channel, started_at, status, pages, items_seen, new, "
+                              "changed, unchanged, details_fetched, error_count, errors, http_codes, reason) VALUES "
+                              "('most', :ch, :at, :st, 1, 1, 0, 0, 0, 0, 0, '[]', '{}', :r)"),
+                         {"ch": f"c{i}", "at": NOW, "st": status, "r": reason})
+    command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        codes = [c for (c,) in conn.execute(text("SELECT reason_code FROM crawl_run ORDER BY id"))]
+    assert codes == ["selector_broken", "pagination_short", "shutdown", "blocked", "needs_browser", "no_list_page",
+                     "internal_error", "timeout", "network", "http_error", "unknown", None]
+
+
 def test_upsert_reports_inserted_updated_unchanged(archive_factory: Any) -> None:
     first = upsert(archive_factory, RECORD)
     same = upsert(archive_factory, replace(RECORD, body="各有关单位：\n现将有关事项通知如下。  "))

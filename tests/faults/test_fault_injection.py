@@ -89,6 +89,7 @@ def _assert_after_first_poll(factory: sessionmaker[Session]) -> None:
         runs = {r.channel: r for r in _runs(s)}
         archived = set(_by_name(s))
     assert runs["flaky"].status == "failed" and "HTTP 503 on list page 1" in (runs["flaky"].reason or "")
+    assert runs["flaky"].reason_code == "http_error"
     tzgg = runs["tzgg"]
     assert tzgg.status == "partial"
     errors = "\n".join(tzgg.errors)

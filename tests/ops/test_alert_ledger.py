@@ -13,6 +13,7 @@ from policywatch.app import App
 from policywatch.config import load_settings
 from store.db import transaction
 from store.models import AlertDelivery, AlertIncident, CrawlRun, Subscriber, Subscription
+from store.reasons import Reason
 
 T0 = dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.UTC)
 SELECTOR = "channel most/tztg: selector 'ul.info_list2 li' matched 0 node(s), expected >= 1"
@@ -42,10 +43,11 @@ def _app(tmp_path: Path) -> tuple[App, Clock]:
 
 
 def _run(app: App, at: dt.datetime, status: str, reason: str | None = None, items: int = 20) -> None:
+    code = {SELECTOR: Reason.SELECTOR_BROKEN, "TimeoutError: timed out": Reason.TIMEOUT}.get(reason or "")
     with transaction(app.factory) as session:
         session.add(CrawlRun(source="most", channel="tztg", started_at=at, finished_at=at, status=status,
                              pages=1, items_seen=items, new=0, changed=0, unchanged=items, details_fetched=0,
-                             error_count=0, errors=[], http_codes={}, reason=reason))
+                             error_count=0, errors=[], http_codes={}, reason=reason, reason_code=code))
 
 
 def _files(directory: Path) -> list[str]:

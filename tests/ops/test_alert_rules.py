@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from policywatch.config import AlertSettings
-from store.health import SHUTDOWN_REASON, RunView, channel_state, evaluate_channel
+from store.health import RunView, channel_state, evaluate_channel
+from store.reasons import Reason
 
 NOW = dt.datetime(2026, 11, 30, 4, 0, tzinfo=dt.UTC)
 TH = AlertSettings()
@@ -17,7 +18,7 @@ def ok(items: int = 20) -> RunView:
 
 
 def failed(reason: str = "TimeoutError: timed out (https://www.most.gov.cn/tztg/)") -> RunView:
-    return RunView("failed", 0, reason)
+    return RunView("failed", 0, Reason.TIMEOUT, reason)
 
 
 def rules(runs: list[RunView], dates: list[dt.date] | None = None, last_new: dt.datetime | None = None) -> list[str]:
@@ -43,8 +44,8 @@ def test_errors_for_three_polls_in_a_row_alert() -> None:
 
 
 def test_selector_failure_and_block_alert_at_once() -> None:
-    assert rules([RunView("failed", 0, SELECTOR), ok()]) == ["broken"]
-    blocked = RunView("blocked", 0, "JS cookie challenge (Jiasule __jsl_clearance), HTTP 521 at https://x/")
+    assert rules([RunView("failed", 0, Reason.SELECTOR_BROKEN, SELECTOR), ok()]) == ["broken"]
+    blocked = RunView("blocked", 0, Reason.BLOCKED, "JS cookie challenge (Jiasule __jsl_clearance), HTTP 521 at https://x/")
     findings = evaluate_channel([blocked, ok()], [], None, NOW, TH)
     assert [(f.rule, f.severity) for f in findings] == [("blocked", "blocked")]
     assert channel_state([blocked], findings) == "blocked"
@@ -62,13 +63,13 @@ def test_far_fewer_items_than_usual_needs_history() -> None:
 
 
 def test_pagination_stopped_early_is_degraded() -> None:
-    run = RunView("partial", 20, "pagination stopped early: HTTP 500 on list page 2 (https://x/index_1.html)")
+    run = RunView("partial", 20, Reason.PAGINATION_SHORT, "pagination stopped early: HTTP 500 on list page 2 (https://x/index_1.html)")
     findings = evaluate_channel([run, ok()], [], None, NOW, TH)
     assert [(f.rule, f.severity) for f in findings] == [("pagination", "degraded")]
 
 
 def test_detail_errors_alert_only_when_they_persist() -> None:
-    partial = RunView("partial", 20, "HTTP 500 on https://x/t1.html")
+    partial = RunView("partial", 20, Reason.HTTP_ERROR, "HTTP 500 on https://x/t1.html")
     assert rules([partial, ok()]) == []
     assert rules([partial, partial, partial]) == ["errors"]
 
@@ -85,7 +86,36 @@ def test_silent_source_uses_learned_cadence_and_needs_history() -> None:
 
 
 def test_runs_interrupted_by_shutdown_are_ignored() -> None:
-    interrupted = RunView("partial", 2, SHUTDOWN_REASON)
+    interrupted = RunView("partial", 2, Reason.SHUTDOWN, "interrupted by shutdown")
     runs = [interrupted, ok(20), ok(20), ok(20)]
     assert rules(runs) == []
     assert channel_state(runs, []) == "ok"
+
+
+def test_rules_read_the_code_never_the_wording() -> None:
+    # The same code under any wording fires the same rule ...
+    for text in (SELECTOR, "Layout changed: list container gone", None):
+        assert rules([RunView("failed", 0, Reason.SELECTOR_BROKEN, text), ok()]) == ["broken"]
+    # ... and prose that reads like a selector failure, or like a shutdown, decides nothing.
+    assert rules([RunView("failed", 0, Reason.TIMEOUT, SELECTOR), ok()]) == []
+    shutdown_words = RunView("partial", 20, Reason.HTTP_ERROR, "interrupted by shutdown")
+    assert rules([shutdown_words] * 3) == ["errors"]
+    assert rules([RunView("partial", 20, Reason.HTTP_ERROR, "pagination stopped early: x"), ok()]) == []
+
+
+def test_every_broken_code_alerts_at_once_and_the_rest_wait_for_a_streak() -> None:
+    from store.reasons import BROKEN
+
+    for code in Reason:
+        if code in {Reason.BLOCKED, Reason.SHUTDOWN}:
+            continue
+        once = rules([RunView("failed", 0, code, "x"), ok()])
+        assert once == (["broken"] if code in BROKEN else []), code
+        if code not in BROKEN:
+            assert rules([RunView("failed", 0, code, "x")] * 3) == ["errors"], code
+
+
+def test_a_code_from_a_newer_version_reads_as_unknown() -> None:
+    assert Reason.parse("selector_broken") is Reason.SELECTOR_BROKEN
+    assert Reason.parse("quantum_flux") is Reason.UNKNOWN
+    assert Reason.parse(None) is None

@@ -68,6 +68,7 @@ def test_daemon_alerts_ops_and_survives_restart(tmp_path: Path) -> None:
             assert "broken" in alert and "matched 0 node" in alert
             row = h.status(cfg, data)["most/tztg"]
             assert row["state"] == "failing" and "selector" in row["reason"]
+            assert row["reason_code"] == "selector_broken"
             assert h.cli(cfg, data, "status", "--check").returncode == 1
 
             h.serve(root, h.TZTG / "index.html", original)
@@ -86,6 +87,7 @@ def test_daemon_alerts_ops_and_survives_restart(tmp_path: Path) -> None:
                 and r["most/gfxwj"]["state"] == "blocked" else None), timeout=30)
             assert "__jsl_clearance" in rows["most/tztg"]["reason"]
             assert "13-byte" in rows["most/gfxwj"]["reason"]
+            assert rows["most/gfxwj"]["reason_code"] == rows["most/tztg"]["reason_code"] == "blocked"
             h.wait_for("block alerts", lambda: sum("[blocked]" in a for a in _alerts(inbox, OPS)) >= 1, timeout=30)
             h.serve(root, h.TZTG / "index.html", original)
             h.serve(root, gfxwj, gfxwj_page)

@@ -49,6 +49,8 @@ def test_sigterm_stops_a_running_crawl_cleanly(tmp_path: Path) -> None:
     with sqlite3.connect(data / "policywatch.sqlite3") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         runs = conn.execute("SELECT channel, status, reason FROM crawl_run WHERE source = 'most'").fetchall()
+        codes = conn.execute("SELECT status, reason_code FROM crawl_run WHERE source = 'most'").fetchall()
+        assert all(c == "shutdown" for s, c in codes if s == "partial"), codes
         # Every channel of the interrupted poll still got its crawl_run row, marked as interrupted so
         # the health rules do not read it as "fewer items than usual".
         assert {c for c, _s, _r in runs} == {"tztg", "gfxwj", "qtwj", "zcjd"}

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crawler.mirror_server import MirrorServer
+from crawler.politeness import download_slots
 from crawler.runner import crawl
 from crawler.user_sources import load_sources_file, load_sources_text
 from policywatch.config import load_settings
@@ -41,9 +42,10 @@ def test_documented_example_loads(tmp_path: Path) -> None:
     path = tmp_path / "sources.toml"
     path.write_text(GOOD, "utf-8")
     (src,) = load_sources_file(path)
-    assert (src.id, src.name, src.city, src.download_delay) == ("mock", "测试站", "测试", 0.0)
+    assert (src.id, src.name, src.city, src.download_delay) == ("mock", "测试站", "测试", None)
     (ch,) = src.channels
     assert (ch.id, ch.url, ch.platform, ch.max_pages) == ("tzgg", "http://127.0.0.1:8000/tzgg/", "generic", 5)
+    assert ch.download_delay == 0.0
     assert dict(ch.options) == {"list_item": "ul.list li", "link": "a::attr(href)", "title": "a::attr(title)",
                                 "date": "span::text", "next_page": "a.next::attr(href)", "content": "#zoom"}
 
@@ -59,9 +61,22 @@ name = "X"
 url = "https://a.gov.cn/x/"
 list_item = "li"
 download_delay = 3.5
+[[source.channel]]
+id = "y"
+name = "Y"
+url = "https://a.gov.cn/y/"
+list_item = "li"
+[[source.channel]]
+id = "z"
+name = "Z"
+url = "https://files.a.gov.cn/z/"
+list_item = "li"
 """
     (src,) = load_sources_text(text)
-    assert src.download_delay == 3.5 and src.channels[0].max_pages is None
+    assert src.download_delay == 1 and src.channels[0].max_pages is None
+    assert [c.download_delay for c in src.channels] == [3.5, None, None]
+    # Paced per host: x and y share a.gov.cn at the larger delay; z's host keeps the source's.
+    assert download_slots([src], {}, 2.0) == {"a.gov.cn": {"delay": 3.5}, "files.a.gov.cn": {"delay": 1.0}}
 
 
 def _bad(replace: str, by: str) -> str:
