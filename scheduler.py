@@ -170,17 +170,11 @@ class CrawlTracker:
 
 async def stop_crawlers() -> int:
     """Stop every running crawl gracefully; its channels' runs are recorded as interrupted."""
-    from crawler.plan import Problem
-    from store.reasons import Reason
-
     stopped = 0
     for crawler in list(LIVE_CRAWLERS):
         if not getattr(crawler, "crawling", False):
             continue
-        for job in getattr(crawler.spider, "jobs", ()):
-            if not (job.health.blocked or job.health.failed):
-                # Not a verdict on the site: the health rules skip runs with this code.
-                job.health.partial = Problem(Reason.SHUTDOWN, "interrupted by shutdown")
+        crawler.spider.interrupt()  # recorded as code "shutdown": the health rules skip such runs
         await crawler.stop_async()
         stopped += 1
     return stopped

@@ -1,32 +1,30 @@
-"""Item pipeline: each notice is written in its own transaction, so a crash mid-crawl loses nothing
-that was already stored and never leaves a half-written notice."""
+"""Item pipeline: the one path from a crawl into the archive.
+
+Every item (a notice, a withdrawal, a permanent fetch failure, notices seen again on a list) is
+written in its own transaction through the ``ArchiveSink`` the runner binds to the pipeline class
+(``bind``), so a crash mid-crawl loses nothing already stored and never leaves half a notice. An
+item the sink refuses raises; Scrapy then emits ``item_error``, which the spider records as this
+channel's error (a database outage is never "no news").
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from scrapy.crawler import Crawler
-
-from crawler.spider import NoticeItem
+from crawler.plan import ARCHIVE_ITEMS, ArchiveSink
 
 
 class StorePipeline:
-    def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
+    # Bound per crawl by ``bind``: Scrapy builds pipelines from classes and deep-copies settings,
+    # so the sink cannot travel as a setting or a constructor argument.
+    sink: ClassVar[ArchiveSink]
 
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, ARCHIVE_ITEMS):
+            raise TypeError(f"not an archive item: {type(item).__name__}")
+        return self.sink.write(item)
 
-    def process_item(self, item: NoticeItem) -> NoticeItem:
-        job = item["job"]
-        spider: Any = self.crawler.spider
-        sink = spider.sink  # the spider's injected CrawlSink
-        kind = sink.store(job, item["record"], item["entry"])
-        if kind == "inserted":
-            job.health.new += 1
-        elif kind == "updated":
-            job.health.changed += 1
-        else:
-            job.health.unchanged += 1
-        return item
+
+def bind(sink: ArchiveSink) -> type[StorePipeline]:
+    """A pipeline class writing to ``sink``, for ``ITEM_PIPELINES``."""
+    return type("BoundStorePipeline", (StorePipeline,), {"sink": sink})

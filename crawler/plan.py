@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -67,6 +67,25 @@ class ChannelHealth:
         if len(self.errors) < 50:
             self.errors.append(message)
 
+    def stored(self, outcome: str | None) -> None:
+        """Count one stored notice by what the archive made of it."""
+        if outcome == "inserted":
+            self.new += 1
+        elif outcome == "updated":
+            self.changed += 1
+        else:
+            self.unchanged += 1
+
+    def interrupt(self) -> None:
+        """A shutdown stopped the poll: not a verdict on the site, so every health rule skips it."""
+        if not (self.blocked or self.failed):
+            self.partial = Problem(Reason.SHUTDOWN, "interrupted by shutdown")
+
+    def close(self) -> None:
+        """End of the poll: a poll that processed no list page at all cannot pass for "no news"."""
+        if self.status == "ok" and self.items_seen == 0 and not self.pages:
+            self.failed = Problem(Reason.NO_LIST_PAGE, "no list page was processed")
+
     @property
     def status(self) -> str:
         if self.blocked:
@@ -96,36 +115,96 @@ class ChannelHealth:
         return self.problem.code if self.problem else None
 
 
-@dataclass
-class ChannelJob:
+@dataclass(frozen=True)
+class ChannelPlan:
+    """What one poll of one channel knows before it starts: read from the archive, never changed.
+
+    Plain data, keyed by ``key``; requests carry the key, not the plan, so a poll could be planned on
+    one machine and crawled on another.
+    """
+
     source: SourceSpec
     channel: ChannelSpec
     ctx: ChannelContext
     platform: Platform
-    known: dict[str, KnownNotice]
-    deferred: set[str]  # uids whose permanent failure is still in backoff
+    known: Mapping[str, KnownNotice]
+    deferred: frozenset[str]  # uids whose permanent failure is still in backoff
     max_pages: int
     recheck_before: dt.datetime  # known notices last checked before this are re-fetched
     max_rechecks: int
-    health: ChannelHealth
-    rechecks_done: int = 0
+    started_at: dt.datetime  # becomes crawl_run.started_at
     # No successful run recorded yet: read every list page up to max_pages even when a page holds
     # nothing unknown, so a first poll that was killed half-way cannot strand the deeper pages.
     backfill: bool = False
-    seen_uids: set[str] = field(default_factory=set)
 
     @property
     def key(self) -> str:
         return f"{self.source.id}/{self.channel.id}"
 
 
-class CrawlSink(Protocol):
-    """Where the spider's results go (the store, in production)."""
+@dataclass
+class ChannelPoll:
+    """The running state of one channel's poll. Written by the spider alone."""
 
-    def store(self, job: ChannelJob, record: NoticeRecord, entry: ListEntry) -> str: ...
+    plan: ChannelPlan
+    health: ChannelHealth
+    seen_uids: set[str] = field(default_factory=set)
+    rechecks_done: int = 0
 
-    def failed_permanently(self, job: ChannelJob, url: str, reason: str) -> None: ...
 
-    def withdrawn(self, job: ChannelJob, url: str, reason: str) -> None: ...
+# -- what a poll writes to the archive: items, through the pipeline, one transaction each ---------
 
-    def seen(self, job: ChannelJob, uids: list[str]) -> None: ...
+@dataclass(frozen=True)
+class NoticeFound:
+    """A parsed notice; ``outcome`` (inserted | updated | unchanged) is set once it is stored."""
+
+    source: str
+    channel: str
+    record: NoticeRecord
+    list_fingerprint: str
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class NoticeGone:
+    """A known notice whose own URL answers 404/410: withdrawn."""
+
+    source: str
+    channel: str
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FetchFailed:
+    """A new entry that failed for good (404, over the size cap): retried later with backoff."""
+
+    source: str
+    channel: str
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SeenOnList:
+    """Known notices listed again on a list page (``notice.last_seen``), their details not refetched."""
+
+    source: str
+    channel: str
+    uids: tuple[str, ...]
+
+
+ArchiveItem = NoticeFound | NoticeGone | FetchFailed | SeenOnList
+ARCHIVE_ITEMS = (NoticeFound, NoticeGone, FetchFailed, SeenOnList)
+
+
+def item_key(item: ArchiveItem) -> str:
+    return f"{item.source}/{item.channel}"
+
+
+class ArchiveSink(Protocol):
+    """Where a poll's items go (the repository, in production): the one write path of a crawl."""
+
+    def write(self, item: ArchiveItem) -> ArchiveItem:
+        """Store one item in its own transaction; returns it, a NoticeFound with its outcome set."""
+        ...

@@ -11,22 +11,32 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from scrapy.crawler import AsyncCrawlerRunner
+from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.plan import ChannelHealth, ChannelJob, Clock, KnownNotice, Problem, fingerprint_hash, utcnow
+from crawler.pipeline import bind
+from crawler.plan import (
+    ArchiveItem,
+    ChannelHealth,
+    ChannelPlan,
+    ChannelPoll,
+    Clock,
+    FetchFailed,
+    KnownNotice,
+    NoticeFound,
+    NoticeGone,
+    SeenOnList,
+    utcnow,
+)
 from crawler.politeness import download_slots
 from crawler.registry import SourceSpec, context
 from crawler.settings import scrapy_settings
 from crawler.spider import PolicySpider
-from parsers.model import NoticeRecord
-from parsers.page import ListEntry
 from parsers.platforms import get_platform
-from parsers.urls import url_uid
 from policywatch.config import Settings
 from store.db import transaction
 from store.models import CrawlRun
@@ -75,83 +85,69 @@ class CrawlReport:
 
 
 class StoreSink:
-    """Writes the spider's results through the repository, one transaction per notice."""
+    """Writes a poll's items through the repository, one transaction per item."""
 
     def __init__(self, factory: sessionmaker[Session], clock: Clock) -> None:
         self.factory = factory
         self.clock = clock
 
-    def store(self, job: ChannelJob, record: NoticeRecord, entry: ListEntry) -> str:
+    def write(self, item: ArchiveItem) -> ArchiveItem:
         now = self.clock()
         with transaction(self.factory) as session:
             repo = Repository(session)
-            result = repo.upsert_notice(record, job.source.id, job.channel.id, now)
-            notice = repo.get_notice(result.notice_id)
-            assert notice is not None
-            notice.list_fingerprint = fingerprint_hash(entry)
-            repo.clear_failure(record.url)
-            if result.kind != "unchanged":
-                for event in record.events:
-                    if event.get("type") == "repeal" and event.get("doc_number"):
-                        repo.mark_repealed(str(event["doc_number"]), notice, now)
-        return result.kind
-
-    def failed_permanently(self, job: ChannelJob, url: str, reason: str) -> None:
-        with transaction(self.factory) as session:
-            Repository(session).record_failure(url, job.source.id, job.channel.id, reason, self.clock())
-
-    def withdrawn(self, job: ChannelJob, url: str, reason: str) -> None:
-        with transaction(self.factory) as session:
-            repo = Repository(session)
-            notice = repo.known_uids([url_uid(url)]).get(url_uid(url))
-            if notice is not None:
-                repo.mark_withdrawn(notice, self.clock(), reason)
-
-    def seen(self, job: ChannelJob, uids: list[str]) -> None:
-        with transaction(self.factory) as session:
-            Repository(session).touch_seen(uids, self.clock())
+            match item:
+                case NoticeFound():
+                    result = repo.record_notice(item.record, item.source, item.channel, item.list_fingerprint, now)
+                    return replace(item, outcome=result.kind)
+                case NoticeGone():
+                    repo.withdraw_url(item.url, now, item.reason)
+                case FetchFailed():
+                    repo.record_failure(item.url, item.source, item.channel, item.reason, now)
+                case SeenOnList():
+                    repo.touch_seen(list(item.uids), now)
+        return item
 
 
-def build_jobs(sources: Sequence[SourceSpec], settings: Settings, session: Session,
-               now: dt.datetime) -> list[ChannelJob]:
-    jobs = []
+def build_plans(sources: Sequence[SourceSpec], settings: Settings, session: Session,
+                now: dt.datetime) -> list[ChannelPlan]:
+    """What each channel's poll needs from the archive, read once before the crawl (columns only)."""
+    plans = []
     recheck_before = now - dt.timedelta(hours=settings.crawl.recheck_hours)
+    repo = Repository(session)
     for src in sources:
         overrides = settings.sources.get(src.id, {})
         if overrides.get("proxy") or settings.crawl.proxy:
-            src = SourceSpec(**{**src.__dict__, "proxy": overrides.get("proxy") or settings.crawl.proxy})
-        repo = Repository(session)
+            src = replace(src, proxy=overrides.get("proxy") or settings.crawl.proxy)
         for ch in src.channels:
             known = {uid: KnownNotice(fingerprint, checked, status, url, published)
                      for uid, fingerprint, checked, status, url, published in repo.channel_state(src.id, ch.id)}
-            deferred = repo.deferred_uids(src.id, ch.id, now)
             first_run = not repo.has_history(src.id, ch.id)
             depth = settings.crawl.backfill_pages if first_run else (ch.max_pages or settings.crawl.max_pages)
-            jobs.append(ChannelJob(
+            plans.append(ChannelPlan(
                 source=src, channel=ch, ctx=context(src, ch), platform=get_platform(ch.platform),
-                known=known, deferred=deferred, max_pages=int(overrides.get("max_pages", depth)),
-                recheck_before=recheck_before, max_rechecks=int(overrides.get("max_rechecks", 3)),
-                health=ChannelHealth(started_at=now), backfill=first_run,
+                known=known, deferred=frozenset(repo.deferred_uids(src.id, ch.id, now)),
+                max_pages=int(overrides.get("max_pages", depth)), recheck_before=recheck_before,
+                max_rechecks=int(overrides.get("max_rechecks", 3)), started_at=now, backfill=first_run,
             ))
-    return jobs
+    return plans
 
 
-def record_runs(factory: sessionmaker[Session], jobs: Sequence[ChannelJob], finished: dt.datetime) -> CrawlReport:
+def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], finished: dt.datetime) -> CrawlReport:
+    """One crawl_run row per channel, whatever happened to it."""
     report = CrawlReport()
     with transaction(factory) as session:
         repo = Repository(session)
-        for job in jobs:
-            h = job.health
-            if h.status == "ok" and h.items_seen == 0 and not h.pages:
-                h.failed = Problem(Reason.NO_LIST_PAGE, "no list page was processed")
+        for poll in polls:
+            src, ch, h = poll.plan.source.id, poll.plan.channel.id, poll.health
+            h.close()
             repo.add_run(CrawlRun(
-                source=job.source.id, channel=job.channel.id, started_at=h.started_at, finished_at=finished,
+                source=src, channel=ch, started_at=h.started_at, finished_at=finished,
                 status=h.status, pages=h.pages, items_seen=h.items_seen, new=h.new, changed=h.changed,
                 unchanged=h.unchanged, details_fetched=h.details_fetched, error_count=len(h.errors),
                 errors=list(h.errors), http_codes=dict(h.http_codes), reason=h.reason,
                 reason_code=h.reason_code))
             report.results.append(ChannelResult(
-                job.source.id, job.channel.id, h.status, h.new, h.changed, h.unchanged, h.items_seen,
+                src, ch, h.status, h.new, h.changed, h.unchanged, h.items_seen,
                 h.pages, h.details_fetched, h.reason, h.reason_code))
     return report
 
@@ -159,13 +155,13 @@ def record_runs(factory: sessionmaker[Session], jobs: Sequence[ChannelJob], fini
 async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sessionmaker[Session], *,
                 mirror: str | None = None, reactor: bool = True, polite: bool = True,
                 clock: Clock = utcnow, extra_settings: dict[str, Any] | None = None,
-                progress: Callable[[Sequence[ChannelJob]], None] | None = None) -> CrawlReport:
+                progress: Callable[[Sequence[ChannelPoll]], None] | None = None) -> CrawlReport:
     """One poll of the given sources. Every channel gets a crawl_run row, whatever happens."""
     now = clock()
     with transaction(factory) as session:
-        jobs = build_jobs(sources, settings, session, now)
-    sink = StoreSink(factory, clock)
+        plans = build_plans(sources, settings, session, now)
     opts = scrapy_settings(settings, reactor=reactor, polite=polite)
+    opts["ITEM_PIPELINES"] = {bind(StoreSink(factory, clock)): 300}
     if polite:
         opts["DOWNLOAD_SLOTS"] = download_slots(sources, settings.sources, settings.crawl.download_delay)
     if mirror:
@@ -176,16 +172,20 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
         opts[key] = {**opts[key], **value} if both_tables else value
     runner = AsyncCrawlerRunner(opts)
     crawler = runner.create_crawler(PolicySpider)
-    ticker = asyncio.ensure_future(_tick(progress, jobs)) if progress else None
+    ticker = asyncio.ensure_future(_tick(progress, crawler)) if progress else None
     try:
-        await runner.crawl(crawler, jobs=jobs, sink=sink, mirror=mirror)
+        await runner.crawl(crawler, plans=plans, mirror=mirror)
     finally:
         if ticker:
             ticker.cancel()
-    return record_runs(factory, jobs, clock())
+    spider: PolicySpider | None = getattr(crawler, "spider", None)
+    polls = spider.polls.values() if spider else [ChannelPoll(p, ChannelHealth(p.started_at)) for p in plans]
+    return record_runs(factory, polls, clock())
 
 
-async def _tick(progress: Callable[[Sequence[ChannelJob]], None], jobs: Sequence[ChannelJob]) -> None:
+async def _tick(progress: Callable[[Sequence[ChannelPoll]], None], crawler: Crawler) -> None:
     while True:
-        progress(jobs)
+        spider = getattr(crawler, "spider", None)
+        if spider is not None:
+            progress(list(spider.polls.values()))
         await asyncio.sleep(0.5)

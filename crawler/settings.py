@@ -36,7 +36,6 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
             "crawler.middlewares.SafeRobotsTxtMiddleware": 100,
         },
-        "ITEM_PIPELINES": {"crawler.pipeline.StorePipeline": 300},
         # Per-host floors from DOWNLOAD_SLOTS (crawler.politeness); Scrapy's own floors at DOWNLOAD_DELAY.
         "EXTENSIONS": {"scrapy.extensions.throttle.AutoThrottle": None,
                        "crawler.politeness.PoliteAutoThrottle": 0},

@@ -259,11 +259,11 @@ def _progress_printer() -> Any:
     if not sys.stderr.isatty():
         return None  # quiet when not on a terminal (cron, systemd, pipes)
 
-    def show(jobs: Sequence[Any]) -> None:
-        pages = sum(j.health.pages for j in jobs)
-        stored = sum(j.health.new + j.health.changed for j in jobs)
-        seen = sum(j.health.items_seen for j in jobs)
-        sys.stderr.write(f"\rcrawling {len(jobs)} channels: {pages} list pages, {seen} entries, "
+    def show(polls: Sequence[Any]) -> None:
+        pages = sum(p.health.pages for p in polls)
+        stored = sum(p.health.new + p.health.changed for p in polls)
+        seen = sum(p.health.items_seen for p in polls)
+        sys.stderr.write(f"\rcrawling {len(polls)} channels: {pages} list pages, {seen} entries, "
                          f"{stored} new/changed ")
         sys.stderr.flush()
 

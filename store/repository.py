@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from parsers.model import NoticeRecord
@@ -24,6 +24,11 @@ class UpsertResult:
     kind: UpsertKind
     notice_id: int
     version: int
+
+
+def repealed_doc_numbers(record: NoticeRecord) -> list[str]:
+    """The 文号 of the documents a notice declares repealed (its ``repeal`` events)."""
+    return [str(e["doc_number"]) for e in record.events if e.get("type") == "repeal" and e.get("doc_number")]
 
 
 def content_hash(record: NoticeRecord) -> str:
@@ -114,9 +119,34 @@ class Repository:
         self.session.flush()
         return UpsertResult("updated", notice.id, notice.version)
 
+    # -- what a poll writes (crawler.pipeline -> crawler.runner.StoreSink -> here) -------------
+    def record_notice(self, record: NoticeRecord, source: str, channel: str, list_fingerprint: str,
+                      now: dt.datetime) -> UpsertResult:
+        """Archive a crawled notice with its archive rules: the list entry it was fetched from (so
+        an unchanged entry is not refetched), its fetch failure cleared, and the notices it repeals
+        marked — only when the notice is new or changed, so a re-check never repeats a repeal."""
+        result = self.upsert_notice(record, source, channel, now)
+        notice = self.get_notice(result.notice_id)
+        assert notice is not None
+        notice.list_fingerprint = list_fingerprint
+        self.clear_failure(record.url)
+        if result.kind != "unchanged":
+            for doc_number in repealed_doc_numbers(record):
+                self.mark_repealed(doc_number, notice, now)
+        return result
+
+    def withdraw_url(self, url: str, now: dt.datetime, reason: str) -> bool:
+        """Mark the notice at ``url`` withdrawn (its own URL answers 404/410); False if unknown."""
+        notice = self.known_uids([url_uid(url)]).get(url_uid(url))
+        if notice is None:
+            return False
+        self.mark_withdrawn(notice, now, reason)
+        return True
+
     def touch_seen(self, uids: list[str], now: dt.datetime) -> None:
-        for notice in self.known_uids(uids).values():
-            notice.last_seen = now
+        """Listed again (``last_seen``) without a refetch: one UPDATE, no notice rows loaded."""
+        if uids:
+            self.session.execute(update(Notice).where(Notice.uid.in_(uids)).values(last_seen=now))
 
     def mark_withdrawn(self, notice: Notice, now: dt.datetime, reason: str) -> None:
         if notice.status == "withdrawn":

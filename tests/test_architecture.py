@@ -190,3 +190,15 @@ def test_no_reader_decides_on_the_wording_of_a_health_reason() -> None:
             if _PROSE_TEST.search(line):
                 offenders.append(f"{rel}:{n}: {line.strip()}")
     assert not offenders, "\n".join(offenders)
+
+
+def test_a_crawl_writes_to_the_archive_only_through_the_pipeline() -> None:
+    """The spider yields items; only the runner's sink (behind crawler/pipeline.py) touches the store."""
+    modules = production_modules()
+    for module in ("crawler.spider", "crawler.plan", "crawler.pipeline"):
+        store_imports = {name for name, _ in imports(module, modules[module], top_level_only=False)
+                         if name.startswith("store.")}
+        assert store_imports <= {"store.reasons", "store.reasons.Reason", "store.reasons.failure_code"}, (
+            module, store_imports)
+    spider = modules["crawler.spider"].read_text("utf-8")
+    assert "sink" not in spider, "the spider must not hold a sink: items are its only output"

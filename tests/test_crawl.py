@@ -167,3 +167,49 @@ def test_notice_removed_from_site_becomes_withdrawn(settings: Any, factory: Any,
         kept = s.scalar(select(Notice).where(Notice.url.like("%t20261015_189822.html")))
     assert gone is not None and gone.status == "withdrawn"
     assert kept is not None and kept.status == "active"
+
+
+def test_a_second_poll_records_entries_seen_again_without_refetching(settings: Any, factory: Any,
+                                                                      mirror: MirrorServer) -> None:
+    """``last_seen`` is when a notice was last on a list, also when its detail page was not fetched."""
+    first_at = dt.datetime(2026, 11, 29, 1, 0, tzinfo=dt.UTC)
+    again_at = first_at + dt.timedelta(hours=2)  # within recheck_hours: nothing is refetched
+    sources = select_sources(builtin_sources(), ["most/tztg"])
+    asyncio.run(crawl(sources, settings, factory, mirror=mirror.url, reactor=False, polite=False,
+                      clock=lambda: first_at))
+    assert mirror.requests is not None
+    mirror.requests.clear()
+    report = asyncio.run(crawl(sources, settings, factory, mirror=mirror.url, reactor=False, polite=False,
+                               clock=lambda: again_at))
+    assert details(mirror) == [] and report.results[0].unchanged > 0
+    with factory() as s:
+        seen = {n.last_seen for n in s.scalars(select(Notice))}
+        checked = {n.last_checked for n in s.scalars(select(Notice))}
+    page_one = report.results[0].items_seen
+    assert page_one > 0
+    assert again_at.replace(tzinfo=None) in {t.replace(tzinfo=None) for t in seen}  # listed again: seen now
+    assert {t.replace(tzinfo=None) for t in checked} == {first_at.replace(tzinfo=None)}  # but not refetched
+
+
+def test_an_archive_write_that_fails_reaches_the_channel_health(settings: Any, factory: Any, mirror: MirrorServer,
+                                                                monkeypatch: Any) -> None:
+    """A database refusing a notice (disk full, lock, bug) makes the poll partial, never "no news"."""
+    from store.repository import Repository
+
+    real = Repository.record_notice
+    refused: list[str] = []
+
+    def flaky(self: Repository, record: Any, *args: Any) -> Any:
+        if not refused:
+            refused.append(record.url)
+            raise OSError("database or disk is full")
+        return real(self, record, *args)
+
+    monkeypatch.setattr(Repository, "record_notice", flaky)
+    report = poll(settings, factory, mirror.url, ["most/tztg"])
+    result = report.results[0]
+    assert result.status == "partial" and result.reason_code == "internal_error", result
+    assert "database or disk is full" in (result.reason or "")
+    with factory() as s:
+        stored = {n.url for n in s.scalars(select(Notice))}
+    assert refused and refused[0] not in stored and len(stored) == result.new  # the rest were kept

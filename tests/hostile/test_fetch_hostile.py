@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import select
 
 from crawler.mirror_server import MirrorServer
-from crawler.plan import ChannelHealth, ChannelJob
+from crawler.plan import ChannelPlan
 from crawler.registry import context, select_sources
 from crawler.runner import crawl
 from crawler.settings import scrapy_settings
@@ -47,31 +47,32 @@ def test_user_source_with_non_http_url_is_refused(url: str) -> None:
         load_sources_text(text)
 
 
-def _job(platform: str = "trs") -> ChannelJob:
+def _plan(platform: str = "trs") -> ChannelPlan:
     src = next(s for s in builtin_sources() if any(c.platform == platform for c in s.channels))
     ch = next(c for c in src.channels if c.platform == platform)
-    return ChannelJob(source=src, channel=ch, ctx=context(src, ch), platform=get_platform(platform), known={},
-                      deferred=set(), max_pages=1, recheck_before=dt.datetime.now(dt.UTC), max_rechecks=0,
-                      health=ChannelHealth(started_at=dt.datetime.now(dt.UTC)))
+    now = dt.datetime.now(dt.UTC)
+    return ChannelPlan(source=src, channel=ch, ctx=context(src, ch), platform=get_platform(platform), known={},
+                       deferred=frozenset(), max_pages=1, recheck_before=now, max_rechecks=0, started_at=now)
 
 
 @pytest.mark.parametrize("url", LOCAL)
 def test_spider_never_requests_non_http_list_links(url: str) -> None:
-    spider = PolicySpider(jobs=[], sink=None)  # type: ignore[arg-type]
-    request, unknown = spider._entry_request(_job(), ListEntry(url=url, title="关于file的通知"))
+    plan = _plan()
+    spider = PolicySpider(plans=[plan])
+    request, unknown = spider._entry_request(spider.polls[plan.key], ListEntry(url=url, title="关于file的通知"))
     assert request is None and unknown == 0
 
 
 def test_trs_list_linking_a_local_file_yields_no_request() -> None:
-    job = _job()
+    plan = _plan()
     html = ('<html><body><ul class="info_list2"><li><a href="file:///etc/passwd" title="x">x</a>'
             '<span class="date">2026-11-29</span></li></ul></body></html>')
     try:
-        listing = job.platform.parse_list(html, job.ctx.url, job.ctx)
+        listing = plan.platform.parse_list(html, plan.ctx.url, plan.ctx)
     except Exception:  # a selector error is fine too: either way nothing is fetched
         return
-    spider = PolicySpider(jobs=[], sink=None)  # type: ignore[arg-type]
-    assert all(spider._entry_request(job, e)[0] is None for e in listing.entries)
+    spider = PolicySpider(plans=[plan])
+    assert all(spider._entry_request(spider.polls[plan.key], e)[0] is None for e in listing.entries)
 
 
 def test_detail_attachment_links_to_local_files_are_dropped() -> None:
