@@ -9,6 +9,14 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 
+def from_mirror(url: str, mirror: str, scheme: str = "https") -> str:
+    """The official URL a mirror URL stands for; a URL off the mirror is returned unchanged."""
+    prefix = mirror.rstrip("/") + "/"
+    if not url.startswith(prefix):
+        return url
+    return f"{scheme}://{url[len(prefix):]}"
+
+
 def to_mirror(url: str, mirror: str) -> str:
     parts = urlsplit(url)
     path = parts.path or "/"

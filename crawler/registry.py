@@ -46,6 +46,9 @@ class SourceSpec:
     force_http: bool = False  # fetch over http:// where TLS is broken (*.sz.gov.cn BAD_ECPOINT)
     download_delay: float | None = None  # for every channel of the source without its own
     proxy: str | None = None
+    # Other hosts its pages may link or redirect to (attachment servers, CDNs), "host[:port]" or a
+    # URL; the channels' own hosts are always allowed (crawler/siteguard.py).
+    hosts: tuple[str, ...] = ()
 
     def channel(self, channel_id: str) -> ChannelSpec:
         for ch in self.channels:

@@ -34,6 +34,7 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
         "DOWNLOAD_HANDLERS": {"file": None, "data": None, "ftp": None, "s3": None},
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "crawler.siteguard.SiteGuardMiddleware": 50,  # before robots.txt: never ask an off-site host
             "crawler.middlewares.SafeRobotsTxtMiddleware": 100,
         },
         # Per-host floors from DOWNLOAD_SLOTS (crawler.politeness); Scrapy's own floors at DOWNLOAD_DELAY.

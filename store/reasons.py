@@ -37,6 +37,8 @@ class Reason(StrEnum):
     NETWORK = "network"
     # A response over the size cap was cancelled.
     TOO_LARGE = "too_large"
+    # A link or redirect to a host the channel does not own was refused (crawler/siteguard.py).
+    OFF_SITE = "off_site"
     # The poll was stopped by a shutdown (SIGTERM): not a verdict on the site.
     SHUTDOWN = "shutdown"
     # A row written before reason codes existed whose prose matched no known pattern.
@@ -63,6 +65,7 @@ _FAILURE_CODES = {
     "TCPTimedOutError": Reason.TIMEOUT,
     "DownloadTimeoutError": Reason.TIMEOUT,
     "DownloadCancelledError": Reason.TOO_LARGE,
+    "OffSiteRequest": Reason.OFF_SITE,
 }
 
 
