@@ -118,7 +118,7 @@ def test_links_and_redirects_to_internal_targets_are_never_fetched(tmp_path: Pat
     # Refusals are visible: a partial run with off_site errors naming the targets, never "ok".
     assert run.status == "partial" and run.reason_code == "off_site", (run.status, run.reason_code)
     refused = "\n".join(run.errors)
-    for target in ("127.0.0.1:%d" % internal.port, "localhost", "[::1]", "169.254.169.254", "10.0.0.5",
+    for target in (f"127.0.0.1:{internal.port}", "localhost", "[::1]", "169.254.169.254", "10.0.0.5",
                    "192.168.1.1"):
         assert target in refused, (target, refused)
     assert refused.count("refused: http://169.254.169.254") == 2  # the link and the 307 to it
