@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
 from parsers.model import Attachment
-from parsers.page import ChannelContext, DetailPage, clean, select_first_of
+from parsers.nesting import flatten, may_be_too_deep
+from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",
@@ -72,6 +73,8 @@ def html_to_text(fragment: str) -> str:
 
     BeautifulSoup repairs the loose fragments such CMSs store (unclosed tags, stray ``</p>``)
     before the tree is walked."""
+    if may_be_too_deep(fragment):
+        fragment = flatten(fragment)  # before BeautifulSoup's lxml builder meets the depth limit
     soup = BeautifulSoup(fragment, "lxml")
     root = soup.body or soup
     return node_text(Selector(text=str(root)).root)
@@ -88,31 +91,28 @@ def node_text(element: Any) -> str:
     Walking the tree lxml has already built (instead of serialising the body and re-parsing it with
     BeautifulSoup) is what keeps detail parsing cheap; see benchmarks/README.md.
     """
-    parts: list[str] = []
-
-    def walk(el: Any) -> None:
-        if not isinstance(el.tag, str):  # comments and processing instructions: keep only the tail
-            parts.append(el.tail or "")
-            return
+    # An explicit stack, not recursion: a page of 1,000+ unclosed <font> tags nests that deep, and
+    # Python's recursion limit would turn a real notice into a failure on every poll.
+    parts: list[str] = [element.text or ""]
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(element)]
+    while stack:
+        el, leaving = stack.pop()
         tag = el.tag
-        if tag in _SKIP_TAGS:
+        if leaving:
+            if tag in _BLOCK_SET:
+                parts.append("\n")
+            if tag in ("td", "th"):
+                parts.append("\t")
             parts.append(el.tail or "")
-            return
-        block = tag in _BLOCK_SET
-        if block:
+            continue
+        if not isinstance(tag, str) or tag in _SKIP_TAGS:  # comments, scripts: keep only the tail
+            parts.append(el.tail or "")
+            continue
+        if tag in _BLOCK_SET:
             parts.append("\n")
         parts.append(el.text or "")
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if tag in ("td", "th"):
-            parts.append("\t")
-        parts.append(el.tail or "")
-
-    parts.append(element.text or "")
-    for child in element:
-        walk(child)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     return _tidy("".join(parts))
 
 
@@ -170,7 +170,7 @@ _GENERIC_BODY = ["#Zoom", "#zoom", "#mainText", ".TRS_UEDITOR", ".TRS_Editor", "
 def generic_detail(text: str, url: str) -> DetailPage:
     """Template-agnostic extraction for pages never seen before: known containers, else the
     element holding the most paragraph text."""
-    sel = Selector(text=text)
+    sel = html_selector(text)
     meta = meta_tags(sel)
     meta.update(labelled_values(sel.css("table, dl")))
     title = (meta.get("ArticleTitle") or clean(" ".join(sel.css("h1 ::text").getall()))

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from parsel import Selector, SelectorList
 
 from parsers.model import Attachment
+from parsers.nesting import flatten, may_be_too_deep
 from policywatch.errors import ParseError, SelectorError
 
 
@@ -99,6 +100,8 @@ def select_first_of(sel: Selector, candidates: list[str], ctx: ChannelContext) -
 def html_selector(text: str) -> Selector:
     if not text or not text.strip():
         raise ParseError("empty page")
+    if may_be_too_deep(text):
+        text = flatten(text)  # libxml2 would silently drop everything below ~2,000 levels
     try:
         return Selector(text=text)
     except Exception as exc:  # lxml raises a zoo of types on hostile input
