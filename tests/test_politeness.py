@@ -100,7 +100,9 @@ def test_each_host_is_paced_by_its_own_delay_with_autothrottle_on(tmp_path: Path
         engine.dispose()
     assert [(r.source, r.status, r.new) for r in report.results] == [("slow", "ok", DETAILS), ("quick", "ok", DETAILS)]
     slow, quick = _gaps(log, SLOW), _gaps(log, QUICK)
-    assert min(slow) >= 0.55, slow  # the source's 0.6 s, held for every request
+    # The source's 0.6 s, held for every request (measured on arrival, so a loaded machine may shave
+    # a little off one gap; without the floor AutoThrottle drives the gaps to ~0.05 s).
+    assert min(slow) >= 0.45 and statistics.median(slow) >= 0.55, slow
     assert max(quick) < 0.45, quick  # the channel's own 0.1 s beats its source's 5 s
     assert statistics.median(slow) > 3 * statistics.median(quick), (slow, quick)
 

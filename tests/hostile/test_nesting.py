@@ -37,7 +37,8 @@ def test_trs_detail_with_deep_nesting_keeps_its_text(depth: int) -> None:
 
 @pytest.mark.parametrize("tag", ["font", "div", "span", "table"])
 def test_generic_extraction_and_text_walk_survive_any_depth(tag: str) -> None:
-    html = f"<html><body><h1>关于深层页面的通知</h1><div id='c'>{_nest(3000, '各有关单位：正文。', tag)}</div></body></html>"
+    deep = _nest(3000, "各有关单位：正文。", tag)
+    html = f"<html><body><h1>关于深层页面的通知</h1><div id='c'>{deep}</div></body></html>"
     assert "各有关单位：正文。" in node_text(html_selector(html).css("#c")[0].root)
     assert "各有关单位" in generic_detail(html, "https://www.example.gov.cn/a.html").body
 
