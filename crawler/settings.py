@@ -25,6 +25,9 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
         "DOWNLOAD_MAXSIZE": crawl.max_page_bytes,
         "DOWNLOAD_WARNSIZE": min(2 * 1024 * 1024, crawl.max_page_bytes),
         "PW_MAX_ATTACHMENT_BYTES": crawl.max_attachment_bytes,  # applied per request via download_maxsize
+        "PW_ATTACHMENT_LIMITS": {  # crawler/sandbox.py
+            "cpu_seconds": crawl.attachment_cpu_seconds, "memory_bytes": crawl.attachment_memory_mb * 2**20,
+            "wall_seconds": crawl.attachment_timeout, "max_chars": crawl.attachment_max_chars},
         # A code-executing control server and a telnet console have no place in a daemon.
         "REMOTE_CONTROL_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,

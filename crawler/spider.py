@@ -28,7 +28,7 @@ from crawler.plan import (
     item_key,
 )
 from crawler.politeness import slot_key
-from parsers.attachments import extract_attachment_text
+from crawler.sandbox import Limits, extract_off_reactor
 from parsers.blocks import detect_block
 from parsers.decode import decode_html
 from parsers.model import Attachment
@@ -284,16 +284,24 @@ class PolicySpider(scrapy.Spider):
         request.meta["download_maxsize"] = self.crawler.settings.getint("PW_MAX_ATTACHMENT_BYTES")
         yield request
 
-    def parse_attachment(self, response: Response, key: str, entry: ListEntry,
-                         attachment: tuple[Any, ...]) -> Iterator[Any]:
+    async def parse_attachment(self, response: Response, key: str, entry: ListEntry,
+                               attachment: tuple[Any, ...]) -> AsyncIterator[Any]:
         detail, att, rest, texts = attachment
         if response.status == 200:
             try:
-                texts = (*texts, (att.name, extract_attachment_text(response.body, att.url,
-                                                                    _content_type(response) or None)))
+                # In a limited child process, awaited off the reactor (crawler/sandbox.py): a hostile
+                # .docx must not stall every channel of the crawl or a shutdown.
+                text = await extract_off_reactor(response.body, att.url, _content_type(response) or None,
+                                                 self._attachment_limits())
+                texts = (*texts, (att.name, text))
             except ParseError as exc:
                 log.info("attachment %s unreadable: %s", att.url, exc)
-        yield from self._next_attachment(self.polls[key], entry, detail, rest, texts)
+        for item in self._next_attachment(self.polls[key], entry, detail, rest, texts):
+            yield item
+
+    def _attachment_limits(self) -> Limits:
+        conf = self.crawler.settings.getdict("PW_ATTACHMENT_LIMITS")
+        return Limits(**conf) if conf else Limits()
 
     def _permanent(self, poll: ChannelPoll, entry: ListEntry, code: Reason, reason: str) -> ArchiveItem:
         """A 404/410 or an oversized page: a known notice is withdrawn, a new one retried with backoff."""

@@ -39,6 +39,11 @@ class CrawlSettings:
     retries: int = 2
     max_page_bytes: int = 10 * 1024 * 1024
     max_attachment_bytes: int = 50 * 1024 * 1024
+    # Attachment text is extracted in a child process under these limits (crawler/sandbox.py).
+    attachment_cpu_seconds: int = 20
+    attachment_memory_mb: int = 1024
+    attachment_timeout: float = 60.0
+    attachment_max_chars: int = 200_000
     obey_robots: bool = True
     autothrottle: bool = True
     http_cache: bool = True
@@ -330,6 +335,10 @@ EXAMPLE_CONFIG = '''\
 # retries = 2                   # on 5xx and timeouts
 # max_page_bytes = 10485760     # 10 MiB cap for pages
 # max_attachment_bytes = 52428800
+# attachment_cpu_seconds = 20   # attachment text is extracted in a child process under these limits
+# attachment_memory_mb = 1024
+# attachment_timeout = 60.0     # seconds, wall clock
+# attachment_max_chars = 200000 # text kept per attachment
 # obey_robots = true
 # autothrottle = true
 # http_cache = true             # conditional requests (ETag / Last-Modified)
