@@ -75,7 +75,7 @@ def test_cpu_bomb_is_stopped_at_the_cpu_limit() -> None:
 
 
 def test_memory_and_wall_limits_apply() -> None:
-    with pytest.raises(ParseError, match="memory limit|died|cannot read"):
+    with pytest.raises(ParseError, match=r"memory limit|died|cannot read"):
         extract_sandboxed(table_bomb(), "m.docx", None, Limits(memory_bytes=64 * 2**20))
     with pytest.raises(ParseError, match="longer than"):
         extract_sandboxed(table_bomb(), "w.docx", None, Limits(cpu_seconds=60, wall_seconds=0.5))
