@@ -4,6 +4,7 @@ unknown types, registration rules, and that no other module names an event type.
 from __future__ import annotations
 
 import ast
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,3 +162,23 @@ def test_the_name_check_would_see_a_hard_coded_type(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text('KINDS = ("funding_rule",)\nif kind == "repeal":\n    pass\n', encoding="utf-8")
     assert [(v, n) for v, n in _string_literals(probe) if lookup(v)] == [("funding_rule", 1), ("repeal", 2)]
+
+
+def test_the_contributing_example_registers_and_works(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The worked example in CONTRIBUTING.md is code a contributor will copy: run it.
+    from parsers.facts import events
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Adding an event type", 1)[1].split("\n## ", 1)[0]
+    snippet = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.setattr(events, "_SPECS", dict(events._SPECS))  # restored after the test
+    unregister("funding_call_opened")
+    namespace = dict(vars(events))
+    exec(textwrap.dedent(snippet), namespace)
+    spec = namespace["FUNDING_CALL_OPENED"]
+    assert lookup("funding_call_opened") is spec and "funding_call_opened" in filter_names()
+    event = spec.make(span=(0, 9), source="body", rule="call.open", deadline="2026-12-31", programme="揭榜挂帅")
+    assert spec.summary(event.to_dict()) == ["申报开启：2026-12-31"]
+    assert export_columns()[-4:] == ["deadline", "programme", "text", "rule"]
+    assert export_row(event.to_dict())["programme"] == "揭榜挂帅"
+    assert fields()[-1] == "funding_calls"
