@@ -13,7 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from parsers.facts.amounts import format_ratio, format_yuan
+# Re-exported for code that imports the formatters from here (the digest tests do).
+from parsers.facts.amounts import format_ratio as format_ratio
+from parsers.facts.amounts import format_yuan as format_yuan
+from parsers.facts.events import spec_for
 
 CHANGES = ("new", "revised", "withdrawn", "repealed")
 
@@ -138,70 +141,23 @@ class Digest:
 
 
 # ---------------------------------------------------------------------------
-# Amounts and events
-
-
-def _funding_parts(event: Mapping[str, Any]) -> list[str]:
-    terms = []
-    if event.get("max_amount_yuan") is not None:
-        terms.append("最高" + format_yuan(event["max_amount_yuan"]))
-    if event.get("ratio") is not None:
-        terms.append("比例" + format_ratio(event["ratio"]))
-    parts = ["资金：" + "，".join(terms)] if terms else []
-    if event.get("fund_size_yuan") is not None:
-        parts.append("基金规模" + format_yuan(event["fund_size_yuan"]))
-    text = str(event.get("text") or "")
-    if not parts and "一事一议" in text:
-        parts.append("一事一议")
-    elif not parts and text:
-        parts.append("资金：" + _clip(text, 40))
-    return parts
-
-
-def _event_parts(event: Mapping[str, Any]) -> list[str]:
-    kind = event.get("type")
-    if kind == "pilot_zone_approved":
-        where = event.get("zone") or event.get("city") or event.get("name") or ""
-        return [f"试验区获批：{where}" if where else "试验区获批"]
-    if kind == "funding_rule":
-        return _funding_parts(event)
-    if kind == "repeal":
-        target = event.get("doc_number") or event.get("title") or ""
-        return [f"废止：{target}" if target else "废止"]
-    label = _OTHER_EVENT_LABELS.get(str(kind))
-    if label is None:
-        return []  # unknown event types are data for the webhook, not noise for humans
-    detail = event.get("deadline") or event.get("text") or ""
-    return [f"{label}：{_clip(str(detail), 40)}" if detail else label]
-
-
-_OTHER_EVENT_LABELS = {
-    "funding_call_opened": "申报开启",
-    "shortlist_published": "公示",
-    "final_list_published": "名单公布",
-    "rule_revised": "规则修订",
-    "deadline_extended": "截止延期",
-    "repealed": "废止",
-}
+# Events
 
 
 def summarize_events(events: Iterable[Mapping[str, Any]]) -> str:
     """One human line for an item's typed events, e.g. ``资金：最高2000万元，比例30%``.
 
-    Parts are joined with "；" and de-duplicated in order; unknown event types
-    are skipped. Returns "" when nothing is worth a line.
+    Each event's parts come from its type's spec (parsers/facts/events.py). Parts
+    are joined with "；" and de-duplicated in order; unknown event types are
+    skipped (they are data for the webhook, not noise for humans). Returns ""
+    when nothing is worth a line.
     """
     seen: list[str] = []
     for event in events:
-        for part in _event_parts(event):
+        for part in spec_for(event.get("type")).summary(event):
             if part not in seen:
                 seen.append(part)
     return "；".join(seen)
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------------------

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from parsers.facts.events import filter_names, lookup
 from policywatch.errors import ConfigError
 
 CHINA = ZoneInfo("Asia/Shanghai")
-EVENT_TYPES = ("pilot_zone_approved", "funding_rule", "repeal")
 DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -72,9 +72,10 @@ def parse_schedule(text: str) -> Schedule:
 
 def build_filters(*, cities: list[str], sources: list[str], topics: list[str], events: list[str],
                   keywords: list[str], min_amount: str | None) -> dict[str, Any]:
-    bad = [e for e in events if e not in EVENT_TYPES]
+    allowed = filter_names()
+    bad = [e for e in events if e not in allowed]
     if bad:
-        raise ConfigError(f"unknown event type {', '.join(bad)}; use {', '.join(EVENT_TYPES)}")
+        raise ConfigError(f"unknown event type {', '.join(bad)}; use {', '.join(allowed)}")
     filters: dict[str, Any] = {}
     for key, values in (("city", cities), ("source", sources), ("topic", topics), ("event", events),
                         ("keyword", keywords)):
@@ -102,8 +103,15 @@ def parse_amount(text: str) -> int:
     return int(value)
 
 
-def _event_amount(event: Mapping[str, Any]) -> int:
-    return max(int(event.get("max_amount_yuan") or 0), int(event.get("fund_size_yuan") or 0))
+def _amounts(events: list[Any]) -> list[int]:
+    """The amount of every event whose type has amount fields (the registry says which)."""
+    out = []
+    for event in events:
+        spec = lookup(event.get("type"))
+        amount = spec.amount(event) if spec else None
+        if amount is not None:
+            out.append(amount)
+    return out
 
 
 def matches(filters: Mapping[str, Any], notice: Any, city: str) -> bool:
@@ -123,7 +131,7 @@ def matches(filters: Mapping[str, Any], notice: Any, city: str) -> bool:
         if not any(k in hay for k in filters["keyword"]):
             return False
     if "min_amount" in filters:
-        amounts = [_event_amount(e) for e in events if e.get("type") == "funding_rule"]
+        amounts = _amounts(events)
         if not amounts or max(amounts) < int(filters["min_amount"]):
             return False
     return True

@@ -96,9 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--outbox", action="store_true", help="write digests to the outbox folder")
     target.add_argument("--atom", metavar="NAME",
                         help="keep an Atom feed <data_dir>/feeds/feed-NAME.xml for feed readers")
-    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC"), ("--event", "TYPE"),
-                       ("--keyword", "WORD")):
+    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC")):
         p.add_argument(flag, action="append", default=[], metavar=meta)
+    _event_argument(p)
+    p.add_argument("--keyword", action="append", default=[], metavar="WORD")
     p.add_argument("--min-amount", metavar="YUAN", help="e.g. 5000000, 500万, 1亿")
     p.add_argument("--schedule", default="immediate", help="immediate | daily HH:MM | weekly DAY HH:MM")
     p.add_argument("--name", help="subscriber name")
@@ -353,9 +354,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     app = open_app(args)
     with app.factory() as session:
         if args.what == "events":
-            from store.reports import EVENT_FIELDS, event_rows
+            from store.reports import event_fields, event_rows
 
-            _write_rows(args, EVENT_FIELDS, event_rows(session, app.sources))
+            _write_rows(args, event_fields(), event_rows(session, app.sources))
             return EXIT_OK
         repo = Repository(session)
         notices = repo.notices_for_export()
@@ -531,11 +532,28 @@ def _date(value: str) -> Any:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
+def _event_type(value: str) -> str:
+    # Checked against the event registry only when --event is given: importing the extractor
+    # package to list the names in --help would slow down every command's start-up.
+    from parsers.facts.events import filter_names
+
+    names = filter_names()
+    if value not in names:
+        raise argparse.ArgumentTypeError(f"unknown event type {value!r}; use {', '.join(names)}")
+    return value
+
+
+def _event_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--event", action="append", default=[], metavar="TYPE", type=_event_type,
+                   help="only notices with an event of this type (the extracted types: docs/extraction.md)")
+
+
 def _archive_parsers(cmd: Any) -> None:
     p = cmd("search", "ranked full-text search of the archive (any query length; words AND together)")
     p.add_argument("query", nargs="*", help="words to find; none lists the filtered notices, newest first")
-    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC"), ("--event", "TYPE")):
+    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC")):
         p.add_argument(flag, action="append", default=[], metavar=meta)
+    _event_argument(p)
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")
     p.add_argument("--limit", type=int, default=20)

@@ -1,8 +1,9 @@
 """Analyst reports built from the archive's extracted events (never from hard-coded data).
 
-* funding: one row per ``funding_rule`` event: the cross-city table of caps, ratios and funds.
-* pilot zones: the ``pilot_zone_approved`` events, one row per city (its earliest approval).
-* events export: one flat row per event with the notice it came from.
+* funding: one row per funding-rule event: the cross-city table of caps, ratios and funds.
+* pilot zones: the pilot-zone approval events, one row per city (its earliest approval).
+* events export: one flat row per event with the notice it came from; the event columns are the
+  registry's (parsers/facts/events.py), so a new event type exports without an edit here.
 
 Each report renders as Markdown, a standalone HTML page (Jinja2, autoescaped) or CSV.
 """
@@ -21,6 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from parsers.facts.amounts import format_ratio, format_yuan
+from parsers.facts.events import FUNDING_RULE, PILOT_ZONE_APPROVED, export_columns, export_row
 from store.models import Notice
 from store.search import SourceLike, has_event_type, resolve_places
 
@@ -106,8 +108,8 @@ def funding_rows(session: Session, *, cities: Sequence[str] = (), since: dt.date
     order = {s.id: i for i, s in enumerate(source_list)}
     places = resolve_places(source_list, cities, ())
     rows = []
-    for notice in _notices_with_event(session, "funding_rule", places, since):
-        for event in _events(notice, "funding_rule"):
+    for notice in _notices_with_event(session, FUNDING_RULE.name, places, since):
+        for event in _events(notice, FUNDING_RULE.name):
             rows.append(FundingRow(
                 city=city_by_source.get(notice.source, notice.source), source=notice.source,
                 issuer=_issuer(notice, names), title=notice.title, doc_number=notice.doc_number or "",
@@ -139,8 +141,8 @@ def pilot_zone_rows(session: Session, *, since: dt.date | None = None) -> list[P
     """One row per approved city: its earliest approval (a MOST letter or a city's own report)."""
     best: dict[str, PilotZoneRow] = {}
     mentions: dict[str, int] = {}
-    for notice in _notices_with_event(session, "pilot_zone_approved", None, since):
-        for event in _events(notice, "pilot_zone_approved"):
+    for notice in _notices_with_event(session, PILOT_ZONE_APPROVED.name, None, since):
+        for event in _events(notice, PILOT_ZONE_APPROVED.name):
             city = str(event.get("city") or "").strip()
             if not city:
                 continue
@@ -163,13 +165,21 @@ def _earlier(row: PilotZoneRow, other: PilotZoneRow) -> bool:
 
 # -- events export -------------------------------------------------------------------------------
 
-EVENT_FIELDS = ["notice_id", "url", "title", "source", "city", "doc_number", "published_date", "type",
-                "max_amount_yuan", "ratio", "fund_size_yuan", "event_city", "program", "approver",
-                "event_doc_number", "event_title", "text", "rule"]
+NOTICE_COLUMNS = ["notice_id", "url", "title", "source", "city", "doc_number", "published_date"]
+
+
+def event_fields() -> list[str]:
+    """The export's columns: the notice's, then the registry's event columns."""
+    fields = [*NOTICE_COLUMNS, *export_columns()]
+    clash = sorted({f for f in fields if fields.count(f) > 1})
+    if clash:
+        # An event column named like a notice column would silently overwrite it in every row.
+        raise ValueError(f"event export columns {clash} clash with the notice's columns")
+    return fields
 
 
 def event_rows(session: Session, sources: Iterable[SourceLike]) -> Iterator[dict[str, Any]]:
-    """One flat dict per extracted event, with the notice it came from (fields: EVENT_FIELDS)."""
+    """One flat dict per extracted event, with the notice it came from (fields: `event_fields`)."""
     source_list = tuple(sources)
     city_by_source = {s.id: s.city for s in source_list}
     stmt = select(Notice).order_by(Notice.id).execution_options(yield_per=500)
@@ -181,11 +191,7 @@ def event_rows(session: Session, sources: Iterable[SourceLike]) -> Iterator[dict
                 "notice_id": notice.id, "url": notice.url, "title": notice.title, "source": notice.source,
                 "city": city_by_source.get(notice.source, ""), "doc_number": notice.doc_number,
                 "published_date": notice.published_date.isoformat() if notice.published_date else None,
-                "type": event.get("type"), "max_amount_yuan": event.get("max_amount_yuan"),
-                "ratio": event.get("ratio"), "fund_size_yuan": event.get("fund_size_yuan"),
-                "event_city": event.get("city"), "program": event.get("program"),
-                "approver": event.get("approver"), "event_doc_number": event.get("doc_number"),
-                "event_title": event.get("title"), "text": event.get("text"), "rule": event.get("rule"),
+                **export_row(event),
             }
 
 

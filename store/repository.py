@@ -12,6 +12,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from parsers.facts.events import REPEAL
 from parsers.model import NoticeRecord
 from parsers.urls import canonical_url, url_uid
 from store.models import AttachmentRow, Change, CrawlRun, FetchFailure, Notice, NoticeVersion
@@ -28,7 +29,7 @@ class UpsertResult:
 
 def repealed_doc_numbers(record: NoticeRecord) -> list[str]:
     """The 文号 of the documents a notice declares repealed (its ``repeal`` events)."""
-    return [str(e["doc_number"]) for e in record.events if e.get("type") == "repeal" and e.get("doc_number")]
+    return [str(e["doc_number"]) for e in record.events if e.get("type") == REPEAL.name and e.get("doc_number")]
 
 
 def content_hash(record: NoticeRecord) -> str:

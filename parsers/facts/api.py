@@ -13,6 +13,7 @@ from typing import Any
 
 from .dates import FoundDate, iter_dates, parse_meta_date
 from .docnumber import is_own_number_position, iter_doc_numbers, parse_doc_number, parse_order_number
+from .events import FUNDING_RULE, PILOT_ZONE_APPROVED, REPEAL, EventSpec, spec_for
 from .funding import FundingRule, find_funding, is_heading
 from .issuers import city_of_url, city_prefix, known, split_issuers
 from .model import DocText, Evidence, Facts, Source
@@ -200,8 +201,9 @@ def _published_date(body: Source, metas: dict[str, Source]) -> tuple[dt.date, Ev
 # ---------------------------------------------------------------- events
 
 
-def _event(src: Source, span: tuple[int, int], rule: str, **fields: Any) -> dict[str, Any]:
-    return {**fields, "span": [span[0], span[1]], "source": src.name, "rule": rule}
+# Each finder below emits one type of the registry (events.py); `EventSpec.make` checks its fields.
+def _event(spec: EventSpec, src: Source, span: tuple[int, int], rule: str, **fields: Any) -> dict[str, Any]:
+    return spec.make(span=span, source=src.name, rule=rule, **fields).to_dict()
 
 
 def _pilot_events(texts: list[Source], own: str | None) -> list[dict[str, Any]]:
@@ -213,7 +215,7 @@ def _pilot_events(texts: list[Source], own: str | None) -> list[dict[str, Any]]:
                 continue
             cities.add(pz.city)
             out.append(
-                _event(src, pz.span, pz.rule, type="pilot_zone_approved", city=pz.city, program=PROGRAM,
+                _event(PILOT_ZONE_APPROVED, src, pz.span, pz.rule, city=pz.city, program=PROGRAM,
                        approver=APPROVER, doc_number=pz.doc_number)
             )  # fmt: skip
     return out
@@ -235,7 +237,7 @@ def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
             continue
         seen.add(key)
         out.append(
-            _event(src, fr.span, fr.rule, type="funding_rule", max_amount_yuan=fr.max_amount_yuan,
+            _event(FUNDING_RULE, src, fr.span, fr.rule, max_amount_yuan=fr.max_amount_yuan,
                    ratio=fr.ratio, fund_size_yuan=fr.fund_size_yuan, text=fr.text,
                    per_year=fr.per_year, years=fr.years)
         )  # fmt: skip
@@ -255,11 +257,12 @@ def _repeal_events(texts: list[Source], doc_number: str | None) -> list[dict[str
             if key in seen or rp.doc_number == doc_number:
                 continue
             seen.add(key)
-            out.append(_event(src, rp.span, rp.rule, type="repeal", doc_number=rp.doc_number, title=rp.title))
+            out.append(_event(REPEAL, src, rp.span, rp.rule, doc_number=rp.doc_number, title=rp.title))
     return out
 
 
 def _events(title: Source, body: Source, atts: list[Source], doc_number: str | None) -> list[dict[str, Any]]:
+    """Every finder's events, finder by finder: a new event type adds its finder here."""
     own = doc_number if is_approval_letter(title.text, body.text[:_HEAD]) else None
     return [
         *_pilot_events([title, body, *atts], own),
@@ -269,13 +272,7 @@ def _events(title: Source, body: Source, atts: list[Source], doc_number: str | N
 
 
 def _event_evidence(ev: dict[str, Any], by_name: dict[str, Source]) -> Evidence:
-    value = {
-        "pilot_zone_approved": lambda e: f"pilot_zone_approved:{e['city']}",
-        "funding_rule": lambda e: (
-            f"funding_rule:max={e['max_amount_yuan']},ratio={e['ratio']},fund={e['fund_size_yuan']}"
-        ),
-        "repeal": lambda e: f"repeal:{e['doc_number'] or e['title']}",
-    }[ev["type"]](ev)
+    value = spec_for(ev["type"]).evidence_value(ev)
     span = (ev["span"][0], ev["span"][1])
     return by_name[ev["source"]].evidence("event", value, span, ev["rule"])
 
@@ -305,13 +302,13 @@ def extract_facts(doc: DocText) -> Facts:
     by_name = {s.name: s for s in (title, body, *atts)}
     evidence.extend(_event_evidence(e, by_name) for e in events)
 
-    has_funding = any(e["type"] == "funding_rule" for e in events)
+    has_funding = any(e["type"] == FUNDING_RULE.name for e in events)
     topic_texts = [body, *atts]
     topics: list[str] = []
     for hit in find_topics(title.text, [s.text for s in topic_texts], has_funding):
         topics.append(hit.topic)
         if hit.source_index == -1:
-            first = next(e for e in events if e["type"] == "funding_rule")
+            first = next(e for e in events if e["type"] == FUNDING_RULE.name)
             src = by_name[first["source"]]
             evidence.append(src.evidence("topics", hit.topic, tuple(first["span"]), "topic.funding_event"))
         else:

@@ -1,8 +1,9 @@
 """Evaluate the extractor on the labelled corpus: per-field precision, recall and F1.
 
 Scoring: single-valued fields (文号, dates) count a wrong value as one false positive and one
-false negative; list fields (issuers, pilot-zone cities, repeals) are scored as sets; funding
-rules as a multiset of ``(max_amount_yuan, ratio, fund_size_yuan)`` triples.
+false negative; issuers are scored as a set; each event type with a ``Scoring`` in the registry
+(events.py) adds one field, scored as its spec says: pilot-zone cities and repeals as sets,
+funding rules as a multiset of ``(max_amount_yuan, ratio, fund_size_yuan)`` triples.
 """
 
 from __future__ import annotations
@@ -17,17 +18,23 @@ from typing import Any
 from policywatch.errors import ParseError
 
 from .api import extract_facts
+from .events import Scoring, specs
 from .model import DocText, Facts
 
-FIELDS = (
-    "doc_number",
-    "written_date",
-    "published_date",
-    "issuers",
-    "funding",
-    "pilot_zone_cities",
-    "repeals",
-)
+_SINGLE_FIELDS = ("doc_number", "written_date", "published_date")
+
+
+def _scorings() -> dict[str, tuple[str, Scoring]]:
+    """eval field -> (event type, how it is scored), in registry order."""
+    return {s.scoring.field: (s.name, s.scoring) for s in specs() if s.scoring is not None}
+
+
+def fields() -> tuple[str, ...]:
+    """The scored fields: 文号, dates, issuers, then one per scored event type."""
+    return (*_SINGLE_FIELDS, "issuers", *_scorings())
+
+
+FIELDS = fields()  # the fields of the built-in types (a type registered later joins `fields()`)
 
 
 @dataclass
@@ -61,7 +68,7 @@ class Miss:
 @dataclass
 class EvalReport:
     cases: int = 0
-    scores: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
+    scores: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in fields()})
     misses: list[Miss] = field(default_factory=list)
 
 
@@ -79,20 +86,15 @@ def load_case(path: Path) -> tuple[dict[str, Any], DocText]:
 
 def predicted(facts: Facts) -> dict[str, Any]:
     """The extractor's output in the corpus's ``expected`` shape."""
-    events = facts.events
-    return {
+    out: dict[str, Any] = {
         "doc_number": facts.doc_number,
         "written_date": facts.written_date.isoformat() if facts.written_date else None,
         "published_date": facts.published_date.isoformat() if facts.published_date else None,
         "issuers": list(facts.issuers),
-        "funding": [
-            {k: e[k] for k in ("max_amount_yuan", "ratio", "fund_size_yuan")}
-            for e in events
-            if e["type"] == "funding_rule"
-        ],
-        "pilot_zone_cities": [e["city"] for e in events if e["type"] == "pilot_zone_approved"],
-        "repeals": [e["doc_number"] or f"《{e['title']}》" for e in events if e["type"] == "repeal"],
     }
+    for name, (event_type, scoring) in _scorings().items():
+        out[name] = [scoring.predict(e) for e in facts.events if e["type"] == event_type]
+    return out
 
 
 def _single(score: FieldScore, exp: Any, got: Any) -> bool:
@@ -112,23 +114,21 @@ def _bag(score: FieldScore, exp: Iterable[Hashable], got: Iterable[Hashable]) ->
     return e == g
 
 
-def _funding_key(rule: dict[str, Any]) -> tuple[Any, ...]:
-    ratio = rule.get("ratio")
-    return (
-        rule.get("max_amount_yuan"),
-        None if ratio is None else round(float(ratio), 4),
-        rule.get("fund_size_yuan"),
-    )
+def _scored(scoring: Scoring, values: Iterable[Any]) -> Iterable[Hashable]:
+    keys = map(scoring.key, values)
+    return keys if scoring.multiset else set(keys)
 
 
 def score_case(report: EvalReport, case: dict[str, Any], got: dict[str, Any]) -> None:
     exp = case["expected"]
-    for f in FIELDS:
+    scorings = _scorings()
+    for f in report.scores:
         e, g = exp.get(f), got[f]
-        if f in ("doc_number", "written_date", "published_date"):
+        if f in _SINGLE_FIELDS:
             ok = _single(report.scores[f], e, g)
-        elif f == "funding":
-            ok = _bag(report.scores[f], map(_funding_key, e or []), map(_funding_key, g))
+        elif f in scorings:
+            scoring = scorings[f][1]
+            ok = _bag(report.scores[f], _scored(scoring, e or []), _scored(scoring, g))
         else:
             ok = _bag(report.scores[f], set(e or []), set(g))
         if not ok:

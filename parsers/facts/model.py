@@ -39,7 +39,7 @@ class Facts:
     written_date: dt.date | None
     published_date: dt.date | None
     topics: tuple[str, ...]
-    events: tuple[dict[str, Any], ...]
+    events: tuple[dict[str, Any], ...]  # stored JSON form: `events.EventSpec.make(...).to_dict()`
     evidence: tuple[Evidence, ...]
 
 
