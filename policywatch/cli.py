@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import json
 import logging
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from policywatch.errors import ConfigError, PolicywatchError
+from store import csvout
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("policywatch")
@@ -370,7 +370,7 @@ def _write_rows(args: argparse.Namespace, fields: Sequence[str], rows: Iterable[
     with contextlib.ExitStack() as stack:
         out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
                if args.output else sys.stdout)
-        writer = csv.DictWriter(out, list(fields), extrasaction="ignore") if args.format == "csv" else None
+        writer = csvout.writer(out, fields) if args.format == "csv" else None
         if writer:
             writer.writeheader()
         for row in rows:
@@ -596,8 +596,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
     elif args.csv:
         rows = [h.to_json() for h in hits]
-        writer = csv.DictWriter(sys.stdout, ["id", "score", "city", "source", "published_date", "doc_number",
-                                             "title", "url", "snippet"], extrasaction="ignore")
+        writer = csvout.writer(sys.stdout, ["id", "score", "city", "source", "published_date", "doc_number",
+                                            "title", "url", "snippet"])
         writer.writeheader()
         writer.writerows(rows)
     else:

@@ -10,7 +10,6 @@ Each report renders as Markdown, a standalone HTML page (Jinja2, autoescaped) or
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from parsers.facts.amounts import format_ratio, format_yuan
 from parsers.facts.events import FUNDING_RULE, PILOT_ZONE_APPROVED, export_columns, export_row
+from store import csvout
 from store.models import Notice
 from store.search import SourceLike, has_event_type, resolve_places
 
@@ -287,7 +287,7 @@ def render_html(title: str, columns: Sequence[Column], rows: Sequence[dict[str, 
 
 def render_csv(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, list(fields), extrasaction="ignore")
+    writer = csvout.writer(buf, fields)
     writer.writeheader()
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else row.get(k) for k in fields})
