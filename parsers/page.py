@@ -1,7 +1,8 @@
 """The parsers vocabulary: what every platform adapter takes and returns (``ChannelContext``,
 ``PageRequest``, ``ListEntry``, ``ListPage``, ``DetailPage``, the ``Platform`` protocol), plus
 count-checked selection, date and text helpers. It imports nothing above it, so generic extraction
-(``parsers.detail``) and every adapter can share it without an import cycle."""
+(``parsers.detail``) and every adapter can share it without an import cycle. Beside it:
+``parsers.options`` (declared adapter options) and ``parsers.listing`` (the shared list loop)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any, Protocol
 from parsel import Selector, SelectorList
 
 from parsers.model import Attachment
+from parsers.options import AdapterOptions
 from policywatch.errors import ParseError, SelectorError
 
 
@@ -67,6 +69,11 @@ class DetailPage:
 
 class Platform(Protocol):
     name: str
+
+    @property
+    def options(self) -> type[AdapterOptions]:
+        """The adapter's declared options; the registry validates every channel against them."""
+        ...
 
     def page_request(self, ctx: ChannelContext, page: int) -> PageRequest: ...
 
