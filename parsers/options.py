@@ -51,12 +51,11 @@ def closest(key: str, valid: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def unknown_key_problem(key: str, valid: Iterable[str]) -> str:
-    """The message for an undeclared key, with a suggestion (shared with the user-sources loader)."""
+def _unknown(platform: str, key: str, valid: Iterable[str]) -> str:
     names = sorted(valid)
     guess = closest(key, names)
-    hint = f"did you mean {guess!r}?" if guess else f"known: {', '.join(names)}"
-    return f"unknown option ({hint})"
+    hint = f"did you mean {guess!r}?" if guess else f"declared: {', '.join(names)}"
+    return f"not a {platform} option ({hint})"
 
 
 def option(default: Any, doc: str, *, kind: str | None = None, required: bool = False,
@@ -117,13 +116,13 @@ class AdapterOptions:
         specs = {s.name: s for s in cls.specs()}
         for key in options:
             if key not in specs:
-                raise OptionError(cls.platform, channel, str(key), unknown_key_problem(str(key), specs))
+                raise OptionError(cls.platform, channel, str(key), _unknown(cls.platform, str(key), specs))
         values: dict[str, Any] = {}
         for name, spec in specs.items():
             if name in options:
                 values[name] = _checked(cls.platform, channel, spec, options[name])
             elif complete and spec.required:
-                raise OptionError(cls.platform, channel, name, f"required ({spec.doc})")
+                raise OptionError(cls.platform, channel, name, f"required: {spec.doc}")
         return cls(**values)
 
     @classmethod

@@ -21,14 +21,14 @@ from policywatch.errors import ParseError, SelectorError
 
 @dataclass(frozen=True)
 class ChannelContext:
-    """What a parser needs to know about the channel: its key for error messages and its options."""
+    """What a parser needs to know about the channel: its key for error messages and its options.
+
+    ``options`` are raw, as the registry entry wrote them; an adapter reads them through its
+    declaration (``TrsOptions.of(ctx)`` …), which applies the declared defaults and checks them."""
 
     key: str  # "most/tztg"
     url: str  # list page 1
     options: Mapping[str, Any] = field(default_factory=dict)
-
-    def opt(self, name: str, default: Any = None) -> Any:
-        return self.options.get(name, default)
 
 
 @dataclass(frozen=True)
