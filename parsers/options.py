@@ -79,10 +79,6 @@ class OptionSpec:
     choices: tuple[str, ...]
     minimum: int | None
 
-    @property
-    def type_name(self) -> str:
-        return _describe(self.type)
-
 
 class _HasOptions(Protocol):
     """What ``of`` needs from a channel context (structural, so this module needs no import of it)."""
@@ -121,9 +117,18 @@ class AdapterOptions:
         for name, spec in specs.items():
             if name in options:
                 values[name] = _checked(cls.platform, channel, spec, options[name])
-            elif complete and spec.required:
+            if complete and spec.required and values.get(name) is None:  # absent, or an explicit None
                 raise OptionError(cls.platform, channel, name, f"required: {spec.doc}")
-        return cls(**values)
+        opts = cls(**values)
+        missing = opts.required_together() if complete else None
+        if missing:
+            raise OptionError(cls.platform, channel, missing[0], missing[1])
+        return opts
+
+    def required_together(self) -> tuple[str, str] | None:
+        """(key, problem) when options that depend on each other disagree (``jslist``: ``list_item``
+        is required in ``document_write`` mode only); checked at load time. None: all is well."""
+        return None
 
     @classmethod
     def of(cls, ctx: _HasOptions) -> Self:

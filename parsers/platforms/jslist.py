@@ -74,6 +74,11 @@ class JsListOptions(TrsOptions):
     script_scope: str | None = option(None, "CSS of the element whose scripts hold the js_array rows "
                                             "(default: the whole page)", kind=CSS)
 
+    def required_together(self) -> tuple[str, str] | None:
+        if self.mode == "document_write" and not self.list_item:
+            return "list_item", "required in document_write mode: CSS of one rendered list row"
+        return None
+
 
 _ARRAY_ROWS = "urls[i]=…;headers[i]=…"
 

@@ -107,6 +107,10 @@ def test_choices_minimum_and_required_are_checked() -> None:
         JcmsOptions.validate({"perpage": 0}, "h/k")
     with pytest.raises(OptionError, match="'sid': required"):
         get_platform("gkmlpt").options.validate({"api_category": 1}, "s/z")
+    jslist = get_platform("jslist").options
+    with pytest.raises(OptionError, match="'list_item': required in document_write mode"):
+        jslist.validate({"page_name": "index_{n}.shtml"}, "b/h")
+    assert jslist.validate({"mode": "js_array"}, "b/k")  # its rows are not HTML rows
     # A detail page is parsed without the list options: adapters do not insist on required ones.
     assert get_platform("gkmlpt").options.of(_ctx()).sid is None
 
