@@ -24,9 +24,10 @@ Format::
 Every channel runs on the ``generic`` platform; its selector keys are the options that adapter
 declares (``GenericOptions`` in ``parsers/platforms/generic.py``), checked against that declaration
 too. Delays are per source in the registry, so a channel's ``download_delay`` applies to its whole
-source; when several are given the largest wins (politeness errs on the slow side). Every problem is a ``ConfigError`` naming the file, the line and
-the key, e.g. ``sources.toml:12: source[0].channel[1].url: only http(s) URLs are allowed``; a
-misspelt key names the closest valid one (``unknown key 'titel' (did you mean 'title'?)``).
+source; when several are given the largest wins (politeness errs on the slow side). Every problem
+is a ``ConfigError`` naming the file, the line and the key, e.g. ``sources.toml:12:
+source[0].channel[1].url: only http(s) URLs are allowed``; a misspelt key names the closest valid
+one (``unknown key 'titel' (did you mean 'title'?)``).
 """
 
 from __future__ import annotations
