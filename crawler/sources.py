@@ -1,11 +1,18 @@
 """The built-in sources. Each channel is data: URL, platform family and its declared quirks.
 
 Selectors follow ../shared/reference/sites.md; every one is count-checked by the platform adapter.
+The option keys each platform reads are declared by its adapter (``TrsOptions``, ``JcmsOptions`` …
+in ``parsers/platforms/``); ``builtin_sources()`` checks every channel against them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from crawler.registry import ChannelSpec, SourceSpec, validate
+from parsers.options import OptionError
+from parsers.platforms import get_platform
+from policywatch.errors import ConfigError
 
 T_DATE_URL = r"/t\d{8}_\d+\.s?html?$"
 
@@ -222,6 +229,22 @@ SOURCES: tuple[SourceSpec, ...] = (MOST, BEIJING, SHANGHAI, TIANJIN, SHENZHEN, H
 
 
 def builtin_sources() -> tuple[SourceSpec, ...]:
-    """The built-in registry, validated (ids, URLs). Lives here, not in crawler.registry, so the
-    registry's types never import the data that uses them (no import cycle)."""
-    return validate(SOURCES)
+    """The built-in registry, validated (ids, URLs, each channel's options). Lives here, not in
+    crawler.registry, so the registry's types never import the data that uses them (no import cycle)."""
+    sources = validate(SOURCES)
+    check_options(sources)
+    return sources
+
+
+def check_options(sources: Iterable[SourceSpec]) -> None:
+    """Every channel's options against its adapter's declaration: a typo'd or mistyped option is a
+    ConfigError at load time, not an option the adapter silently never reads."""
+    for src in sources:
+        for ch in src.channels:
+            key = f"{src.id}/{ch.id}"
+            try:
+                get_platform(ch.platform).options.validate(ch.options, key)
+            except KeyError as exc:  # unknown platform name
+                raise ConfigError(f"{key}: {exc.args[0]}") from None
+            except OptionError as exc:
+                raise ConfigError(str(exc)) from exc

@@ -21,11 +21,13 @@ Format::
     content = "#zoom"                # optional
     download_delay = 0               # optional
 
-Every channel runs on the ``generic`` platform. A channel's ``download_delay`` overrides its
-source's; requests are paced per host, so channels sharing a host share the larger of their delays
-(politeness errs on the slow side; ``crawler/politeness.py``). Every problem is a ``ConfigError``
-naming the file, the line and the key, e.g.
-``sources.toml:12: source[0].channel[1].url: only http(s) URLs are allowed``.
+Every channel runs on the ``generic`` platform; its selector keys are the options that adapter
+declares (``GenericOptions`` in ``parsers/platforms/generic.py``), checked against that declaration
+too. A channel's ``download_delay`` overrides its source's; requests are paced per host, so channels
+sharing a host share the larger of their delays (politeness errs on the slow side;
+``crawler/politeness.py``). Every problem is a ``ConfigError`` naming the file, the line and the
+key, e.g. ``sources.toml:12: source[0].channel[1].url: only http(s) URLs are allowed``; a misspelt
+key names the closest valid one (``unknown key 'titel' (did you mean 'title'?)``).
 """
 
 from __future__ import annotations
@@ -41,12 +43,13 @@ from urllib.parse import urlsplit
 from parsel import Selector
 
 from crawler.registry import ID_RE, ChannelSpec, SourceSpec, validate
+from parsers.options import CSS, OptionError, closest
+from parsers.platforms.generic import GenericOptions
 from policywatch.errors import ConfigError
 
 SOURCE_KEYS = {"id", "name", "city", "referer", "download_delay", "channel"}
-CHANNEL_KEYS = {"id", "name", "url", "list_item", "link", "title", "date", "next_page", "max_pages", "content",
-                "download_delay"}
-SELECTOR_KEYS = ("list_item", "link", "title", "date", "next_page", "content")
+# A channel table holds the registry's own keys plus the generic adapter's declared options.
+CHANNEL_KEYS = {"id", "name", "url", "max_pages", "download_delay", *GenericOptions.names()}
 MAX_PAGES_LIMIT = 1000
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-]+))\s*=""")
@@ -174,8 +177,25 @@ class _Reader:
     def unknown(self, table: Mapping[str, Any], allowed: set[str], where: _Where) -> None:
         for key in table:
             if key not in allowed:
-                raise self.error(_Where(where.source, where.channel, key),
-                                 f"unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+                guess = closest(key, allowed)
+                hint = f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(sorted(allowed))}"
+                raise self.error(_Where(where.source, where.channel, key), f"unknown key {key!r} ({hint})")
+
+    def options(self, table: Mapping[str, Any], source: int, index: int) -> dict[str, Any]:
+        """The channel's generic-adapter options: every declared one the table sets, selectors
+        checked here (non-empty, valid CSS), then all of them against the declaration."""
+        options: dict[str, Any] = {}
+        for spec in GenericOptions.specs():
+            where = _Where(source, index, spec.name)
+            css = spec.kind == CSS
+            value = self.selector(table, where, required=spec.required) if css else table.get(spec.name)
+            if value is not None:
+                options[spec.name] = value
+        try:
+            GenericOptions.validate(options, _Where(source, index).label())
+        except OptionError as exc:
+            raise self.error(_Where(source, index, exc.key), exc.problem) from None
+        return options
 
     # -- tables ---------------------------------------------------------------------------
     def sources(self, data: Mapping[str, Any]) -> tuple[SourceSpec, ...]:
@@ -228,11 +248,7 @@ class _Reader:
         name = self.string(table, at("name"), required=True) or cid
         url = self.url(table, at("url"), required=True)
         assert url is not None
-        options: dict[str, str] = {}
-        for key in SELECTOR_KEYS:
-            value = self.selector(table, at(key), required=key == "list_item")
-            if value is not None:
-                options[key] = value
+        options = self.options(table, source, index)
         max_pages = self.number(table, at("max_pages"), integer=True, minimum=1, maximum=MAX_PAGES_LIMIT)
         delay = self.number(table, at("download_delay"), integer=False, minimum=0, maximum=3600)
         return ChannelSpec(id=cid, name=name, url=url, platform="generic", options=options,

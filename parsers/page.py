@@ -1,7 +1,8 @@
 """The parsers vocabulary: what every platform adapter takes and returns (``ChannelContext``,
 ``PageRequest``, ``ListEntry``, ``ListPage``, ``DetailPage``, the ``Platform`` protocol), plus
 count-checked selection, date and text helpers. It imports nothing above it, so generic extraction
-(``parsers.detail``) and every adapter can share it without an import cycle."""
+(``parsers.detail``) and every adapter can share it without an import cycle. Beside it:
+``parsers.options`` (declared adapter options) and ``parsers.listing`` (the shared list loop)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,20 @@ from parsel import Selector, SelectorList
 
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
+from parsers.options import AdapterOptions
 from policywatch.errors import ParseError, SelectorError
 
 
 @dataclass(frozen=True)
 class ChannelContext:
-    """What a parser needs to know about the channel: its key for error messages and its options."""
+    """What a parser needs to know about the channel: its key for error messages and its options.
+
+    ``options`` are raw, as the registry entry wrote them; an adapter reads them through its
+    declaration (``TrsOptions.of(ctx)`` …), which applies the declared defaults and checks them."""
 
     key: str  # "most/tztg"
     url: str  # list page 1
     options: Mapping[str, Any] = field(default_factory=dict)
-
-    def opt(self, name: str, default: Any = None) -> Any:
-        return self.options.get(name, default)
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,11 @@ class DetailPage:
 
 class Platform(Protocol):
     name: str
+
+    @property
+    def options(self) -> type[AdapterOptions]:
+        """The adapter's declared options; the registry validates every channel against them."""
+        ...
 
     def page_request(self, ctx: ChannelContext, page: int) -> PageRequest: ...
 

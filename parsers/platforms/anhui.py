@@ -9,43 +9,41 @@ page count is in the pager script (``pageCount``) or "共N页". Details are ``/p
 Access: these hosts sit behind Jiasule (``__jsl_clearance`` JS cookie) and a WZWS geo-block (403
 ``reason:GeoBL``); the spider's block detector reports both as *blocked*, this parser never sees them.
 
-Options: ``list_item`` (default ``ul.doc_list li``), ``link``, ``title``, ``date`` (default
-``span.date::text``), ``article_url`` (default numeric ``{id}.html``), ``page_name``, ``page_offset``
-(default 0: page 2 = ``index_2.html``), ``detail_title``, ``detail_body``, ``detail_attachments``.
+Options: ``AnhuiOptions`` below — those of ``trs`` with Anhui defaults.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
+from typing import ClassVar
 
-from parsers.page import ChannelContext, DetailPage, ListPage, PageRequest
-from parsers.platforms.trs import TrsPlatform
+from parsers.options import CSS, REGEX, option
+from parsers.platforms.trs import TrsOptions, TrsPlatform
 
 ANHUI_ARTICLE = r"/\d{5,12}\.html$"
 _PAGE_COUNT = r"pageCount\s*[:=]\s*['\"]?(\d+)"
-_DEFAULTS = {
-    "page_offset": 0,  # page 2 is index_2.html
-    "total_pattern": _PAGE_COUNT,
-    "list_item": "ul.doc_list li",
-    "date": "span.date::text",
-    "article_url": ANHUI_ARTICLE,
-    "detail_title": [".wztit", "h1.newstitle", "h1"],
-    "detail_body": [".wzcon", ".con_main", ".newscontnet"],
-}
 
 
-def _with_defaults(ctx: ChannelContext) -> ChannelContext:
-    return replace(ctx, options={**_DEFAULTS, **ctx.options})
+@dataclass(frozen=True, kw_only=True)
+class AnhuiOptions(TrsOptions):
+    """The ``trs`` options with the defaults the Anhui platform's column pages share."""
+
+    platform: ClassVar[str] = "anhui"
+
+    list_item: str | None = option("ul.doc_list li", "CSS of one list row", kind=CSS)
+    date: str | None = option("span.date::text", "CSS of the row's date text", kind=CSS)
+    article_url: str | None = option(ANHUI_ARTICLE, "regex an entry URL must match (default numeric "
+                                                    "{id}.html)", kind=REGEX)
+    page_offset: int = option(0, "subtracted from the page number: 0 = page 2 is index_2", minimum=0)
+    total_pattern: str | None = option(_PAGE_COUNT, "regex whose group 1 is the page count (default the "
+                                                    "pager script's pageCount)", kind=REGEX)
+    detail_title: tuple[str, ...] = option((".wztit", "h1.newstitle", "h1"),
+                                           "CSS candidates for the detail title, first match wins", kind=CSS)
+    detail_body: tuple[str, ...] = option((".wzcon", ".con_main", ".newscontnet"),
+                                          "CSS candidates for the detail body (each bureau names its own)",
+                                          kind=CSS)
 
 
 class AnhuiPlatform(TrsPlatform):
     name = "anhui"
-
-    def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
-        return super().page_request(_with_defaults(ctx), page)
-
-    def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
-        return super().parse_list(text, url, _with_defaults(ctx))
-
-    def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
-        return super().parse_detail(text, url, _with_defaults(ctx))
+    options: ClassVar[type[TrsOptions]] = AnhuiOptions

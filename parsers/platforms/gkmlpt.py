@@ -10,8 +10,7 @@ stays deterministic and a changed SID fails loudly as a SelectorError on the emp
 Content pages ``/gkmlpt/content/{ver}/{folder}/post_{id}.html`` are server-rendered, but the body is
 a JSON-escaped HTML string in ``window._CONFIG = {… DETAIL: {…, "content": "\\u003Cp\\u003E…"}}``.
 
-Options: ``api_category`` (required), ``sid`` (required), ``page_size`` (articles per API page,
-default 10, for the page count), ``article_url`` (regex that article URLs must match).
+Options: ``GkmlptOptions`` below (``api_category`` and ``sid`` are required).
 """
 
 from __future__ import annotations
@@ -20,21 +19,16 @@ import datetime as dt
 import json
 import math
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from parsers.detail import attachments as html_attachments
 from parsers.detail import html_to_text
+from parsers.listing import Found, RawList, read_list
 from parsers.model import Attachment
-from parsers.page import (
-    ChannelContext,
-    DetailPage,
-    ListEntry,
-    ListPage,
-    PageRequest,
-    clean,
-    html_selector,
-)
+from parsers.options import REGEX, AdapterOptions, option
+from parsers.page import ChannelContext, DetailPage, ListPage, PageRequest, clean, html_selector
 from parsers.urls import absolute, is_http_url
 from policywatch.errors import ParseError, SelectorError
 
@@ -53,12 +47,27 @@ def epoch_date(value: Any) -> dt.date | None:
         return None
 
 
+@dataclass(frozen=True, kw_only=True)
+class GkmlptOptions(AdapterOptions):
+    """The options of a gkmlpt catalogue: which API category and site it lists."""
+
+    platform: ClassVar[str] = "gkmlpt"
+
+    api_category: int | str | None = option(None, "the catalogue category id in /gkmlpt/api/all/{id}",
+                                            required=True)
+    sid: int | str | None = option(None, "the site id (SID in the index page's window._CONFIG)", required=True)
+    page_size: int = option(10, "articles per API page, for the page count", minimum=1)
+    article_url: str | None = option(None, "regex an article URL must match", kind=REGEX)
+
+
 class GkmlptPlatform:
     name = "gkmlpt"
+    options: ClassVar[type[GkmlptOptions]] = GkmlptOptions
 
     def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
-        category, sid = ctx.opt("api_category"), ctx.opt("sid")
-        if not category or not sid:
+        opts = GkmlptOptions.of(ctx)
+        category, sid = opts.api_category, opts.sid
+        if not category or not sid:  # a context the registry did not validate
             raise SelectorError(ctx.key, "options api_category/sid", 0, "both declared")
         parts = urlsplit(ctx.url)
         api = urlunsplit((parts.scheme, parts.netloc, f"/gkmlpt/api/all/{category}",
@@ -67,19 +76,14 @@ class GkmlptPlatform:
                                          ("X-Requested-With", "XMLHttpRequest")))
 
     def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
+        opts = GkmlptOptions.of(ctx)
         data = _json(text, "list API answer")
         articles = data.get("articles") if isinstance(data, dict) else None
         if not isinstance(articles, list) or not articles:
             raise SelectorError(ctx.key, "articles[]", 0, ">= 1")
-        article_re = re.compile(ctx.opt("article_url")) if ctx.opt("article_url") else None
-        entries = []
-        for item in articles:
-            entry = _list_entry(item, url)
-            if entry is not None and (article_re is None or article_re.search(entry.url)):
-                entries.append(entry)
-        if not entries:
-            raise SelectorError(ctx.key, "articles[].url", 0, ">= 1")
-        return ListPage(tuple(entries), _page_count(data, ctx))
+        raw = RawList(articles, "articles[]", url, total_pages=_page_count(data, opts.page_size))
+        # Dates come from the epoch fields; gkmlpt post URLs carry none to fall back on.
+        return read_list(raw, _article, ctx, article_url=opts.article_url, url_date=None)
 
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
         detail = _detail_config(text, ctx)
@@ -104,26 +108,24 @@ def _json(text: str, what: str) -> Any:
         raise ParseError(f"{what} is not JSON: {exc}") from None
 
 
-def _list_entry(item: Any, page_url: str) -> ListEntry | None:
+def _article(item: Any) -> Found | None:
+    """One ``articles[]`` object of the list API."""
     if not isinstance(item, dict):
         return None
     href, title = item.get("url") or item.get("post_url"), clean(str(item.get("title") or ""))
     if not isinstance(href, str) or not title:
         return None
-    full = absolute(page_url, href)
-    if not is_http_url(full):
-        return None
     date = epoch_date(item.get("display_publish_time")) or epoch_date(item.get("date"))
     doc = clean(str(item.get("document_number") or "")) or None
-    return ListEntry(url=full, title=title, date=date, doc_number=doc)
+    return Found(href=href, title=title, date=date, doc_number=doc)
 
 
-def _page_count(data: dict[str, Any], ctx: ChannelContext) -> int | None:
+def _page_count(data: dict[str, Any], page_size: int) -> int | None:
     classify = data.get("classify")
     count = classify.get("post_count") if isinstance(classify, dict) else None
     if not isinstance(count, int) or count < 0:
         return None
-    return max(1, math.ceil(count / int(ctx.opt("page_size", 10))))
+    return max(1, math.ceil(count / page_size))
 
 
 def _detail_config(text: str, ctx: ChannelContext) -> dict[str, Any]:

@@ -6,34 +6,24 @@ jpage widget fetches further pages with a POST to ``/module/jpage/dataproxy.jsp?
 endrecord=…&perpage=…`` whose answer is the same ``<datastore>`` XML. Both are read by taking the
 CDATA of every ``<record>`` and parsing the rows it holds.
 
-Options: ``columnid``, ``unitid``, ``webid``, ``webname`` (the form the widget posts; required for
-page 2+), ``perpage`` (default 15), ``list_item`` (default ``li``), ``link``, ``title``, ``date``,
-``skip_marker`` (row text marking pinned rows, default "置顶": a pinned row is an old notice kept on
-top, never news), ``article_url``, ``detail_title``, ``detail_body``, ``detail_attachments``.
+Options: ``JcmsOptions`` below (the widget's form fields for page 2+, the row selectors, the pinned-row
+marker: a pinned row is an old notice kept on top, never news).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import ClassVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 
 from parsers.detail import detail_from_selectors
-from parsers.page import (
-    ChannelContext,
-    DetailPage,
-    ListEntry,
-    ListPage,
-    PageRequest,
-    clean,
-    date_by,
-    html_selector,
-    parse_date,
-    select,
-)
-from parsers.urls import absolute, is_http_url
+from parsers.listing import HtmlRow, RawList, read_list
+from parsers.options import CSS, REGEX, AdapterOptions, option
+from parsers.page import ChannelContext, DetailPage, ListPage, PageRequest, date_by, html_selector, select
 from policywatch.errors import SelectorError
 
 ART_URL = r"/art/\d{4}/\d{1,2}/\d{1,2}/art_\d+_\d+\.html$"
@@ -60,24 +50,57 @@ def total_records(text: str) -> int | None:
     return None
 
 
+_FORM_ID = "the widget's form field, needed for page 2+"
+
+
+@dataclass(frozen=True, kw_only=True)
+class JcmsOptions(AdapterOptions):
+    """The options of a Hanweb JCMS column: the jpage widget's form and the row selectors."""
+
+    platform: ClassVar[str] = "jcms"
+
+    columnid: int | str | None = option(None, f"column id ({_FORM_ID})")
+    unitid: int | str | None = option(None, f"unit id ({_FORM_ID})")
+    webid: int | str | None = option(None, f"site id ({_FORM_ID})")
+    webname: str | None = option(None, f"site name ({_FORM_ID})")
+    perpage: int = option(15, "rows per dataproxy page, as the widget asks for them", minimum=1)
+    list_item: str = option("li", "CSS of one row inside the <record> fragments", kind=CSS)
+    link: str = option("a::attr(href)", "CSS of the row's link, relative to the row", kind=CSS)
+    title: str | None = option("a::attr(title)", "CSS of the row's title (else the link text)", kind=CSS)
+    date: str | None = option("span::text", "CSS of the row's date text (else the date in the /art/ URL)",
+                              kind=CSS)
+    skip_marker: str = option("置顶", "row text marking a pinned row, which is skipped (empty: none)")
+    article_url: str = option(ART_URL, "regex an entry URL must match (default /art/Y/M/D/art_…html)",
+                              kind=REGEX)
+    detail_title: tuple[str, ...] = option((".article-title", "h1", ".title"),
+                                           "CSS candidates for the detail title, first match wins", kind=CSS)
+    detail_body: tuple[str, ...] = option(("#zoom",), "CSS candidates for the detail body, first match wins",
+                                          kind=CSS)
+    detail_attachments: tuple[str, ...] = option((), "extra CSS containers whose links are attachments",
+                                                 kind=CSS)
+
+
 class JcmsPlatform:
     name = "jcms"
+    options: ClassVar[type[JcmsOptions]] = JcmsOptions
 
     def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
         if page <= 1:
             return PageRequest(ctx.url)
-        missing = [k for k in ("columnid", "unitid", "webid", "webname") if not ctx.opt(k)]
+        opts = JcmsOptions.of(ctx)
+        form_fields = {"columnid": opts.columnid, "unitid": opts.unitid, "webid": opts.webid,
+                       "webname": opts.webname}
+        missing = [k for k, v in form_fields.items() if not v]
         if missing:
             raise SelectorError(ctx.key, f"options {'/'.join(missing)}", 0, "declared for dataproxy paging")
-        perpage = int(ctx.opt("perpage", 15))
-        start, end = (page - 1) * perpage + 1, page * perpage
+        start, end = (page - 1) * opts.perpage + 1, page * opts.perpage
         parts = urlsplit(ctx.url)
-        query = f"startrecord={start}&endrecord={end}&perpage={perpage}"
+        query = f"startrecord={start}&endrecord={end}&perpage={opts.perpage}"
         url = urlunsplit((parts.scheme, parts.netloc, "/module/jpage/dataproxy.jsp", query, ""))
         form = urlencode([
-            ("col", "1"), ("appid", "1"), ("webid", str(ctx.opt("webid"))), ("path", "/"),
-            ("columnid", str(ctx.opt("columnid"))), ("sourceContentType", "1"),
-            ("unitid", str(ctx.opt("unitid"))), ("webname", str(ctx.opt("webname"))),
+            ("col", "1"), ("appid", "1"), ("webid", str(opts.webid)), ("path", "/"),
+            ("columnid", str(opts.columnid)), ("sourceContentType", "1"),
+            ("unitid", str(opts.unitid)), ("webname", str(opts.webname)),
             ("permissiontype", "0"),
         ])
         headers = (("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8"),
@@ -85,47 +108,26 @@ class JcmsPlatform:
         return PageRequest(url, method="POST", body=form.encode("utf-8"), headers=headers)
 
     def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
+        opts = JcmsOptions.of(ctx)
         fragments = records_html(text)
         if not fragments:
             raise SelectorError(ctx.key, "script[type=text/xml] recordset > record", 0, ">= 1")
         # Rows link relative to the column page, also when they come from dataproxy.jsp.
         base = ctx.url if urlsplit(url).path.endswith("dataproxy.jsp") else url
-        sel = html_selector("<ul>" + "".join(fragments) + "</ul>")
-        rows = select(sel, str(ctx.opt("list_item", "li")), ctx)
-        article = re.compile(str(ctx.opt("article_url", ART_URL)))
-        marker = str(ctx.opt("skip_marker", "置顶"))
-        entries = []
-        for row in rows:
-            if marker and marker in "".join(row.css("::text").getall()):
-                continue
-            entry = _entry(row, base, ctx)
-            if entry is not None and article.search(entry.url):
-                entries.append(entry)
-        if not entries:
-            raise SelectorError(ctx.key, f"{ctx.opt('list_item', 'li')} -> article links", 0, ">= 1")
+        found = select(html_selector("<ul>" + "".join(fragments) + "</ul>"), opts.list_item, ctx)
+        rows = [row for row in found if not _pinned(row, opts.skip_marker)]
         total = total_records(text)
-        pages = -(-total // int(ctx.opt("perpage", 15))) if total is not None else None
-        return ListPage(tuple(entries), pages)
+        pages = -(-total // opts.perpage) if total is not None else None
+        raw = RawList(rows, opts.list_item, base, total_pages=pages)
+        reader = HtmlRow(link=opts.link, title=opts.title, date=opts.date)
+        return read_list(raw, reader.read, ctx, article_url=opts.article_url, url_date=date_from_art_url)
 
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
-        sel = html_selector(text)
-        return detail_from_selectors(
-            sel, url, ctx,
-            title_css=list(ctx.opt("detail_title", [".article-title", "h1", ".title"])),
-            body_css=list(ctx.opt("detail_body", ["#zoom"])),
-            attachment_css=list(ctx.opt("detail_attachments", [])),
-        )
+        opts = JcmsOptions.of(ctx)
+        return detail_from_selectors(html_selector(text), url, ctx, title_css=list(opts.detail_title),
+                                     body_css=list(opts.detail_body),
+                                     attachment_css=list(opts.detail_attachments))
 
 
-def _entry(row: Selector, page_url: str, ctx: ChannelContext) -> ListEntry | None:
-    href = row.css(str(ctx.opt("link", "a::attr(href)"))).get()
-    if not href:
-        return None
-    full = absolute(page_url, href)
-    if not is_http_url(full):
-        return None
-    title = clean(row.css(str(ctx.opt("title", "a::attr(title)"))).get())
-    title = title or clean(" ".join(row.css("a ::text").getall()))
-    date_css = str(ctx.opt("date", "span::text"))
-    date = parse_date(clean(" ".join(row.css(date_css).getall())))
-    return ListEntry(url=full, title=title, date=date or date_from_art_url(full))
+def _pinned(row: Selector, marker: str) -> bool:
+    return bool(marker) and marker in "".join(row.css("::text").getall())

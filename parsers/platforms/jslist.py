@@ -11,17 +11,21 @@ Two dialects, chosen by the ``mode`` option:
   ``urls[i]='…';headers[i]="…";year[i]='YYYY';month[i]='MM';day[i]='DD';`` inside the element named
   by ``script_scope`` (default: the whole page).
 
-Detail pages are ordinary TRS pages (``detail_title``, ``detail_body`` …).
+Detail pages are ordinary TRS pages (``detail_title``, ``detail_body`` …). Options: ``JsListOptions``
+below — those of ``trs`` plus ``mode`` and ``script_scope``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import ClassVar
 
-from parsers.page import ChannelContext, ListEntry, ListPage, clean, html_selector, select
-from parsers.platforms.trs import TrsPlatform
-from parsers.urls import absolute, is_http_url
+from parsers.listing import Found, RawList, read_list
+from parsers.options import CSS, option
+from parsers.page import ChannelContext, ListPage, clean, html_selector, select
+from parsers.platforms.trs import TrsOptions, TrsPlatform
 from policywatch.errors import SelectorError
 
 _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
@@ -57,37 +61,49 @@ def render_document_write(text: str) -> str:
     return _SCRIPT.sub(render, text)
 
 
+@dataclass(frozen=True, kw_only=True)
+class JsListOptions(TrsOptions):
+    """The ``trs`` options (read after ``document.write`` rendering) plus the dialect and its scope."""
+
+    platform: ClassVar[str] = "jslist"
+
+    mode: str = option("document_write", "which JavaScript dialect holds the rows",
+                       choices=("document_write", "js_array"))
+    list_item: str | None = option(None, "CSS of one rendered list row (required in document_write mode)",
+                                   kind=CSS)
+    script_scope: str | None = option(None, "CSS of the element whose scripts hold the js_array rows "
+                                            "(default: the whole page)", kind=CSS)
+
+    def required_together(self) -> tuple[str, str] | None:
+        if self.mode == "document_write" and not self.list_item:
+            return "list_item", "required in document_write mode: CSS of one rendered list row"
+        return None
+
+
+_ARRAY_ROWS = "urls[i]=…;headers[i]=…"
+
+
 class JsListPlatform(TrsPlatform):
     name = "jslist"
+    options: ClassVar[type[TrsOptions]] = JsListOptions
 
     def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
-        mode = str(ctx.opt("mode", "document_write"))
-        if mode == "js_array":
-            return self._parse_arrays(text, url, ctx)
-        if mode != "document_write":
-            raise SelectorError(ctx.key, f"jslist mode {mode!r}", 0, "document_write | js_array")
+        opts = JsListOptions.of(ctx)
+        if opts.mode == "js_array":
+            return self._parse_arrays(text, url, ctx, opts)
         if not _WRITE.search(text):
             raise SelectorError(ctx.key, "document.write('…')", 0, ">= 1")
-        return super().parse_list(render_document_write(text), url, ctx)
+        return self.read_rows(render_document_write(text), url, ctx, opts)
 
-    def _parse_arrays(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
-        scope_css = ctx.opt("script_scope")
-        if scope_css:
-            sel = html_selector(text)
-            scripts = select(sel, f"{scope_css} script::text", ctx).getall()
+    def _parse_arrays(self, text: str, url: str, ctx: ChannelContext, opts: JsListOptions) -> ListPage:
+        if opts.script_scope:
+            scripts = select(html_selector(text), f"{opts.script_scope} script::text", ctx).getall()
             source = "\n".join(scripts)
         else:
             source = text
-        rows = array_rows(source)
-        article = re.compile(ctx.opt("article_url")) if ctx.opt("article_url") else None
-        entries = []
-        for row in rows:
-            entry = _array_entry(row, url)
-            if entry is not None and (article is None or article.search(entry.url)):
-                entries.append(entry)
-        if not entries:
-            raise SelectorError(ctx.key, "urls[i]=…;headers[i]=…", 0, ">= 1")
-        return ListPage(tuple(entries), self.page_count(text, ctx))
+        raw = RawList(array_rows(source), _ARRAY_ROWS, url, total_pages=self.page_count(text, opts))
+        # The rows carry their own year/month/day; their /art/ URLs hold no TRS date to fall back on.
+        return read_list(raw, _array_row, ctx, article_url=opts.article_url, url_date=None)
 
 
 def array_rows(source: str) -> list[dict[str, str]]:
@@ -106,16 +122,12 @@ def array_rows(source: str) -> list[dict[str, str]]:
     return rows
 
 
-def _array_entry(row: dict[str, str], page_url: str) -> ListEntry | None:
+def _array_row(row: dict[str, str]) -> Found | None:
     href, title = row.get("urls", "").strip(), clean(row.get("headers"))
     if not href or not title:
         return None
-    full = absolute(page_url, href)
-    if not is_http_url(full):
-        return None
-    date = None
     try:
-        date = dt.date(int(row["year"]), int(row["month"]), int(row["day"]))
+        date: dt.date | None = dt.date(int(row["year"]), int(row["month"]), int(row["day"]))
     except (KeyError, ValueError):
         date = None
-    return ListEntry(url=full, title=title, date=date)
+    return Found(href=href, title=title, date=date)

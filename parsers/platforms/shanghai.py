@@ -8,19 +8,19 @@ Static lists like TRS, with three differences that make it its own family:
   detail pages have no document meta tags: 文号 and 成文日期 are only in the text, so they are read
   from it here and handed on as labelled metadata.
 
-Options: those of ``trs`` (``list_item``, ``link``, ``title``, ``date``, ``detail_title``,
-``detail_body``, ``detail_attachments``, ``page_name``) plus ``doc_number_re`` (the issuer's 文号
-pattern; default any ``沪…〔YYYY〕N号``).
+Options: ``ShanghaiOptions`` below — those of ``trs`` with Shanghai defaults, plus ``doc_number_re``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
-from parsers.page import ChannelContext, DetailPage, ListPage, PageRequest, date_by, parse_date
-from parsers.platforms.trs import TrsPlatform
+from parsers.options import CSS, REGEX, option
+from parsers.page import ChannelContext, DetailPage, date_by, date_from_url, parse_date
+from parsers.platforms.trs import TrsOptions, TrsPlatform
 
 SHHEX_URL = r"/\d{8}/[0-9a-f]{32}\.html$"
 _SHHEX_DATE = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/[0-9a-f]{32}\.html$")
@@ -28,17 +28,24 @@ _DEFAULT_DOCNUM = r"沪[\u4e00-\u9fff]{0,8}〔\d{4}〕\d+号"
 # "成文日期：2026年11月10日" or the signature date right after the issuer at the end of the text.
 _WRITTEN = re.compile(r"(?:成文日期|印发日期)\s*[:：]\s*(\S+)")
 _SIGNATURE_DATE = re.compile(r"^\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*$", re.M)
-_DEFAULTS = {
-    "page_offset": 0,  # page 2 is index_2.html, not index_1
-    "strip_comments": True,  # commented-out rows are stale duplicates of live ones
-    "article_url": SHHEX_URL,
-    "detail_body": ["div.Article_content", "#ivs_content"],
-    "detail_title": ["#ivs_title", "h2.Article-title", "h1"],
-}
 
 
-def _with_defaults(ctx: ChannelContext) -> ChannelContext:
-    return replace(ctx, options={**_DEFAULTS, **ctx.options})
+@dataclass(frozen=True, kw_only=True)
+class ShanghaiOptions(TrsOptions):
+    """The ``trs`` options with Shanghai's defaults, plus the issuer's 文号 pattern."""
+
+    platform: ClassVar[str] = "shanghai"
+
+    page_offset: int = option(0, "subtracted from the page number: 0 = page 2 is index_2", minimum=0)
+    strip_comments: bool = option(True, "drop <!-- … --> first: commented-out rows are stale duplicates")
+    article_url: str | None = option(SHHEX_URL, "regex an entry URL must match (default: shhex "
+                                                "/SECTION/YYYYMMDD/<32 hex>.html)", kind=REGEX)
+    detail_title: tuple[str, ...] = option(("#ivs_title", "h2.Article-title", "h1"),
+                                           "CSS candidates for the detail title, first match wins", kind=CSS)
+    detail_body: tuple[str, ...] = option(("div.Article_content", "#ivs_content"),
+                                          "CSS candidates for the detail body, first match wins", kind=CSS)
+    doc_number_re: str = option(_DEFAULT_DOCNUM, "regex of the issuer's 文号 in the first lines of the text "
+                                                 "(default any 沪…〔YYYY〕N号)", kind=REGEX)
 
 
 def date_from_shhex(url: str) -> dt.date | None:
@@ -47,26 +54,23 @@ def date_from_shhex(url: str) -> dt.date | None:
 
 class ShanghaiPlatform(TrsPlatform):
     name = "shanghai"
+    options: ClassVar[type[TrsOptions]] = ShanghaiOptions
 
-    def page_request(self, ctx: ChannelContext, page: int) -> PageRequest:
-        return super().page_request(_with_defaults(ctx), page)
-
-    def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
-        listing = super().parse_list(text, url, _with_defaults(ctx))
-        entries = tuple(e if e.date else replace(e, date=date_from_shhex(e.url)) for e in listing.entries)
-        return replace(listing, entries=entries)
+    @staticmethod
+    def url_date(url: str) -> dt.date | None:
+        # shhex URLs carry the date in the path; a TRS-style /tYYYYMMDD_ link still counts first
+        return date_from_url(url) or date_from_shhex(url)
 
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage:
-        ctx = _with_defaults(ctx)
         detail = super().parse_detail(text, url, ctx)
-        return replace(detail, meta={**text_meta(detail.body, ctx), **detail.meta})
+        return replace(detail, meta={**text_meta(detail.body, ShanghaiOptions.of(ctx)), **detail.meta})
 
 
-def text_meta(body: str, ctx: ChannelContext) -> dict[str, str]:
+def text_meta(body: str, opts: ShanghaiOptions) -> dict[str, str]:
     """文号 and 成文日期 as the text states them (first lines / signature), for pages without meta."""
     meta: dict[str, str] = {}
     head = body[:600]
-    doc = re.search(str(ctx.opt("doc_number_re", _DEFAULT_DOCNUM)), head)
+    doc = re.search(opts.doc_number_re, head)
     if doc:
         meta["发文字号"] = doc.group(0)
     written = _WRITTEN.search(body)

@@ -9,7 +9,7 @@ import pytest
 
 from parsers.page import ChannelContext
 from parsers.platforms import PLATFORMS
-from parsers.platforms.gkmlpt import epoch_date
+from parsers.platforms.gkmlpt import GkmlptOptions, epoch_date
 from parsers.platforms.jslist import js_unescape, render_document_write
 from policywatch.errors import ParseError, SelectorError
 from tests.sources.conftest import FIXTURES, channel_parts
@@ -138,7 +138,7 @@ def test_declared_sid_matches_the_gkmlpt_index_snapshot() -> None:
 
     for key in ("shenzhen/szf_gkml", "shenzhen/stic_gkml", "shenzhen/gxj_gkml"):
         _, ctx, _ = channel_parts(key)
-        assert f"SID: '{ctx.opt('sid')}'" in snapshot_text(PageRequest(ctx.url)), key
+        assert f"SID: '{GkmlptOptions.of(ctx).sid}'" in snapshot_text(PageRequest(ctx.url)), key
 
 
 @pytest.mark.parametrize("key", ["beijing/zcfg", "shanghai/sheitc_zxxx", "tianjin/kxjs_tzgg", "hefei/gsgg",
