@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from parsers.controls import strip_controls
 from parsers.decode import decode_html
 from parsers.detail import generic_detail
 from parsers.facts import DocText, Facts, explain, extract_facts
@@ -15,7 +16,8 @@ from policywatch.errors import ParseError
 def build_record(detail: DetailPage, url: str, *, source: str | None, channel: str | None,
                  entry: ListEntry | None = None, attachment_texts: tuple[tuple[str, str], ...] = (),
                  with_evidence: bool = False) -> NoticeRecord:
-    title = clean(detail.title) or (entry.title if entry else "")
+    detail = _without_controls(detail)
+    title = clean(detail.title) or strip_controls(entry.title if entry else "")
     if not title:
         raise ParseError(f"{url}: no title found")
     meta = dict(detail.meta)
@@ -26,7 +28,7 @@ def build_record(detail: DetailPage, url: str, *, source: str | None, channel: s
             meta.setdefault("list_doc_number", entry.doc_number)
         # The list's title attribute is complete where a detail <h1> may be split or shortened.
         if entry.title and len(entry.title) > len(title):
-            title = entry.title
+            title = strip_controls(entry.title)
     facts: Facts = extract_facts(DocText(title=title, body=detail.body, url=url, meta=meta,
                                          attachment_texts=attachment_texts))
     record = NoticeRecord(
@@ -39,6 +41,11 @@ def build_record(detail: DetailPage, url: str, *, source: str | None, channel: s
     if with_evidence:
         record = replace(record, evidence=tuple(explain(facts)))
     return record
+
+
+def _without_controls(detail: DetailPage) -> DetailPage:
+    atts = tuple(replace(a, name=strip_controls(a.name)) for a in detail.attachments)
+    return replace(detail, title=strip_controls(detail.title), body=strip_controls(detail.body), attachments=atts)
 
 
 def parse_detail_page(text: str, url: str, platform: Platform | None, ctx: ChannelContext | None,

@@ -603,12 +603,19 @@ def cmd_search(args: argparse.Namespace) -> int:
     else:
         for i, h in enumerate(hits, 1):
             when = h.published_date.isoformat() if h.published_date else "----------"
-            print(f"{i:3}. [{h.city}] {h.title}  {when}" + (f"  {h.doc_number}" if h.doc_number else ""))
-            print(f"     {h.snippet}")
-            print(f"     {h.url}  (id {h.notice_id})")
+            _say(f"{i:3}. [{h.city}] {h.title}  {when}" + (f"  {h.doc_number}" if h.doc_number else ""))
+            _say(f"     {h.snippet}")
+            _say(f"     {h.url}  (id {h.notice_id})")
         if not hits:
             print("no matches")
     return EXIT_OK
+
+
+def _say(line: str) -> None:
+    """Archive text to the terminal: control characters shown escaped, never obeyed."""
+    from parsers.controls import escape_controls
+
+    print(escape_controls(line))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -637,7 +644,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             print(json.dumps(history_json(history), ensure_ascii=False, indent=2))
         else:
             for line in render_history(history):
-                print(line)
+                _say(line)
     return EXIT_OK
 
 
