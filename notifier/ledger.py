@@ -77,11 +77,6 @@ class SendTally:
     errors: list[str] = field(default_factory=list)
 
 
-def unsent_rows(session: Session, table: LedgerTable, digest_id: str) -> list[Any]:
-    return list(session.scalars(select(table).where(table.digest_id == digest_id, table.status != "sent")
-                                .order_by(table.id)))
-
-
 def due_digests(session: Session, table: LedgerTable, now: dt.datetime) -> list[str]:
     """Digest ids whose unsent rows are all due: new, past their backoff, or left ``sending`` by a crash."""
     due: dict[str, bool] = {}
