@@ -238,10 +238,10 @@ def _md_link(title: str, url: str | None) -> str:
 def _md_code(text: str) -> str:
     """`text` as an inline code span: markdown shows it as typed and interprets nothing inside, so
     selectors, cookie names and paths in ops alerts survive (escaping would turn ``_`` into ``＿``).
-    A backtick could end the span; ``<`` is replaced too, as WeCom's own tags (``<font>``) are
-    undocumented inside code."""
+    A backtick could end the span. WeCom's dialect is undocumented, so what would be a tag or a link
+    in a renderer that looks inside code anyway (``<``, ``](``) is broken up too."""
     folded = " ".join(strip_control(text).split())
-    return "`" + folded.translate(_CODE_REPLACEMENTS) + "`"
+    return "`" + folded.translate(_CODE_REPLACEMENTS).replace("](", "］(") + "`"
 
 
 def _md_title(item: DigestItem, limit: int | None) -> str:
