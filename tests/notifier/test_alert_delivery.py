@@ -239,3 +239,23 @@ def test_an_alert_left_sending_by_a_crash_is_resent_once_with_the_same_id(tmp_pa
     (row,) = _rows(app)
     assert [m["Message-ID"] for m in messages] == [message_id(row.digest_id, "example.org")]
     assert (row.status, row.attempts) == ("sent", 2)
+
+
+def test_an_ops_digest_is_marked_as_such_and_keeps_its_subject() -> None:
+    from zoneinfo import ZoneInfo
+
+    from notifier.channels.email import build_email_message
+    from notifier.digest import Digest, DigestItem
+
+    item = DigestItem(notice_id=3, change="recovered", title="[ok again] most/tztg: broken cleared", url="",
+                      source_id="most", source_name="科技部 通知通告", city="", issuers=(), doc_number=None,
+                      date=None, events=())
+    created = dt.datetime(2026, 11, 30, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
+    subject = "【policywatch 运维】1 条恢复：most/tztg"
+    digest = Digest("alert-1", 2, "ops team", created, (item,), kind="ops", title=subject)
+    assert digest.subject == subject
+    assert digest.to_json()["kind"] == "ops" and digest.to_json()["counts"] == {"recovered": 1}
+    msg = build_email_message(digest, "monitor@example.org", OPS)
+    assert msg["X-Policywatch-Alert-Id"] == "alert-1" and msg["X-Policywatch-Digest-Id"] is None
+    with pytest.raises(ValueError, match="kind"):
+        Digest("d", 2, "ops team", created, (item,), kind="alerts")
