@@ -1,15 +1,18 @@
 """Ops alerts: is a channel silently broken? Tell the ops subscriptions, once per incident.
 
-Three layers, each testable on its own:
+Four layers, each testable on its own:
 
 1. **Evaluation** (``store.health``, shared with ``policywatch status``; its docstring lists the rules):
    findings for one channel from its recent ``crawl_run`` rows and the dates of its notices.
 2. **Incidents** (`sync_incidents`): one ``alert_incident`` row per (channel, rule) from the first
    poll the rule fires until the first poll it no longer does.
-3. **Delivery** (`plan_alerts`, `send_alerts`): the ``alert_delivery`` ledger has one row per
-   (ops subscription, incident, open|resolved) under a unique key, so each incident is announced
-   once and its "ok again" once — across restarts and repeated runs. Sending follows the notice
-   ledger's protocol (mark ``sending`` and commit before the channel is called).
+3. **Planning** (`plan_alerts`): the ``alert_delivery`` ledger has one row per (ops subscription,
+   incident, open|resolved) under a unique key, so each incident is announced once and its "ok
+   again" once — across restarts and repeated runs.
+4. **The message** (`build_alert_digest`): an ordinary `Digest` of kind ``ops`` — its own subject,
+   one item per alert line — which `notifier.ledger` sends like a notice digest: the same
+   claim -> send -> record protocol, backoff and partial-delivery handling, through the
+   subscription's own channel. Nothing in this module talks to a channel.
 
 Only subscriptions with ``is_ops`` receive alerts. Ops subscriptions get no notice digests unless
 created with ``--with-notices`` (``filters["ops_notices"]``, checked by ``notifier.delivery.plan``).
@@ -20,24 +23,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import format_datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from notifier.channels.base import Channel, SendResult, atomic_write
-from notifier.channels.email import EmailChannel, message_id, sender_domain
-from notifier.channels.outbox import OutboxChannel
-from notifier.delivery import backoff
-from notifier.digest import Digest, DigestItem
+from notifier.delivery import Unsubscribe
+from notifier.digest import OPS_PREFIX, Digest, DigestItem
+from notifier.ledger import ChannelFactory, Outgoing, SendTally, send_due
 from notifier.subscriptions import CHINA
 from store.db import transaction
 from store.health import ChannelView, load_all
-from store.models import AlertDelivery, AlertIncident, Subscription
+from store.models import AlertDelivery, AlertIncident, Subscriber, Subscription
 
 log = logging.getLogger("policywatch.alerts")
 
@@ -69,7 +68,7 @@ def sync_incidents(session: Session, views: Iterable[ChannelView], now: dt.datet
     return opened, resolved
 
 
-# -- 3. the alert ledger ---------------------------------------------------------------------
+# -- 3. planning ----------------------------------------------------------------------------
 
 def alert_digest_id(subscription_id: int, keys: Iterable[str]) -> str:
     key = f"alert:{subscription_id}:" + ",".join(sorted(keys))
@@ -124,44 +123,14 @@ class AlertEntry:
     name: str = ""
 
     def line(self) -> str:
-        where = f"{self.source}/{self.channel}" + (f" ({self.name})" if self.name else "")
+        where = f"{self.source}/{self.channel}"  # the display name is the item's source_name
         since = self.opened_at
         if self.event == "resolved":
             return f"[ok again] {where}: {self.rule} cleared (it began {since.astimezone(CHINA):%m-%d %H:%M} CST)"
         return f"[{self.severity}] {where}: {self.rule}: {self.reason}"
 
 
-@dataclass(frozen=True)
-class AlertDigest:
-    digest_id: str
-    subscription_id: int
-    created_at: dt.datetime  # aware, China time
-    entries: tuple[AlertEntry, ...]
-
-    @property
-    def subject(self) -> str:
-        alerts = sum(e.event == "open" for e in self.entries)
-        ok = len(self.entries) - alerts
-        counts = "、".join(p for p in (f"{alerts} 条告警" if alerts else "", f"{ok} 条恢复" if ok else "") if p)
-        where = sorted({f"{e.source}/{e.channel}" for e in self.entries})
-        shown = ", ".join(where[:3]) + (f" +{len(where) - 3}" if len(where) > 3 else "")
-        return f"【policywatch 运维】{counts}：{shown}"
-
-    def text(self) -> str:
-        lines = [self.subject, "", *(e.line() for e in self.entries), "",
-                 "Details: policywatch status  (docs/ops.md explains each rule)"]
-        return "\n".join(lines) + "\n"
-
-
-def due_alert_digests(session: Session, now: dt.datetime) -> list[str]:
-    due: dict[str, bool] = {}
-    for did, status, next_at in session.execute(
-            select(AlertDelivery.digest_id, AlertDelivery.status, AlertDelivery.next_attempt_at)
-            .where(AlertDelivery.status.in_(["pending", "failed", "sending"]))):
-        ready = status == "sending" or (next_at or now) <= now
-        due[did] = due.get(did, True) and ready
-    return [d for d, ready in due.items() if ready]
-
+# -- 4. the message --------------------------------------------------------------------------
 
 SourceMeta = dict[tuple[str, str], tuple[str, str]]  # (source, channel) -> (url, display name)
 
@@ -170,112 +139,88 @@ def source_meta(sources: Iterable[Any]) -> SourceMeta:
     return {(s.id, c.id): (c.url, f"{s.name} {c.name}") for s in sources for c in s.channels}
 
 
-def build_alert_digest(session: Session, digest_id: str, meta: SourceMeta) -> tuple[AlertDigest, Subscription]:
+def alert_subject(entries: Iterable[AlertEntry]) -> str:
+    """E.g. ``【policywatch 运维】1 条告警、1 条恢复：most/tztg``."""
+    entries = list(entries)
+    alerts = sum(e.event == "open" for e in entries)
+    ok = len(entries) - alerts
+    counts = "、".join(p for p in (f"{alerts} 条告警" if alerts else "", f"{ok} 条恢复" if ok else "") if p)
+    where = sorted({f"{e.source}/{e.channel}" for e in entries})
+    shown = ", ".join(where[:3]) + (f" +{len(where) - 3}" if len(where) > 3 else "")
+    return f"{OPS_PREFIX}{counts}：{shown}"
+
+
+def _entry(row: AlertDelivery, incident: AlertIncident, meta: SourceMeta) -> AlertEntry:
+    url, name = meta.get((incident.source, incident.channel), ("", ""))
+    return AlertEntry(row.event, incident.source, incident.channel, incident.rule, incident.severity,
+                      incident.reason, incident.opened_at, incident.resolved_at, url, name)
+
+
+def _item(row_id: int, entry: AlertEntry) -> DigestItem:
+    # notice_id carries the ledger row id: unique per (subscription, incident, event), so feed
+    # readers and webhook receivers see each alert as its own entry.
+    return DigestItem(
+        notice_id=row_id, change="alert" if entry.event == "open" else "recovered", title=entry.line(),
+        url=entry.url, source_id=entry.source, source_name=entry.name or f"{entry.source}/{entry.channel}",
+        city="", issuers=(), doc_number=None, date=entry.opened_at.astimezone(CHINA).date(), events=())
+
+
+def build_alert_digest(session: Session, digest_id: str, meta: SourceMeta,
+                       unsubscribe: Unsubscribe) -> Outgoing | None:
+    """The ops digest of the alert rows not sent yet: one item per row."""
     rows = list(session.execute(
         select(AlertDelivery, AlertIncident).join(AlertIncident, AlertIncident.id == AlertDelivery.incident_id)
-        .where(AlertDelivery.digest_id == digest_id)
+        .where(AlertDelivery.digest_id == digest_id, AlertDelivery.status != "sent")
         .order_by(AlertDelivery.event.desc(), AlertIncident.source, AlertIncident.channel, AlertIncident.id)))
+    if not rows:
+        return None
     sub = session.get(Subscription, rows[0][0].subscription_id)
     assert sub is not None
-    entries = tuple(
-        AlertEntry(d.event, i.source, i.channel, i.rule, i.severity, i.reason, i.opened_at, i.resolved_at,
-                   *meta.get((i.source, i.channel), ("", "")))
-        for d, i in rows)
-    created = (rows[0][0].created_at or dt.datetime.now(dt.UTC)).astimezone(CHINA)
-    return AlertDigest(digest_id, sub.id, created, entries), sub
+    subscriber = session.get(Subscriber, sub.subscriber_id)
+    entries = [_entry(d, i, meta) for d, i in rows]
+    unsubscribe_url, mailto = unsubscribe.links(sub)
+    digest = Digest(
+        digest_id=digest_id, subscription_id=sub.id,
+        subscription_name=subscriber.name if subscriber else f"ops subscription {sub.id}",
+        created_at=rows[0][0].created_at.astimezone(CHINA),
+        items=tuple(_item(d.id, e) for (d, _), e in zip(rows, entries, strict=True)),
+        unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto, kind="ops", title=alert_subject(entries))
+    return Outgoing(digest, sub, tuple((d.id,) for d, _ in rows))
 
 
-def _mark(session: Session, digest_id: str, **values: Any) -> None:
-    for row in session.scalars(select(AlertDelivery).where(AlertDelivery.digest_id == digest_id)):
-        for key, value in values.items():
-            setattr(row, key, value)
-
-
-def alert_email(digest: AlertDigest, sender: str, recipient: str) -> EmailMessage:
-    msg = EmailMessage()
-    msg["Subject"] = " ".join(digest.subject.split())
-    msg["From"] = sender
-    msg["To"] = recipient
-    msg["Date"] = format_datetime(digest.created_at)  # stable: a resend is byte-identical
-    msg["Message-ID"] = message_id(digest.digest_id, sender_domain(sender))
-    msg["Auto-Submitted"] = "auto-generated"
-    msg["X-Policywatch-Alert-Id"] = digest.digest_id
-    msg.set_content(digest.text(), charset="utf-8")
-    return msg
-
-
-def as_notice_digest(digest: AlertDigest) -> Digest:
-    """For push channels, which only render notice digests: one synthetic item per alert line."""
-    items = tuple(DigestItem(
-        notice_id=i, change="new" if e.event == "open" else "revised", title=e.line(), url=e.url or "about:blank",
-        source_id=e.source, source_name="policywatch 运维", city="ops", issuers=(), doc_number=None, date=None,
-        events=()) for i, e in enumerate(digest.entries, 1))
-    return Digest(digest.digest_id, digest.subscription_id, "policywatch 运维告警", digest.created_at, items)
-
-
-def deliver(channel: Channel, digest: AlertDigest) -> SendResult:
-    """Send through the subscription's own channel; e-mail and outbox get a proper alert message."""
-    if isinstance(channel, EmailChannel):
-        return channel.send_message(alert_email(digest, channel.sender, channel.recipient))
-    if isinstance(channel, OutboxChannel):
-        stem = f"{digest.created_at:%Y%m%dT%H%M%S}-{digest.digest_id}"
-        msg = alert_email(digest, channel.sender, channel.recipient)
-        try:
-            atomic_write(channel.directory / f"{stem}.eml", msg.as_bytes())
-            atomic_write(channel.directory / f"{stem}.md", digest.text().encode("utf-8"))
-        except OSError as exc:
-            return SendResult(False, True, f"outbox: cannot write alert: {exc.strerror or exc}")
-        return SendResult(True, False, f"outbox: wrote alert {stem}.eml", 1)
-    return channel.send(as_notice_digest(digest))
-
+# -- running it ------------------------------------------------------------------------------
 
 @dataclass
-class AlertReport:
+class AlertReport(SendTally):
     opened: int = 0
     resolved: int = 0
     planned: int = 0
-    sent: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
 
 
-def send_alerts(factory: sessionmaker[Session], make_channel: Callable[[Subscription], Channel],
-                now: dt.datetime, meta: SourceMeta, max_attempts: int, report: AlertReport) -> None:
-    with transaction(factory) as session:
-        digests = due_alert_digests(session, now)
-    for did in digests:
-        with transaction(factory) as session:
-            digest, sub = build_alert_digest(session, did, meta)
-            attempts = max(r.attempts for r in session.scalars(
-                select(AlertDelivery).where(AlertDelivery.digest_id == did)))
-            _mark(session, did, status="sending", attempts=attempts + 1)
-        try:
-            result = deliver(make_channel(sub), digest)
-        except Exception as exc:  # a broken ops channel must not stop the daemon
-            log.exception("alert channel for subscription %s failed", sub.id)
-            result = SendResult(False, False, f"{type(exc).__name__}: {exc}")
-        with transaction(factory) as session:
-            if result.ok:
-                _mark(session, did, status="sent", sent_at=now, last_error=None)
-                report.sent += 1
-            else:
-                final = not result.retryable or attempts + 1 >= max_attempts
-                _mark(session, did, status="dead" if final else "failed", last_error=result.detail,
-                      next_attempt_at=now + backoff(attempts + 1))
-                report.failed += 1
-                report.errors.append(f"ops subscription {sub.id} ({sub.kind}): {result.detail}")
+def send_alerts(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt.datetime,
+                meta: SourceMeta, unsubscribe: Unsubscribe, *, max_attempts: int, report: AlertReport) -> None:
+    """Hand every due alert digest to the one ledger (the same one notice digests go through)."""
+
+    def build(session: Session, digest_id: str) -> Outgoing | None:
+        return build_alert_digest(session, digest_id, meta, unsubscribe)
+
+    send_due(factory, AlertDelivery, build, make_channel, now, max_attempts=max_attempts, tally=report,
+             audience="ops subscription")
 
 
-def run_alerts(app: Any, now: dt.datetime | None = None) -> AlertReport:
-    """Evaluate every channel, update incidents, plan and send what ops has not heard yet."""
+def run_alerts(app: Any, now: dt.datetime | None = None, options: dict[str, Any] | None = None) -> AlertReport:
+    """Evaluate every channel, update incidents, plan and send what ops has not heard yet.
+
+    ``options`` are channel options, as for ``App.notify`` (e.g. a WeCom gateway URL)."""
     now = now or app.clock()
     report = AlertReport()
     with transaction(app.factory) as session:
         views = load_all(session, app.sources, now, app.settings.alerts)
         report.opened, report.resolved = sync_incidents(session, views, now)
         report.planned = len(plan_alerts(session, now))
-    send_alerts(app.factory, app.channel_maker(), now, source_meta(app.sources),
-                app.settings.notify.max_attempts, report)
+    unsubscribe = Unsubscribe(app.settings.notify.public_url, app.secret(), app.settings.smtp.sender)
+    send_alerts(app.factory, app.channel_maker(options), now, source_meta(app.sources), unsubscribe,
+                max_attempts=app.settings.notify.max_attempts, report=report)
     return report
 
 

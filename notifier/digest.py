@@ -19,11 +19,17 @@ from parsers.facts.amounts import format_yuan as format_yuan
 from parsers.facts.events import spec_for
 
 CHANGES = ("new", "revised", "withdrawn", "repealed")
+# What the items of an ops digest (``Digest.kind == "ops"``, built by notifier.alerts) report: a health
+# rule that started firing on a channel, or stopped. Not notice changes, so not in CHANGES.
+ALERT_CHANGES = ("alert", "recovered")
+DIGEST_KINDS = ("notices", "ops")
 
 # Subject/summary wording for each change kind; "new" is the headline.
-CHANGE_LABELS = {"new": "新通知", "revised": "修订", "withdrawn": "撤回", "repealed": "废止"}
+CHANGE_LABELS = {"new": "新通知", "revised": "修订", "withdrawn": "撤回", "repealed": "废止",
+                 "alert": "告警", "recovered": "恢复"}
 
 SUBJECT_PREFIX = "【政策速递】"
+OPS_PREFIX = "【policywatch 运维】"
 _MAX_SUBJECT_SOURCES = 4
 
 
@@ -32,7 +38,7 @@ class DigestItem:
     """One changed notice inside a digest."""
 
     notice_id: int
-    change: str  # one of CHANGES
+    change: str  # one of CHANGES, or of ALERT_CHANGES in an ops digest
     title: str
     url: str  # official URL
     source_id: str  # "most", "shenzhen", ...
@@ -47,8 +53,8 @@ class DigestItem:
     also_from: tuple[str, ...] = ()  # other sources that published the same document (same 文号)
 
     def __post_init__(self) -> None:
-        if self.change not in CHANGES:
-            raise ValueError(f"DigestItem.change must be one of {CHANGES}, got {self.change!r}")
+        if self.change not in CHANGES + ALERT_CHANGES:
+            raise ValueError(f"DigestItem.change must be one of {CHANGES + ALERT_CHANGES}, got {self.change!r}")
 
     @property
     def change_label(self) -> str:
@@ -112,10 +118,16 @@ class Digest:
     items: tuple[DigestItem, ...]
     unsubscribe_url: str | None = None  # https://…/unsubscribe/TOKEN when a public URL is configured
     unsubscribe_mailto: str | None = None  # mailto:…?subject=unsubscribe%20TOKEN otherwise
+    # "ops": health alerts for an ops subscription (notifier.alerts); channels mark such messages
+    # (e-mail: X-Policywatch-Alert-Id instead of X-Policywatch-Digest-Id) but send them the same way.
+    kind: str = "notices"
+    title: str | None = None  # a subject chosen by the producer (ops digests); None: `digest_subject`'s
 
     def __post_init__(self) -> None:
         if not self.digest_id:
             raise ValueError("Digest.digest_id must not be empty")
+        if self.kind not in DIGEST_KINDS:
+            raise ValueError(f"Digest.kind must be one of {DIGEST_KINDS}, got {self.kind!r}")
         if self.created_at.tzinfo is None or self.created_at.utcoffset() is None:
             # Naive datetimes are a time bomb (style.md §10); refuse them at the boundary.
             raise ValueError("Digest.created_at must be timezone-aware")
@@ -128,6 +140,7 @@ class Digest:
         """JSON-friendly form (the webhook schema in docs/channels.md)."""
         return {
             "schema": "policywatch.digest/1",
+            "kind": self.kind,
             "digest_id": self.digest_id,
             "subscription_id": self.subscription_id,
             "subscription_name": self.subscription_name,
@@ -177,13 +190,20 @@ def _source_counts(items: Iterable[DigestItem]) -> list[tuple[str, int]]:
     return counts.most_common()
 
 
+def digest_prefix(digest: Digest) -> str:
+    """The bracketed name a message starts with: notice digests and ops alerts must not look alike."""
+    return OPS_PREFIX if digest.kind == "ops" else SUBJECT_PREFIX
+
+
 def digest_subject(digest: Digest) -> str:
     """E.g. ``【政策速递】3 条新通知 · 科技部 2 · 深圳 1``.
 
     Revised/withdrawn/repealed counts are added after the headline when present
     (``2 条新通知、1 条修订``); at most four sources are named, the rest summed
-    up as ``其他 N``.
+    up as ``其他 N``. A digest that brings its own `title` (ops alerts) keeps it.
     """
+    if digest.title:
+        return digest.title
     if not digest.items:
         return SUBJECT_PREFIX + "暂无新变化"
     counts = change_counts(digest.items)

@@ -30,7 +30,15 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
-from notifier.digest import CHANGES, Digest, DigestItem, digest_subject, summarize_events
+from notifier.digest import (
+    ALERT_CHANGES,
+    CHANGES,
+    Digest,
+    DigestItem,
+    digest_prefix,
+    digest_subject,
+    summarize_events,
+)
 
 WECOM_MARKDOWN_MAX_BYTES = 4096
 MIN_CHUNK_BYTES = 512
@@ -49,8 +57,11 @@ _BADGE_HTML = {
     "revised": ("#7d4e00", "#fff8c5"),
     "withdrawn": ("#57606a", "#eaeef2"),
     "repealed": ("#a40e26", "#ffebe9"),
+    "alert": ("#a40e26", "#ffebe9"),
+    "recovered": ("#116329", "#dafbe1"),
 }
-_BADGE_WECOM = {"new": "info", "revised": "warning", "withdrawn": "comment", "repealed": "warning"}
+_BADGE_WECOM = {"new": "info", "revised": "warning", "withdrawn": "comment", "repealed": "warning",
+                "alert": "warning", "recovered": "info"}
 
 
 # ---------------------------------------------------------------------------
@@ -72,6 +83,7 @@ _MD_REPLACEMENTS = str.maketrans(
         "~": "～",
     }
 )
+_CODE_REPLACEMENTS = str.maketrans({"`": "'", "<": "＜"})
 # Characters never left raw inside a URL we print into markdown/HTML/XML.
 _URL_SAFE = "/:?#@!$&'*+,;=%-._~"
 
@@ -223,15 +235,29 @@ def _md_link(title: str, url: str | None) -> str:
     return f"[{title}]({href})" if href else title
 
 
+def _md_code(text: str) -> str:
+    """`text` as an inline code span: markdown shows it as typed and interprets nothing inside, so
+    selectors, cookie names and paths in ops alerts survive (escaping would turn ``_`` into ``＿``).
+    A backtick could end the span. WeCom's dialect is undocumented, so what would be a tag or a link
+    in a renderer that looks inside code anyway (``<``, ``](``) is broken up too."""
+    folded = " ".join(strip_control(text).split())
+    return "`" + folded.translate(_CODE_REPLACEMENTS).replace("](", "］(") + "`"
+
+
+def _md_title(item: DigestItem, limit: int | None) -> str:
+    # Alert lines are our own diagnostics, not titles from the open web.
+    if item.change in ALERT_CHANGES:
+        return _md_code(truncate_chars(item.title, limit) if limit else item.title)
+    title = escape_markdown(item.title)
+    return truncate_chars(title, limit) if limit else title
+
+
 def _md_item(index: int, item: DigestItem, *, wecom: bool, level: int = 0) -> str:
     """One notice as a markdown block. `level` > 0 drops detail so it fits a small chunk.
 
     level 0: everything; 1: no diff; 2: title/events clipped; 3: clipped, no link.
     """
-    title_limit = (None, None, 120, 40)[level]
-    title = escape_markdown(item.title)
-    if title_limit:
-        title = truncate_chars(title, title_limit)
+    title = _md_title(item, (None, None, 120, 40)[level])
     badge = (
         f'<font color="{_BADGE_WECOM[item.change]}">{item.change_label}</font>'
         if wecom
@@ -262,7 +288,7 @@ def _md_diff(item: DigestItem, level: int) -> list[str]:
 def _md_header(digest: Digest, label: str = "") -> str:
     name = truncate_chars(escape_markdown(digest.subscription_name), 40)
     suffix = f" {label}" if label else ""
-    return f"**【政策速递】{name}**{suffix}"
+    return f"**{digest_prefix(digest)}{name}**{suffix}"
 
 
 def render_markdown(digest: Digest) -> str:

@@ -202,3 +202,36 @@ def test_a_crawl_writes_to_the_archive_only_through_the_pipeline() -> None:
             module, store_imports)
     spider = modules["crawler.spider"].read_text("utf-8")
     assert "sink" not in spider, "the spider must not hold a sink: items are its only output"
+
+
+# Sending is the ledger's job: alerts plan and render, channels transport, nothing else sends.
+SEND_MACHINERY = ("email", "smtplib", "notifier.channels")
+
+
+def test_alerts_import_no_send_machinery() -> None:
+    """notifier/alerts.py hands ops digests to the ledger: it builds no MIME, writes no outbox file
+    and holds no channel (it had its own copy of all three before issue 11)."""
+    path = ROOT / "notifier" / "alerts.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    bad = sorted(m for m in imported if any(m == p or m.startswith(p + ".") for p in SEND_MACHINERY))
+    assert not bad, f"notifier/alerts.py imports send machinery: {bad}"
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    assert not names & {"atomic_write", "send", "send_message", "EmailMessage"}, names & {
+        "atomic_write", "send", "send_message", "EmailMessage"}
+
+
+def test_one_sending_state_machine() -> None:
+    """Only notifier/ledger.py moves ledger rows to ``sending`` or computes a retry backoff: a second
+    copy of the protocol is how the alert and notice ledgers drifted apart."""
+    owners = set()
+    for path in sorted((ROOT / "notifier").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            says_sending = isinstance(node, ast.Constant) and node.value == "sending"
+            backs_off = isinstance(node, ast.FunctionDef) and node.name == "backoff"
+            if says_sending or backs_off:
+                owners.add(str(path.relative_to(ROOT)))
+    assert owners == {"notifier/ledger.py"}

@@ -27,6 +27,8 @@ from notifier.digest import Digest, digest_subject
 from notifier.render import render_html, render_text, safe_url
 
 SECURITY_MODES = ("none", "starttls", "ssl")
+# Mail filters (and the ops tests) tell notice digests from ops alerts by this header.
+_ID_HEADER = {"notices": "X-Policywatch-Digest-Id", "ops": "X-Policywatch-Alert-Id"}
 _MSGID_UNSAFE = re.compile(r"[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]")
 
 
@@ -91,7 +93,7 @@ def build_email_message(
     msg["Message-ID"] = message_id(digest.digest_id, domain)
     msg["Auto-Submitted"] = "auto-generated"
     msg["List-Id"] = f"<subscription-{digest.subscription_id}.policywatch.{domain}>"
-    msg["X-Policywatch-Digest-Id"] = _one_line(digest.digest_id)
+    msg[_ID_HEADER[digest.kind]] = _one_line(digest.digest_id)
     _unsubscribe_headers(msg, digest)
     msg.set_content(render_text(digest), charset="utf-8")
     msg.add_alternative(render_html(digest), subtype="html", charset="utf-8")

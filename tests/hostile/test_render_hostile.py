@@ -4,6 +4,7 @@ Property: whatever text a site puts in a title (tags, markdown links, CDATA term
 characters, newlines), the HTML outputs (e-mail, PushPlus, Atom ``content``) contain it only
 escaped, the markdown outputs (markdown, WeCom chunks, ServerChan) cannot open a link, tag, code
 span or new block, the Atom feed stays well-formed XML, and a ``javascript:`` URL is never linked.
+Ops alert lines (which quote error text) are shown as one inert code span instead of being escaped.
 """
 
 from __future__ import annotations
@@ -97,3 +98,25 @@ def test_atom_is_well_formed_and_escaped(title: str, url: str, issuer: str) -> N
 def test_plain_text_never_prints_unsafe_urls(url: str) -> None:
     out = render_text(_digest("关于开展试点工作的通知", url, "科技部", ""))
     assert "javascript:" not in out and "data:" not in out and "file:" not in out and "<script" not in out
+
+
+def _alert_digest(line: str) -> Digest:
+    item = DigestItem(notice_id=7, change="alert", title=line, url="https://www.most.gov.cn/tztg/", source_id="most",
+                      source_name="科技部 通知通告", city="", issuers=(), doc_number=None, date=dt.date(2026, 11, 29),
+                      events=())
+    return Digest(digest_id="alert-1", subscription_id=1, subscription_name="ops", items=(item,),
+                  created_at=dt.datetime(2026, 11, 29, 8, tzinfo=ZoneInfo("Asia/Shanghai")), kind="ops",
+                  title="【policywatch 运维】1 条告警：most/tztg")
+
+
+@FUZZ
+@given(reason=HOSTILE)
+def test_alert_lines_are_one_inert_code_span_in_markdown(reason: str) -> None:
+    digest = _alert_digest(f"[failing] most/tztg: broken: {reason}")
+    outputs = {"markdown": render_markdown(digest), "serverchan": render_serverchan(digest).body,
+               **{f"wecom{i}": chunk for i, chunk in enumerate(render_wecom_markdown(digest))}}
+    for name, out in outputs.items():
+        _no_markup(out, name, tuple(m for m in MD_MARKERS if not (name.startswith("wecom") and m == "<font")))
+        (line,) = [line for line in out.splitlines() if "most/tztg: broken" in line]
+        assert "`[failing] most/tztg: broken: " in line and line.count("`") == 2, (name, line)  # as typed
+    assert sum(c.count("<font") for c in render_wecom_markdown(digest)) == 1  # only the badge
