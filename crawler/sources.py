@@ -236,6 +236,19 @@ def builtin_sources() -> tuple[SourceSpec, ...]:
     return sources
 
 
+def all_sources(user: Iterable[SourceSpec] = ()) -> tuple[SourceSpec, ...]:
+    """The built-in registry plus a user's sources file. A user source may not reuse a built-in id:
+    it would be archived, searched and mailed as, say, the ministry (``most``) itself."""
+    builtin = builtin_sources()
+    taken = {s.id for s in builtin}
+    extra = tuple(user)
+    clash = [s.id for s in extra if s.id in taken]
+    if clash:
+        raise ConfigError(f"user source id {', '.join(map(repr, clash))} is a built-in source; "
+                          "choose another id")
+    return validate(builtin + extra)
+
+
 def check_options(sources: Iterable[SourceSpec]) -> None:
     """Every channel's options against its adapter's declaration: a typo'd or mistyped option is a
     ConfigError at load time, not an option the adapter silently never reads."""

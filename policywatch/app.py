@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.plan import Clock, utcnow
 from crawler.registry import SourceSpec
-from crawler.sources import builtin_sources
+from crawler.sources import all_sources
 from notifier.channels.base import Channel
 from notifier.channels.factory import build_channel
 from notifier.channels.pacing import SlidingWindowPacer
@@ -40,7 +40,7 @@ class App:
     @classmethod
     def open(cls, settings: Settings, extra_sources: tuple[SourceSpec, ...] = (), clock: Clock = utcnow) -> App:
         engine = open_database(settings.database_url)
-        return cls(settings, engine, session_factory(engine), builtin_sources() + extra_sources, clock)
+        return cls(settings, engine, session_factory(engine), all_sources(extra_sources), clock)
 
     def source_names(self) -> dict[str, tuple[str, str]]:
         return {s.id: (s.name, s.city) for s in self.sources}

@@ -241,10 +241,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from crawler.registry import sources_json
-    from crawler.sources import builtin_sources
+    from crawler.sources import all_sources
 
     load(args)
-    sources = builtin_sources() + extra_sources(args)
+    sources = all_sources(extra_sources(args))
     if args.json:
         print(json.dumps(sources_json(sources), ensure_ascii=False, indent=2))
         return EXIT_OK

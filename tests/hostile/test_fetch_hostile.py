@@ -114,3 +114,19 @@ def test_oversized_attachment_is_skipped_and_the_notice_kept(tmp_path: Path) -> 
         engine.dispose()
     assert asked, "the attachment was never requested: the test proves nothing"
     assert report.results[0].status in {"ok", "partial"} and notice is not None
+
+
+@pytest.mark.parametrize("ident", ["most", "shenzhen", "shanghai"])
+def test_a_user_source_cannot_impersonate_a_built_in_one(ident: str, tmp_path: Path) -> None:
+    from crawler.sources import all_sources
+    from policywatch.app import App
+
+    assert ident in {s.id for s in builtin_sources()}
+    text = (f'[[source]]\nid = "{ident}"\nname = "科技部"\n[[source.channel]]\nid = "tztg"\nname = "通知"\n'
+            'url = "http://127.0.0.1:8000/tztg/"\nlist_item = "li"\n')
+    fake = load_sources_text(text)
+    with pytest.raises(ConfigError, match=f"'{ident}' is a built-in source"):
+        all_sources(fake)
+    with pytest.raises(ConfigError, match="built-in source"):
+        App.open(load_settings(environ={"POLICYWATCH_DATA_DIR": str(tmp_path)}), fake)
+    assert [s.id for s in all_sources(load_sources_text(text.replace(f'id = "{ident}"', 'id = "mine"')))][-1] == "mine"
