@@ -6,6 +6,7 @@ Nothing here parses pages or talks to sites itself; it only connects crawler -> 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import secrets
@@ -25,8 +26,28 @@ from notifier.channels.factory import build_channel
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.delivery import NotifyReport, notify
 from policywatch.config import Settings
+from policywatch.errors import ConfigError
 from store.db import open_database, session_factory
 from store.models import Subscription
+
+MIN_SECRET_CHARS = 32
+
+
+def _create_secret(path: Path) -> None:
+    """Write a new key atomically: fully written and synced under a temporary name, then linked into
+    place (``link`` fails if another process won the race). A full disk leaves no empty key file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @dataclass
@@ -51,11 +72,13 @@ class App:
             return self.settings.notify.secret
         path = self.settings.data_path / "secret.key"
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as fh:
-                fh.write(secrets.token_hex(32))
-        return path.read_text().strip()
+            _create_secret(path)
+        key = path.read_text().strip()
+        if len(key) < MIN_SECRET_CHARS:
+            # Signing with an empty or truncated key would make every unsubscribe token forgeable.
+            raise ConfigError(f"{path} is empty or damaged; delete it to generate a new key "
+                              "(links in digests already sent stop working)")
+        return key
 
     def channel_options(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         """Options every channel is built with (notifier.channels.factory.OPTION_KEYS)."""

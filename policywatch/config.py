@@ -7,6 +7,7 @@ Every key is documented in ``docs/config.md`` and in the file ``policywatch init
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -245,7 +246,63 @@ def _from_mapping(settings: Settings, data: Mapping[str, Any]) -> Settings:
     return settings
 
 
+# Allowed ranges (inclusive) of numeric keys; every other number must be finite and >= 0. Values
+# outside them used to surface as tracebacks deep in Scrapy, APScheduler or smtplib.
+_RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    ("crawl", "download_delay"): (0, 3600),
+    ("crawl", "concurrent_per_host"): (1, 64),
+    ("crawl", "timeout"): (0.1, 3600),
+    ("crawl", "retries"): (0, 50),
+    ("crawl", "max_page_bytes"): (1024, 2**30),
+    ("crawl", "max_attachment_bytes"): (1024, 2**31),
+    ("crawl", "attachment_cpu_seconds"): (1, 3600),
+    ("crawl", "attachment_memory_mb"): (32, 65536),
+    ("crawl", "attachment_timeout"): (0.1, 3600),
+    ("crawl", "attachment_max_chars"): (1, 10**8),
+    ("crawl", "max_pages"): (1, 1000),
+    ("crawl", "backfill_pages"): (1, 1000),
+    ("crawl", "recheck_hours"): (0, 24 * 3660),
+    ("smtp", "port"): (1, 65535),
+    ("smtp", "timeout"): (0.1, 600),
+    ("notify", "max_attempts"): (1, 100_000),
+    ("schedule", "jitter_seconds"): (0, 86_400),
+    ("schedule", "notify_seconds"): (0.01, 86_400),
+    ("schedule", "misfire_grace_seconds"): (0, 31 * 86_400),
+    ("alerts", "error_streak"): (1, 1000),
+    ("alerts", "drop_ratio"): (0, 1),
+    ("alerts", "drop_window"): (1, 1000),
+    ("alerts", "silent_min_notices"): (2, 10_000),
+}
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _check_numbers(settings: Settings) -> None:
+    for section, kind in _SECTIONS.items():
+        current = getattr(settings, section)
+        for f in fields(kind):
+            value = getattr(current, f.name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            low, high = _RANGES.get((section, f.name), (0, float("inf")))
+            if not math.isfinite(value) or not low <= value <= high:
+                bound = f"between {low:g} and {high:g}" if math.isfinite(high) else f"a finite number >= {low:g}"
+                raise ConfigError(f"[{section}] {f.name}: invalid value {value!r} (expected {bound})")
+
+
+def _check_text(settings: Settings) -> None:
+    if settings.log_level.upper() not in LOG_LEVELS:
+        raise ConfigError(f"log_level must be one of {', '.join(LOG_LEVELS)}, not {settings.log_level!r}")
+    for name, value in (("data_dir", settings.data_dir), ("[outbox] dir", settings.outbox.dir)):
+        if any(ord(c) < 32 or c == "\x7f" for c in value):
+            raise ConfigError(f"{name} must not contain control characters (NUL, newline ...): {value!r}")
+
+
 def _validate(settings: Settings) -> Settings:
+    _check_numbers(settings)
+    _check_text(settings)
+    if settings.notify.secret and len(settings.notify.secret) < 16:
+        raise ConfigError("[notify] secret must be at least 16 characters (it signs unsubscribe links); "
+                          "leave it empty to have one generated")
     if settings.smtp.security not in {"none", "starttls", "ssl"}:
         raise ConfigError(f"[smtp] security must be none, starttls or ssl, not {settings.smtp.security!r}")
     if settings.log_format not in {"text", "json"}:

@@ -26,7 +26,9 @@ def find_notice(session: Session, ident: str) -> Notice | None:
     """By numeric id, or by URL in any of its spellings (canonicalised like the crawler does)."""
     ident = ident.strip()
     if ident.isdigit():
-        return session.get(Notice, int(ident))
+        number = int(ident)
+        # Beyond a 64-bit integer no row can match, and the drivers raise OverflowError instead.
+        return session.get(Notice, number) if number < 2**63 else None
     return session.scalar(select(Notice).where(Notice.uid == url_uid(ident)))
 
 

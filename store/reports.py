@@ -224,6 +224,9 @@ def _pilot_cells(row: PilotZoneRow) -> dict[str, str]:
 
 
 def _md_escape(value: str) -> str:
+    # Markdown passes raw HTML through: a title "<img src=x onerror=...>" would run in any viewer
+    # that renders it. As entities it shows as the text it is.
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return value.replace("|", "\\|").replace("\n", " ")
 
 

@@ -50,7 +50,7 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, text: str, fragment: str) -
 
 
 def test_secrets_are_not_in_repr() -> None:
-    s = load_settings(environ={"POLICYWATCH_SMTP_PASSWORD": "hunter2", "POLICYWATCH_SECRET": "s3cr3t"})
+    s = load_settings(environ={"POLICYWATCH_SMTP_PASSWORD": "hunter2", "POLICYWATCH_SECRET": "s3cr3t-unsubscribe-key"})
     assert s.smtp.password == "hunter2"
     assert "hunter2" not in repr(s) and "s3cr3t" not in repr(s)
     assert redact("postgresql+psycopg://u:pw@h/db") == "postgresql+psycopg://u:***@h/db"

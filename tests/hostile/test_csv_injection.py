@@ -69,3 +69,13 @@ def test_export_search_and_report_csv_are_neutralised(archive: list[str], tmp_pa
 def test_cell_rule() -> None:
     assert [cell(v) for v in HOSTILE] == ["'" + v for v in HOSTILE]
     assert cell("关于=号的通知") == "关于=号的通知" and cell(-5) == -5 and cell(None) is None and cell(0.3) == 0.3
+
+
+def test_markdown_report_shows_html_in_titles_as_text() -> None:
+    from store.reports import Column, render_markdown
+
+    hostile = '<img src=x onerror="alert(1)"> & <script>x()</script>'
+    md = render_markdown("r", [Column("title", "标题")], [{"title": hostile, "url": "https://www.most.gov.cn/a.html"}],
+                         "")
+    assert "<img" not in md and "<script" not in md
+    assert "&lt;img src=x onerror=\"alert(1)\"&gt; &amp; &lt;script&gt;" in md
