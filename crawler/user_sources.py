@@ -8,6 +8,7 @@ Format::
     city = "测试"                     # optional
     referer = "http://…/"            # optional
     download_delay = 1.5             # optional, seconds
+    hosts = ["files.example.gov.cn"] # optional: other hosts its pages may link to (crawler/siteguard.py)
     [[source.channel]]
     id = "tzgg"
     name = "通知公告"
@@ -47,7 +48,7 @@ from parsers.options import CSS, OptionError, closest
 from parsers.platforms.generic import GenericOptions
 from policywatch.errors import ConfigError
 
-SOURCE_KEYS = {"id", "name", "city", "referer", "download_delay", "channel"}
+SOURCE_KEYS = {"id", "name", "city", "referer", "download_delay", "hosts", "channel"}
 # A channel table holds the registry's own keys plus the generic adapter's declared options.
 CHANNEL_KEYS = {"id", "name", "url", "max_pages", "download_delay", *GenericOptions.names()}
 MAX_PAGES_LIMIT = 1000
@@ -111,6 +112,17 @@ class _Lines:
         return None
 
 
+def _is_host(host: str) -> bool:
+    """``host``, ``host:port`` or an origin URL (``https://host[:port]/``): nothing else."""
+    try:
+        parts = urlsplit(host if "://" in host else f"https://{host}/")
+        _ = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        return False
+    return (parts.scheme in {"http", "https"} and bool(parts.hostname) and parts.path in {"", "/"}
+            and not parts.query and not parts.username)
+
+
 class _Reader:
     def __init__(self, name: str, text: str) -> None:
         self.name = name
@@ -150,6 +162,20 @@ class _Reader:
         if parts.scheme not in {"http", "https"} or not parts.netloc:
             raise self.error(where, f"only http(s) URLs are allowed, not {value!r}")
         return value
+
+    def hosts(self, table: Mapping[str, Any], where: _Where) -> tuple[str, ...]:
+        """Extra hosts the source's pages may link to: ``["files.example.gov.cn", "cdn.example.com:8443"]``."""
+        assert where.key is not None
+        value = table.get(where.key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.error(where, "must be a list of host names (\"host\" or \"host:port\")")
+        out = []
+        for raw in value:
+            host = raw.strip()
+            if not _is_host(host):
+                raise self.error(where, f"not a host name: {raw!r}")
+            out.append(host)
+        return tuple(out)
 
     def selector(self, table: Mapping[str, Any], where: _Where, *, required: bool) -> str | None:
         value = self.string(table, where, required=required)
@@ -237,7 +263,8 @@ class _Reader:
                 raise self.error(_Where(index, cindex, "id"), f"duplicate channel id {channel.id!r}")
             channels.append(channel)
         return SourceSpec(id=sid, name=name, city=city, channels=tuple(channels), referer=referer,
-                          download_delay=float(delay) if delay is not None else None)
+                          download_delay=float(delay) if delay is not None else None,
+                          hosts=self.hosts(table, at("hosts")))
 
     def channel(self, table: Mapping[str, Any], source: int, index: int) -> ChannelSpec:
         def at(key: str) -> _Where:

@@ -182,3 +182,19 @@ def test_policy_rules() -> None:
     for private in ("127.0.0.1", "10.0.0.1", "172.16.0.1", "192.168.0.1", "169.254.169.254", "::1", "fe80::1",
                     "100.64.0.1", "0.0.0.0"):
         assert not is_public(["202.96.0.10", private]), private
+
+
+def test_a_user_sources_file_declares_its_extra_hosts() -> None:
+    from policywatch.errors import ConfigError
+
+    base = ('[[source]]\nid = "u"\nname = "U"\n{hosts}\n[[source.channel]]\nid = "c"\nname = "C"\n'
+            'url = "https://www.example.gov.cn/c/"\nlist_item = "li"\n')
+    (src,) = load_sources_text(base.format(hosts='hosts = ["files.example.com", "cdn.example.net:8443"]'))
+    policy = SitePolicy.of(src)
+    assert policy.judge("https://files.example.com/a.pdf") == "declared"
+    assert policy.judge("https://cdn.example.net:8443/a.pdf") == "declared"
+    assert policy.judge("https://cdn.example.net:9000/a.pdf") == "refused"
+    for bad in ('hosts = "files.example.com"', 'hosts = ["http://x.cn/path"]', 'hosts = ["x.cn:99999"]',
+                'hosts = [""]'):
+        with pytest.raises(ConfigError, match="hosts"):
+            load_sources_text(base.format(hosts=bad))
