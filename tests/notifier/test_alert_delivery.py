@@ -33,6 +33,7 @@ from policywatch.config import load_settings
 from store.db import transaction
 from store.health import load_all
 from store.models import AlertDelivery, CrawlRun, Subscriber, Subscription
+from store.reasons import Reason
 from tests.pg import PgCluster, unavailable_reason
 
 T0 = dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.UTC)
@@ -95,7 +96,8 @@ def _broken(app: App, channels: list[tuple[str, str]], at: dt.datetime, padding:
             reason = f"channel {source}/{channel}: selector 'ul li' matched 0 node(s), expected >= 1{padding}"
             session.add(CrawlRun(source=source, channel=channel, started_at=at, finished_at=at, status="failed",
                                  pages=1, items_seen=0, new=0, changed=0, unchanged=0, details_fetched=0,
-                                 error_count=1, errors=[], http_codes={}, reason=reason))
+                                 error_count=1, errors=[], http_codes={}, reason=reason,
+                                 reason_code=Reason.SELECTOR_BROKEN))
 
 
 def _plan_only(app: App, now: dt.datetime) -> None:
