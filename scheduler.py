@@ -157,6 +157,20 @@ def _aligned_start(now: dt.datetime, seconds: float) -> dt.datetime:
 LIVE_CRAWLERS: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
+def log_poll(source: str, report: Any) -> None:
+    """One line per failed channel, then a summary that never reads as "no news" when it is not."""
+    for r in report.results:
+        if r.status != "ok":
+            log.warning("%s/%s %s (%s): %s", r.source, r.channel, r.status, r.reason_code, r.reason)
+    new, changed = sum(r.new for r in report.results), sum(r.changed for r in report.results)
+    failed = [r.channel for r in report.failed]
+    if failed:
+        log.warning("polled %s: %d of %d channel(s) FAILED (%s); %d new, %d changed on the others",
+                    source, len(failed), len(report.results), ", ".join(failed), new, changed)
+    else:
+        log.info("polled %s: %d new, %d changed", source, new, changed)
+
+
 class CrawlTracker:
     """Scrapy extension enabled by the daemon: remembers running crawlers so SIGTERM can stop them."""
 
@@ -214,26 +228,26 @@ class Daemon:
         self.background: set[asyncio.Future[Any]] = set()
         self.auto_notify = True  # off for `run --once`, which notifies once after all polls
 
-    async def poll(self, source: Any) -> None:
+    async def poll(self, source: Any) -> bool:
+        """One poll of one source; False when a channel failed or the poll crashed."""
         from crawler.runner import crawl
 
         if self.stopping.is_set():
-            return
+            return True
         self.busy += 1
+        ok = False
         try:
             report = await crawl([source], self.app.settings, self.app.factory, mirror=self.mirror,
                                  clock=self.app.clock, polite=self.mirror is None,
                                  extra_settings={"EXTENSIONS": {"scheduler.CrawlTracker": 0}})
-            for r in report.results:
-                if r.status != "ok":
-                    log.warning("%s/%s %s: %s", r.source, r.channel, r.status, r.reason)
-            log.info("polled %s: %d new, %d changed", source.id, sum(r.new for r in report.results),
-                     sum(r.changed for r in report.results))
+            log_poll(source.id, report)
+            ok = not report.failed
         except Exception:
             log.exception("poll of %s crashed", source.id)
         finally:
             self.busy -= 1
         self.kick_notify()  # new notices and broken channels are reported now, not at the next tick
+        return ok
 
     def kick_notify(self) -> None:
         if self.stopping.is_set() or not self.auto_notify:
@@ -280,10 +294,12 @@ class Daemon:
             log.exception("alert evaluation crashed")
 
     async def once(self) -> int:
+        """Every source once, then notify; exit 1 when any channel failed, as ``crawl`` does (cron
+        mails a non-zero exit; a fully blocked run must never pass for "no news")."""
         self.auto_notify = False
-        await asyncio.gather(*(self.poll(s) for s in self.app.sources))
+        results = await asyncio.gather(*(self.poll(s) for s in self.app.sources))
         await self.notify()
-        return 0
+        return 0 if all(results) else 1
 
     def _last_runs(self) -> dict[str, dt.datetime]:
         from sqlalchemy import func, select

@@ -49,3 +49,15 @@ def test_sigterm_exits_cleanly_and_second_daemon_refuses(tmp_path: Path) -> None
             if proc.poll() is None:
                 proc.kill()
     assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+
+
+def test_run_once_exits_1_when_channels_fail_and_never_logs_no_news(tmp_path: Path) -> None:
+    """The README's cron mode: a run where the sites answer nothing useful must not exit 0 as "0 new"."""
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    with MirrorServer(empty) as mirror:  # every list page answers 404
+        proc = _start(tmp_path / "d", mirror.url, "--once")
+        _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1, err[-2000:]
+    assert "polled most: 4 of 4 channel(s) FAILED" in err, err[-2000:]
+    assert "polled most: 0 new" not in err
