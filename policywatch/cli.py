@@ -429,13 +429,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     base = load(args)
     demo_dir = Path(args.data_dir) if args.data_dir else Path(".demo")
+    _check_demo_dir(demo_dir, args.database_url)
     if args.fresh and demo_dir.exists():
         shutil.rmtree(demo_dir)
+    demo_dir.mkdir(parents=True, exist_ok=True)
+    (demo_dir / DEMO_MARKER).write_text("made by `policywatch demo`; `demo --fresh` may delete this folder\n")
     settings = load_settings(args.config, overrides={
         "data_dir": str(demo_dir), "database.url": args.database_url or "", "crawl.download_delay": 0,
         "log_format": base.log_format})
     app = App.open(settings)
     app.ensure_default_outbox()
+    _refuse_real_subscriptions(app)
     before = set(outbox_files(settings.outbox_path))
     with MirrorServer() as mirror:
         print(f"serving {len(app.sources)} sources' snapshots at {mirror.url}")
@@ -443,6 +447,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
     notified = app.notify()
     _demo_summary(app, report, notified, sorted(set(outbox_files(settings.outbox_path)) - before))
     return EXIT_OK if not report.failed else EXIT_FAILED
+
+
+DEMO_MARKER = ".policywatch-demo"
+
+
+def _check_demo_dir(demo_dir: Path, database_url: str | None) -> None:
+    """The demo loads snapshot notices and deletes its folder with --fresh: only ever its own folder."""
+    if database_url:
+        raise ConfigError("demo uses its own SQLite archive in its folder; --database-url would load "
+                          "snapshot notices into a real database")
+    default = demo_dir == Path(".demo")  # made by earlier versions without the marker: still the demo's
+    if demo_dir.exists() and any(demo_dir.iterdir()) and not (demo_dir / DEMO_MARKER).exists() and not default:
+        raise ConfigError(f"{demo_dir} is not a demo folder (no {DEMO_MARKER}); the demo never writes to or "
+                          "deletes a real data directory; pass an empty or new --data-dir")
+
+
+def _refuse_real_subscriptions(app: Any) -> None:
+    """Demo digests go to the outbox folder only, never to a configured e-mail or WeChat channel."""
+    from sqlalchemy import select
+
+    from store.models import Subscription
+
+    with app.factory() as session:
+        kinds = set(session.scalars(select(Subscription.kind).where(Subscription.active.is_(True))))
+    if kinds - {"outbox"}:
+        raise ConfigError(f"the demo archive has {', '.join(sorted(kinds - {'outbox'}))} subscriptions; the "
+                          "demo only writes to its outbox folder: use a fresh --data-dir")
 
 
 def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -> None:

@@ -110,3 +110,25 @@ def test_crawl_exits_1_when_a_channel_is_blocked_and_stores_the_rest(tmp_path: P
     lines = {ln.split()[0]: ln for ln in res.stdout.splitlines() if ln.startswith("most/")}
     assert "blocked" in lines["most/tztg"] and "13-byte" in lines["most/tztg"]
     assert " ok " in lines["most/qtwj"] and "new   7" in lines["most/qtwj"]
+
+
+def test_demo_never_touches_a_real_archive_or_real_channels(tmp_path: Path) -> None:
+    """`--data-dir REAL demo` must not load snapshots into a real archive, mail its subscribers or, with
+    --fresh, delete it."""
+    real = tmp_path / "real"
+    smtp = {"POLICYWATCH_SMTP_HOST": "127.0.0.1", "POLICYWATCH_SMTP_SENDER": "monitor@example.org"}
+    made = pw("--data-dir", str(real), "subscribe", "--email", "analyst@example.org", env=smtp)
+    assert made.returncode == 0, made.stderr
+    before = sorted(p.name for p in real.iterdir())
+    for extra in ((), ("--fresh",)):
+        out = pw("--data-dir", str(real), "demo", *extra)
+        assert out.returncode == 2 and "not a demo folder" in out.stderr, out.stderr
+        assert sorted(p.name for p in real.iterdir()) == before
+    # A demo folder that someone subscribed a real channel in is refused too, before anything is sent.
+    demo = tmp_path / "demo"
+    assert pw("--data-dir", str(demo), "demo").returncode == 0
+    assert pw("--data-dir", str(demo), "subscribe", "--email", "analyst@example.org", env=smtp).returncode == 0
+    again = pw("--data-dir", str(demo), "demo")
+    assert again.returncode == 2 and "only writes to its outbox" in again.stderr, again.stderr
+    assert pw("--data-dir", str(demo), "--database-url", "sqlite:///" + str(tmp_path / "x.db"),
+              "demo").returncode == 2
