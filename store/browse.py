@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from store.search import SourceLike
 
 METADATA_TEMPLATE = Path(__file__).with_name("browse-metadata.json")
+PLUGINS_DIR = Path(__file__).with_name("browse_plugins")  # secret_tables.py: subscriber tables unreadable
 SOURCES_PLACEHOLDER = "/*SOURCES*/"
 
 
@@ -64,7 +65,8 @@ def datasette_command(db_path: Path, metadata_path: Path, port: int, open_browse
     # Mutable (not --immutable) so Datasette opens the file with mode=ro and still sees WAL writes
     # of a running daemon; immutable=1 would ignore the -wal file.
     cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
-           "--host", "127.0.0.1", "--port", str(port), "--setting", "sql_time_limit_ms", "5000",
+           "--host", "127.0.0.1", "--port", str(port), "--plugins-dir", str(PLUGINS_DIR),
+           "--setting", "sql_time_limit_ms", "5000",
            "--setting", "facet_time_limit_ms", "500"]
     return [*cmd, "--open"] if open_browser else cmd
 

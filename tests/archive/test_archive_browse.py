@@ -121,3 +121,51 @@ def test_cli_refuses_postgres(capsys: Any, tmp_path: Any, monkeypatch: Any) -> N
     code = cli.main(["--database-url", "postgresql+psycopg://u@/db?host=/nonexistent", "--data-dir", str(tmp_path),
                      "browse", "--no-open"])
     assert code == 2 and "SQLite archive only" in capsys.readouterr().err
+
+
+def test_custom_sql_cannot_read_the_subscriber_tables(tmp_path: Any) -> None:
+    """The SQL box used to return WeCom keys and tokens: ``?sql=select kind, target from subscription``."""
+    import datetime as dt
+
+    from notifier.subscriptions import new_token
+    from policywatch.app import App
+    from policywatch.config import load_settings
+    from store.db import transaction
+    from store.models import Subscriber, Subscription
+
+    secret = "wecom-key-7d1c9e0b"
+    app = App.open(load_settings(environ={"POLICYWATCH_DATA_DIR": str(tmp_path)}))
+    now = dt.datetime.now(dt.UTC)
+    with transaction(app.factory) as session:
+        subscriber = Subscriber(name="客户甲", created_at=now)
+        session.add(subscriber)
+        session.flush()
+        session.add(Subscription(subscriber_id=subscriber.id, kind="wecom", target={"key": secret}, filters={},
+                                 schedule="immediate", active=True, token=new_token(), created_at=now, since=now))
+    app.engine.dispose()
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "policywatch", "--data-dir", str(tmp_path), "browse", "--port",
+                             str(port), "--no-open"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if _get(base, "/-/versions.json")[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, "datasette did not start"
+            time.sleep(0.2)
+        for sql in ("select kind, target from subscription", "select * from subscriber",
+                    "select s.target from notice n join subscription s on 1 = 1",
+                    "select (select group_concat(target) from subscription) as t",
+                    "select token from subscription union select title from notice"):
+            status, body = _get(base, "/policywatch.json?_shape=array&sql=" + urllib.parse.quote(sql))
+            assert status >= 400 and secret not in body and "客户甲" not in body, (sql, status, body[:200])
+        status, body = _get(base, "/policywatch.json?_shape=array&sql=" + urllib.parse.quote(
+            "select count(*) as n from notice"))
+        assert status == 200, body  # the archive itself stays queryable
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,1 @@
+"""Datasette plugins loaded by ``policywatch browse`` (``--plugins-dir``); not imported by policywatch."""
