@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--what", choices=["notices", "events"], default="notices",
                    help="notices (one row each) or events (one row per extracted event)")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
+    p.add_argument("--no-bom", action="store_true",
+                   help="CSV to a file starts with a UTF-8 BOM so Excel/WPS on Chinese Windows read it as UTF-8; "
+                        "this turns it off")
 
     cmd("notify", "send every due digest")
 
@@ -372,6 +375,8 @@ def _write_rows(args: argparse.Namespace, fields: Sequence[str], rows: Iterable[
                if args.output else sys.stdout)
         writer = csvout.writer(out, fields) if args.format == "csv" else None
         if writer:
+            if args.output and not args.no_bom:
+                out.write(csvout.BOM)
             writer.writeheader()
         for row in rows:
             if writer:
@@ -598,6 +603,9 @@ def _archive_parsers(cmd: Any) -> None:
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="documents dated on or after")
     p.add_argument("--format", choices=["md", "html", "csv"], default="md")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
+    p.add_argument("--no-bom", action="store_true",
+                   help="CSV to a file starts with a UTF-8 BOM so Excel/WPS on Chinese Windows read it as UTF-8; "
+                        "this turns it off")
 
     p = cmd("show", "one notice with its versions and the diff between consecutive versions")
     p.add_argument("notice", metavar="ID|URL")
@@ -658,6 +666,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             text = funding_report(session, args.format, cities=args.city, since=args.since, sources=app.sources)
         else:
             text = pilot_zone_report(session, args.format, since=args.since)
+    if args.format == "csv" and args.output and not args.no_bom:
+        text = csvout.BOM + text
     _write(text, args.output)
     return EXIT_OK
 

@@ -14,6 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Excel and WPS on Chinese Windows read a CSV without it as GBK and garble every character. Written at
+# the start of CSV *files* (``--no-bom`` turns it off); never on standard output, where it would be
+# noise in a pipe.
+BOM = "\ufeff"
 
 
 def cell(value: Any) -> Any:

@@ -79,3 +79,15 @@ def test_markdown_report_shows_html_in_titles_as_text() -> None:
                          "")
     assert "<img" not in md and "<script" not in md
     assert "&lt;img src=x onerror=\"alert(1)\"&gt; &amp; &lt;script&gt;" in md
+
+
+def test_csv_files_start_with_a_bom_for_excel_and_stdout_does_not(archive: list[str], tmp_path: Path,
+                                                                   capsys: Any) -> None:
+    for command in (["export", "--format", "csv"], ["report", "funding", "--format", "csv"]):
+        out = tmp_path / "x.csv"
+        assert cli.main([*archive, *command, "--output", str(out)]) == 0
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf"), command
+        assert cli.main([*archive, *command, "--output", str(out), "--no-bom"]) == 0
+        assert not out.read_bytes().startswith(b"\xef\xbb\xbf"), command
+        assert cli.main([*archive, *command]) == 0
+        assert not capsys.readouterr().out.startswith("\ufeff")
