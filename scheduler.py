@@ -95,6 +95,48 @@ def _crontabs(value: Any, where: str) -> list[str]:
     return crons
 
 
+_CRON_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")  # crontab numbering: 0 (and 7) = Sunday
+
+
+def cron_day_of_week(field: str) -> str:
+    """The day-of-week field of a crontab with cron's numbers turned into day names.
+
+    APScheduler numbers days from Monday = 0, so ``1-5`` in a crontab meant Tuesday to Saturday to it.
+    Names mean the same to both; numbers, ranges and steps are expanded to names here.
+    """
+    out = []
+    for token in field.split(","):
+        if not any(c.isdigit() for c in token.split("/")[0]) and "/" not in token:
+            out.append(token)  # "*", "mon-fri", "sun": already unambiguous
+            continue
+        span, _, step = token.partition("/")
+        if span == "*":
+            first, last = 0, 6
+        elif "-" in span:
+            a, b = span.split("-", 1)
+            first, last = _day_number(a), _day_number(b)
+        else:
+            first = last = _day_number(span)
+        days = range(first, last + 1, int(step) if step else 1)
+        out.extend(_CRON_DAYS[d % 7] for d in days)
+    return ",".join(dict.fromkeys(out))
+
+
+def _day_number(value: str) -> int:
+    if value.isdigit() and 0 <= int(value) <= 7:
+        return int(value)
+    if value.lower() in _CRON_DAYS:
+        return _CRON_DAYS.index(value.lower())
+    raise ValueError(f"bad day of week {value!r}")
+
+
+def _cron_fields(cron: str) -> str:
+    fields = cron.split()
+    if len(fields) == 5:
+        fields[4] = cron_day_of_week(fields[4])
+    return " ".join(fields)
+
+
 def cron_trigger(crons: Iterable[str], jitter: int, where: str) -> Any:
     """Crontab strings (China time) OR-ed into one trigger."""
     from apscheduler.triggers.combining import OrTrigger
@@ -103,7 +145,7 @@ def cron_trigger(crons: Iterable[str], jitter: int, where: str) -> Any:
     triggers = []
     for cron in crons:
         try:
-            triggers.append(CronTrigger.from_crontab(cron, timezone=TIMEZONE))
+            triggers.append(CronTrigger.from_crontab(_cron_fields(cron), timezone=TIMEZONE))
         except ValueError as exc:
             raise ConfigError(f"{where} poll_cron {cron!r}: {exc}") from None
     return OrTrigger(triggers, jitter=jitter or None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import os
 import secrets
 from collections.abc import Callable
@@ -31,6 +32,16 @@ from store.db import open_database, session_factory
 from store.models import Subscription
 
 MIN_SECRET_CHARS = 32
+
+
+def check_overrides(settings: Settings, sources: tuple[SourceSpec, ...]) -> None:
+    """``[sources.hefie]`` (a typo) used to be ignored silently: the real source kept its defaults."""
+    known = [s.id for s in sources]
+    for sid in settings.sources:
+        if sid not in known:
+            close = difflib.get_close_matches(sid, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; known: {', '.join(known)}"
+            raise ConfigError(f"[sources.{sid}]: no source {sid!r}{hint}")
 
 
 def _create_secret(path: Path) -> None:
@@ -60,8 +71,10 @@ class App:
 
     @classmethod
     def open(cls, settings: Settings, extra_sources: tuple[SourceSpec, ...] = (), clock: Clock = utcnow) -> App:
+        sources = all_sources(extra_sources)
+        check_overrides(settings, sources)
         engine = open_database(settings.database_url)
-        return cls(settings, engine, session_factory(engine), all_sources(extra_sources), clock)
+        return cls(settings, engine, session_factory(engine), sources, clock)
 
     def source_names(self) -> dict[str, tuple[str, str]]:
         return {s.id: (s.name, s.city) for s in self.sources}

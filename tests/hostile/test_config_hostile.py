@@ -94,3 +94,11 @@ def test_a_full_disk_leaves_no_key_file(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(OSError):
         app_module._create_secret(tmp_path / "secret.key")
     assert not (tmp_path / "secret.key").exists()
+
+
+def test_an_override_for_a_source_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    cfg = tmp_path / "pw.toml"
+    cfg.write_text("[sources.hefie]\nmax_pages = 2\n", "utf-8")
+    settings = load_settings(cfg, environ={"POLICYWATCH_DATA_DIR": str(tmp_path)})
+    with pytest.raises(ConfigError, match=r"\[sources.hefie\]: no source 'hefie' \(did you mean 'hefei'\?\)"):
+        App.open(settings)

@@ -69,3 +69,21 @@ def test_crontab_list_from_a_semicolon_string() -> None:
     settings = load_settings(environ={"POLICYWATCH_DATA_DIR": "/tmp/pw-unused"},
                              overrides={"schedule.poll_cron": "0 8 * * *; 0 20 * * *"})
     assert settings.schedule.poll_cron == ("0 8 * * *", "0 20 * * *")
+
+
+@pytest.mark.parametrize(("dow", "days"), [
+    ("1-5", ["Mon", "Tue", "Wed", "Thu", "Fri"]),  # cron numbers: Monday to Friday (APScheduler: Tue-Sat)
+    ("mon-fri", ["Mon", "Tue", "Wed", "Thu", "Fri"]),
+    ("0", ["Sun"]), ("7", ["Sun"]), ("6,0", ["Sat", "Sun"]), ("*/3", ["Sun", "Wed", "Sat"]),
+])
+def test_cron_day_of_week_numbers_mean_what_they_mean_in_cron(dow: str, days: list[str]) -> None:
+    trigger = poll_trigger(_settings({"most": {"poll_cron": f"0 9 * * {dow}"}}), "most")  # type: ignore[arg-type]
+    friday = dt.datetime(2026, 11, 27, 10, 0, tzinfo=CHINA)
+    fired = [f"{t:%a}" for t in _fires(trigger, friday, 14)]
+    assert sorted(set(fired)) == sorted(days), fired
+    assert all(f"{t:%H:%M}" == "09:00" for t in _fires(trigger, friday, 3))
+
+
+def test_a_bad_day_of_week_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="poll_cron"):
+        poll_trigger(_settings({"most": {"poll_cron": "0 9 * * 9"}}), "most")  # type: ignore[arg-type]
