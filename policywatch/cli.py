@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -37,8 +38,18 @@ def _common(p: argparse.ArgumentParser, top: bool = False) -> None:
                    help="debug logging")
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("policywatch")
+    except PackageNotFoundError:  # a checkout run without installing
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policywatch", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"policywatch {_version()}")
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -204,9 +215,10 @@ def setup_logging(fmt: str, level: str) -> None:
 
 
 def load(args: argparse.Namespace) -> Any:
-    from policywatch.config import load_settings
+    from policywatch.config import find_config, load_settings
 
-    settings = load_settings(args.config, overrides={
+    config = args.config or os.environ.get("POLICYWATCH_CONFIG") or find_config()
+    settings = load_settings(config, overrides={
         "database.url": args.database_url, "data_dir": args.data_dir, "log_format": args.log_format,
         "log_level": "DEBUG" if args.verbose else None})
     setup_logging(settings.log_format, settings.log_level)
@@ -690,8 +702,6 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_browse(args: argparse.Namespace) -> int:
-    import os
-
     from store.browse import prepare
 
     app = open_app(args)  # applies migrations, so the FTS table Datasette searches exists
@@ -730,6 +740,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `policywatch search ... | head`: the reader left; not an error worth a traceback. Point
+        # stdout at /dev/null so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -329,6 +329,19 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {path}: nested too deeply") from None
 
 
+def config_candidates(env: Mapping[str, str], cwd: Path) -> list[Path]:
+    """Where the CLI looks for a config file when neither --config nor POLICYWATCH_CONFIG names one."""
+    xdg = env.get("XDG_CONFIG_HOME") or str(Path(env.get("HOME", "~")).expanduser() / ".config")
+    return [cwd / "policywatch.toml", Path(xdg) / "policywatch" / "config.toml",
+            Path("/etc/policywatch/config.toml")]
+
+
+def find_config(env: Mapping[str, str] | None = None, cwd: Path | None = None) -> Path | None:
+    """The first existing file of ``config_candidates``, or None (defaults, env and flags only)."""
+    env = os.environ if env is None else env
+    return next((p for p in config_candidates(env, cwd or Path.cwd()) if p.is_file()), None)
+
+
 def load_settings(
     config_file: str | os.PathLike[str] | None = None,
     environ: Mapping[str, str] | None = None,

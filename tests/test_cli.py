@@ -132,3 +132,30 @@ def test_demo_never_touches_a_real_archive_or_real_channels(tmp_path: Path) -> N
     assert again.returncode == 2 and "only writes to its outbox" in again.stderr, again.stderr
     assert pw("--data-dir", str(demo), "--database-url", "sqlite:///" + str(tmp_path / "x.db"),
               "demo").returncode == 2
+
+
+def test_version_broken_pipe_and_config_discovery(tmp_path: Path) -> None:
+    out = pw("--version")
+    assert out.returncode == 0 and out.stdout.startswith("policywatch "), out
+    # `... | head`: the reader leaves after one line; no traceback, no error exit.
+    proc = subprocess.Popen([sys.executable, "-m", "policywatch", "--data-dir", str(tmp_path / "d"), "sources"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and proc.returncode == 0, err
+    # ./policywatch.toml is found without --config; so is $XDG_CONFIG_HOME/policywatch/config.toml.
+    here = tmp_path / "here"
+    here.mkdir()
+    (here / "policywatch.toml").write_text(f'data_dir = "{tmp_path / "from-cwd"}"\n', "utf-8")
+    status = pw("status", "--json", cwd=here)
+    assert status.returncode == 0 and (tmp_path / "from-cwd" / "policywatch.sqlite3").exists(), status.stderr
+    xdg = tmp_path / "xdg"
+    (xdg / "policywatch").mkdir(parents=True)
+    (xdg / "policywatch" / "config.toml").write_text(f'data_dir = "{tmp_path / "from-xdg"}"\n', "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {"XDG_CONFIG_HOME": str(xdg)}
+    assert pw("status", cwd=elsewhere, env=env).returncode in (0, 1)
+    assert (tmp_path / "from-xdg" / "policywatch.sqlite3").exists()
