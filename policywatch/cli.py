@@ -199,6 +199,16 @@ def settings_secrets(settings: Any) -> list[str]:
     return values
 
 
+# Scrapy's per-request failures ("Gave up retrying <GET ...>", "Error downloading ...") at ERROR:
+# an unreachable site buries the one line per failed channel the crawler logs with its reason code.
+# They stay available with -v.
+_PER_REQUEST_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.core.scraper", "scrapy.core.engine")
+
+
+def _per_request_noise(record: logging.LogRecord) -> bool:
+    return not record.name.startswith(_PER_REQUEST_LOGGERS)
+
+
 def setup_logging(fmt: str, level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(SECRETS)
@@ -207,7 +217,10 @@ def setup_logging(fmt: str, level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("scrapy", "twisted", "py.warnings", "alembic", "filelock"):
+    if logging.getLevelName(level) > logging.DEBUG:
+        handler.addFilter(_per_request_noise)
+    # APScheduler logs every job run at INFO (~2,900 lines a day that say nothing).
+    for noisy in ("scrapy", "twisted", "py.warnings", "alembic", "filelock", "apscheduler"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     logging.getLogger("scrapy.core.downloader.handlers._base_streaming").setLevel(logging.ERROR)
     # urllib3's DEBUG lines print full request URLs, WeCom webhook keys included.
@@ -434,7 +447,11 @@ def cmd_status(args: argparse.Namespace) -> int:
                   f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
                   f"{r['error_streak']:>6}  {r['reason'] or ''}")
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}]
-    return EXIT_FAILED if args.check and bad else EXIT_OK
+    never = bool(rows) and all(r["state"] == "never" for r in rows)
+    if args.check and never:
+        # An archive nothing ever polled is not healthy: the daemon may not be running at all.
+        print("policywatch: no channel has been polled yet", file=sys.stderr)
+    return EXIT_FAILED if args.check and (bad or never) else EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from parsers.facts.events import spec_for
 from parsers.urls import url_uid
 from store.models import Change, Notice, NoticeVersion
 
@@ -67,6 +68,12 @@ def attachment_changes(old: NoticeVersion, new: NoticeVersion) -> list[str]:
     return [f"- attachment {a}" for a in sorted(before - after)] + [f"+ attachment {a}" for a in sorted(after - before)]
 
 
+def _attachments(history: History) -> list[dict[str, Any]]:
+    """The newest version's attachment list (the notice's own rows are not loaded for this)."""
+    latest = history.versions[-1] if history.versions else None
+    return [a for a in (latest.attachments or []) if isinstance(a, dict)] if latest else []
+
+
 def history_json(history: History) -> dict[str, Any]:
     n = history.notice
     pairs = zip(history.versions, history.versions[1:], strict=False)
@@ -74,6 +81,7 @@ def history_json(history: History) -> dict[str, Any]:
         "id": n.id, "url": n.url, "source": n.source, "channel": n.channel, "title": n.title,
         "doc_number": n.doc_number, "status": n.status, "version": n.version,
         "published_date": n.published_date.isoformat() if n.published_date else None,
+        "issuers": list(n.issuers or []), "body": n.body, "attachments": _attachments(history),
         "events": list(n.events or []),
         "versions": [{"version": v.version, "fetched_at": _stamp(v.fetched_at), "title": v.title,
                       "content_hash": v.content_hash} for v in history.versions],
@@ -94,6 +102,16 @@ def render_history(history: History) -> Iterator[str]:
         yield f"  文号 {n.doc_number}"
     if n.published_date:
         yield f"  published {n.published_date.isoformat()}"
+    if n.issuers:
+        yield f"  issuers {'、'.join(str(i) for i in n.issuers)}"
+    for event in n.events or []:
+        parts = spec_for(event.get("type")).summary(event) if isinstance(event, dict) else []
+        yield f"  event {event.get('type') if isinstance(event, dict) else event}" + (
+            f": {'；'.join(parts)}" if parts else "")
+    for att in _attachments(history):
+        yield f"  attachment {att.get('name', '')} <{att.get('url', '')}>"
+    yield ""
+    yield from (n.body or "(no body text)").splitlines()
     yield ""
     yield "versions:"
     for v in history.versions:

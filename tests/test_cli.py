@@ -159,3 +159,9 @@ def test_version_broken_pipe_and_config_discovery(tmp_path: Path) -> None:
     env = {"XDG_CONFIG_HOME": str(xdg)}
     assert pw("status", cwd=elsewhere, env=env).returncode in (0, 1)
     assert (tmp_path / "from-xdg" / "policywatch.sqlite3").exists()
+
+
+def test_status_check_fails_on_an_archive_never_polled(tmp_path: Path) -> None:
+    out = pw("--data-dir", str(tmp_path / "d"), "status", "--check")
+    assert out.returncode == 1 and "no channel has been polled yet" in out.stderr, (out.returncode, out.stderr)
+    assert pw("--data-dir", str(tmp_path / "d"), "status").returncode == 0  # without --check: a report

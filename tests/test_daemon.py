@@ -61,3 +61,20 @@ def test_run_once_exits_1_when_channels_fail_and_never_logs_no_news(tmp_path: Pa
     assert proc.returncode == 1, err[-2000:]
     assert "polled most: 4 of 4 channel(s) FAILED" in err, err[-2000:]
     assert "polled most: 0 new" not in err
+
+
+def test_an_unreachable_run_logs_one_line_per_failed_channel_not_per_request(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on: every request is refused at once
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    proc = _start(tmp_path / "d", f"http://127.0.0.1:{closed}", "--once")
+    _out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1, err[-2000:]
+    assert "Gave up retrying" not in err and "apscheduler" not in err, err[-3000:]
+    failures = [line for line in err.splitlines() if " failed (network)" in line]
+    from crawler.sources import builtin_sources
+
+    crawled = sum(1 for s in builtin_sources() for c in s.channels if not c.needs_browser)
+    assert len(failures) == crawled, (len(failures), crawled)  # every channel once, with its reason code

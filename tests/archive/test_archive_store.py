@@ -144,6 +144,11 @@ def test_history_shows_versions_and_unified_diff(archive_factory: Any) -> None:
     assert "-现将有关事项通知如下。" in lines and "+现将有关事项更正如下。" in lines
     assert "+ attachment 模板（更正）.docx <https://x/b.docx>" in lines
     assert data["diffs"][0]["diff"].startswith("--- v1 ")
+    # The notice itself, not only its history: issuers, attachments and the current body.
+    assert "  issuers 科技部" in lines and "  attachment 模板（更正）.docx <https://x/b.docx>" in lines
+    assert "各有关单位：\n现将有关事项更正如下。" in lines
+    assert data["body"] == "各有关单位：\n现将有关事项更正如下。" and data["issuers"] == ["科技部"]
+    assert data["attachments"] == [{"name": "模板（更正）.docx", "url": "https://x/b.docx"}]
 
 
 def test_show_cli(db_url: str, archive_factory: Any, tmp_path: Any, capsys: Any) -> None:
