@@ -418,7 +418,16 @@ def cmd_notify(args: argparse.Namespace) -> int:
     print(f"planned {report.planned} digest(s), sent {report.sent}, failed {report.failed}")
     for err in report.errors:
         print(f"  error: {err}")
-    return EXIT_OK if not report.failed else EXIT_FAILED
+    # Ops alerts too, as the daemon's notify cycle does: a cron setup running `crawl` then `notify`
+    # would otherwise never hear that a channel broke.
+    from notifier.alerts import run_alerts
+
+    alerts = run_alerts(app)
+    if alerts.planned or alerts.sent or alerts.failed:
+        print(f"ops alerts: planned {alerts.planned}, sent {alerts.sent}, failed {alerts.failed}")
+    for err in alerts.errors:
+        print(f"  error: {err}")
+    return EXIT_OK if not (report.failed or alerts.failed) else EXIT_FAILED
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -98,3 +99,17 @@ def test_one_blip_sends_nothing_three_in_a_row_alert(tmp_path: Path) -> None:
     report = run_alerts(app)
     assert (report.opened, report.sent) == (1, 1)
     assert "3 failed polls in a row" in _files(tmp_path / "ops")[0]
+
+
+def test_the_cli_notify_sends_ops_alerts_too(tmp_path: Path, capsys: Any) -> None:
+    """A cron setup (`crawl`, then `notify`) must hear of a broken channel, as the daemon's ops do."""
+    import policywatch.cli as cli
+
+    app, _clock = _app(tmp_path)
+    now = dt.datetime.now(dt.UTC)
+    _run(app, now, "failed", SELECTOR, items=0)
+    app.engine.dispose()
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "notify"]) == 0
+    assert "ops alerts: planned 1, sent 1" in capsys.readouterr().out
+    (alert,) = _files(tmp_path / "ops")
+    assert "most/tztg" in alert and "broken" in alert
