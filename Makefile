@@ -3,14 +3,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: test test-all demo run lint typecheck bench bench-search clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml  ## the test and lint tools too
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUN_STAMP)
+
+$(RUN_STAMP): pyproject.toml  ## only what the program itself needs (demo, run)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
 
 test: $(STAMP)  ## the suite CI runs (slow soak tests excluded)
 	$(BIN)/pytest -m "not slow" -q
@@ -24,10 +31,10 @@ bench-search: $(STAMP)  ## search benchmark, 100k notices (1M run: benchmarks/RE
 bench: $(STAMP)  ## crawler/daemon benchmarks, quick sizes (full: benchmarks/README.md); prints a table
 	$(BIN)/python benchmarks/bench.py --quick
 
-demo: $(STAMP)  ## crawl the bundled snapshots from a local mirror; run twice to see "0 new"
+demo: $(RUN_STAMP)  ## crawl the bundled snapshots from a local mirror; run twice to see "0 new"
 	$(BIN)/policywatch demo
 
-run: $(STAMP)  ## the daemon
+run: $(RUN_STAMP)  ## the daemon
 	$(BIN)/policywatch run
 
 lint: $(STAMP)
