@@ -684,8 +684,22 @@ def cmd_search(args: argparse.Namespace) -> int:
             _say(f"     {h.snippet}")
             _say(f"     {h.url}  (id {h.notice_id})")
         if not hits:
-            print("no matches")
+            from policywatch.config import redact
+
+            print("no matches" if _archive_has_notices(app) else
+                  f"the archive at {redact(app.settings.database_url)} is empty: run `policywatch crawl`, or "
+                  "explore the demo's archive with `--data-dir .demo`")
     return EXIT_OK
+
+
+def _archive_has_notices(app: Any) -> bool:
+    """Does the archive hold any notice? (one indexed row, not a count of a million)"""
+    from sqlalchemy import select
+
+    from store.models import Notice
+
+    with app.factory() as session:
+        return session.scalar(select(Notice.id).limit(1)) is not None
 
 
 def _say(line: str) -> None:

@@ -165,3 +165,8 @@ def test_status_check_fails_on_an_archive_never_polled(tmp_path: Path) -> None:
     out = pw("--data-dir", str(tmp_path / "d"), "status", "--check")
     assert out.returncode == 1 and "no channel has been polled yet" in out.stderr, (out.returncode, out.stderr)
     assert pw("--data-dir", str(tmp_path / "d"), "status").returncode == 0  # without --check: a report
+
+
+def test_search_on_an_empty_archive_says_so(tmp_path: Path) -> None:
+    out = pw("--data-dir", str(tmp_path / "d"), "search", "试验区")
+    assert out.returncode == 0 and "is empty" in out.stdout and "no matches" not in out.stdout, out.stdout
