@@ -239,19 +239,22 @@ def load(args: argparse.Namespace) -> Any:
     return settings
 
 
-def extra_sources(args: argparse.Namespace) -> tuple[Any, ...]:
-    path = getattr(args, "sources", None)
+def extra_sources(args: argparse.Namespace, settings: Any) -> tuple[Any, ...]:
+    """User-defined sources: ``--sources FILE`` where a command has it, else ``sources_file`` from the
+    config, so the daemon, status, search and reports know the same sources as ``crawl``."""
+    path = getattr(args, "sources", None) or settings.sources_file
     if not path:
         return ()
     from crawler.user_sources import load_sources_file
 
-    return load_sources_file(Path(path))
+    return load_sources_file(Path(path).expanduser())
 
 
 def open_app(args: argparse.Namespace) -> Any:
     from policywatch.app import App
 
-    return App.open(load(args), extra_sources(args))
+    settings = load(args)
+    return App.open(settings, extra_sources(args, settings))
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -271,8 +274,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from crawler.registry import sources_json
     from crawler.sources import all_sources
 
-    load(args)
-    sources = all_sources(extra_sources(args))
+    sources = all_sources(extra_sources(args, load(args)))
     if args.json:
         print(json.dumps(sources_json(sources), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -433,7 +435,8 @@ def cmd_notify(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     import scheduler
 
-    return scheduler.main(load(args), extra_sources(args), once=args.once, mirror=args.mirror)
+    settings = load(args)
+    return scheduler.main(settings, extra_sources(args, settings), once=args.once, mirror=args.mirror)
 
 
 def _short(iso: str | None) -> str:

@@ -100,6 +100,7 @@ class Settings:
     data_dir: str = ""
     log_format: str = "text"  # "text" | "json"
     log_level: str = "INFO"
+    sources_file: str = ""  # user-defined sources (TOML, crawler/user_sources.py) for every command
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     outbox: OutboxSettings = field(default_factory=OutboxSettings)
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
@@ -142,12 +143,13 @@ _SECTIONS: dict[str, type] = {
     "schedule": ScheduleSettings,
     "alerts": AlertSettings,
 }
-_TOP_LEVEL = {"data_dir", "log_format", "log_level"}
+_TOP_LEVEL = {"data_dir", "log_format", "log_level", "sources_file"}
 # Environment variables that map onto keys; secrets are read only from here or the file.
 _ENV_KEYS = {
     "DATA_DIR": ("", "data_dir"),
     "LOG_FORMAT": ("", "log_format"),
     "LOG_LEVEL": ("", "log_level"),
+    "SOURCES_FILE": ("", "sources_file"),
     "DATABASE_URL": ("database", "url"),
     "OUTBOX_DIR": ("outbox", "dir"),
     "SMTP_HOST": ("smtp", "host"),
@@ -388,6 +390,7 @@ EXAMPLE_CONFIG = '''\
 # data_dir = "/var/lib/policywatch"
 # log_format = "text"        # "text" or "json" (JSON lines)
 # log_level = "INFO"
+# sources_file = "/etc/policywatch/sources.toml"   # user-defined sources, for every command (not only crawl)
 
 [database]
 # url = "sqlite:////var/lib/policywatch/policywatch.sqlite3"

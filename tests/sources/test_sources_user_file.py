@@ -178,3 +178,19 @@ content = "#mainText"
         report = asyncio.run(crawl(sources, settings_, factory, mirror=mirror.url, reactor=False, polite=False))
     (result,) = report.results
     assert result.status == "ok" and result.new == 3, result
+
+
+def test_sources_file_in_the_config_reaches_every_command(tmp_path: Path) -> None:
+    """--sources used to work for `crawl` only: the daemon never polled user sources, status never saw them."""
+    import subprocess
+    import sys
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(GOOD.replace('id = "mock"', 'id = "mine"'), "utf-8")
+    cfg = tmp_path / "pw.toml"
+    cfg.write_text(f'sources_file = "{sources}"\n[sources.mine]\nmax_pages = 2\n', "utf-8")
+    base = [sys.executable, "-m", "policywatch", "--config", str(cfg), "--data-dir", str(tmp_path / "d")]
+    listed = subprocess.run([*base, "sources", "--json"], capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0 and '"mine"' in listed.stdout, listed.stderr
+    status = subprocess.run([*base, "status", "--json"], capture_output=True, text=True, timeout=120)
+    assert status.returncode == 0 and '"source": "mine"' in status.stdout, status.stderr
