@@ -549,6 +549,7 @@ def cmd_subscribe(args: argparse.Namespace) -> int:
     from notifier.admin import subscribe
 
     app = open_app(args)
+    _check_filters(app, args)
     sub_id, token = subscribe(app, args)
     if args.ops:
         from notifier.alerts import make_ops
@@ -559,6 +560,24 @@ def cmd_subscribe(args: argparse.Namespace) -> int:
     kind = "ops subscription" if args.ops else "subscription"
     print(f"{kind} {sub_id} created; unsubscribe token: {token}")
     return EXIT_OK
+
+
+def _check_filters(app: Any, args: argparse.Namespace) -> None:
+    """Cities in any spelling become the archive's; unknown cities, sources and topics are errors
+    listing the known values, never a filter that silently matches nothing."""
+    from parsers.facts.topics import VOCABULARY
+    from store.search import canonical_cities
+
+    if getattr(args, "city", None):
+        args.city = canonical_cities(app.sources, args.city)
+    known_sources = {s.id for s in app.sources} | {s.name for s in app.sources}
+    bad_sources = [s for s in getattr(args, "source", None) or [] if s not in known_sources]
+    if bad_sources:
+        raise ConfigError(f"unknown source {', '.join(map(repr, bad_sources))}; known: "
+                          f"{', '.join(s.id for s in app.sources)}")
+    bad_topics = [t for t in getattr(args, "topic", None) or [] if t not in VOCABULARY]
+    if bad_topics:
+        raise ConfigError(f"unknown topic {', '.join(map(repr, bad_topics))}; known: {', '.join(VOCABULARY)}")
 
 
 def cmd_subscriptions(args: argparse.Namespace) -> int:
@@ -668,6 +687,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from store.search import SearchFilters, search
 
     app = open_app(args)
+    _check_filters(app, args)
     filters = SearchFilters(cities=tuple(args.city), sources=tuple(args.source), topics=tuple(args.topic),
                             events=tuple(args.event), since=args.since, until=args.until, limit=args.limit)
     with app.factory() as session:
@@ -716,6 +736,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from store.reports import funding_report, pilot_zone_report
 
     app = open_app(args)
+    _check_filters(app, args)
     with app.factory() as session:
         if args.kind == "funding":
             text = funding_report(session, args.format, cities=args.city, since=args.since, sources=app.sources)

@@ -42,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from policywatch.errors import ConfigError
 from store.models import Notice
 
 MIN_FTS_CHARS = 3  # the trigram tokenizer indexes nothing shorter
@@ -132,6 +133,29 @@ def city_of(sources: Iterable[SourceLike]) -> dict[str, str]:
     return {s.id: s.city for s in sources}
 
 
+def place_names(sources: Iterable[SourceLike]) -> dict[str, str]:
+    """Every accepted spelling of a place (lower-cased) -> its canonical city: 上海 / 上海市 / shanghai /
+    Shanghai / the source name, and the source id (the built-in ids are the pinyin / English names)."""
+    out: dict[str, str] = {}
+    for src in sources:
+        city = src.city.removesuffix("市")
+        for alias in (city, f"{city}市", src.city, src.id, src.name):
+            out.setdefault(alias.strip().lower(), city)
+    return out
+
+
+def canonical_cities(sources: Iterable[SourceLike], values: Sequence[str]) -> list[str]:
+    """``values`` as the cities digests and the archive use; an unknown one is a ConfigError listing the
+    known ones (a typo'd city used to create a subscription that never matched)."""
+    names = place_names(list(sources))
+    unknown = [v for v in values if v.strip().lower() not in names]
+    if unknown:
+        known = sorted(set(names.values()))
+        raise ConfigError(f"unknown city {', '.join(map(repr, unknown))}; known: {', '.join(known)} "
+                          "(Chinese, pinyin or English names)")
+    return [names[v.strip().lower()] for v in values]
+
+
 def resolve_places(sources: Iterable[SourceLike], cities: Sequence[str], source_ids: Sequence[str]) -> set[str] | None:
     """Source ids matching --city / --source values, or None when neither was given.
 
@@ -139,7 +163,9 @@ def resolve_places(sources: Iterable[SourceLike], cities: Sequence[str], source_
     """
     if not cities and not source_ids:
         return None
-    wanted_cities = {c.strip().removesuffix("市") for c in cities}
+    sources = list(sources)
+    names = place_names(sources)
+    wanted_cities = {names.get(c.strip().lower(), c.strip().removesuffix("市")) for c in cities}
     wanted_sources = {s.strip() for s in source_ids}
     out: set[str] = set()
     for src in sources:

@@ -170,3 +170,20 @@ def test_status_check_fails_on_an_archive_never_polled(tmp_path: Path) -> None:
 def test_search_on_an_empty_archive_says_so(tmp_path: Path) -> None:
     out = pw("--data-dir", str(tmp_path / "d"), "search", "试验区")
     assert out.returncode == 0 and "is empty" in out.stdout and "no matches" not in out.stdout, out.stdout
+
+
+def test_unknown_cities_topics_and_sources_are_refused_and_spellings_accepted(tmp_path: Path) -> None:
+    base = ["--data-dir", str(tmp_path / "d")]
+    smtp = {"POLICYWATCH_SMTP_HOST": "127.0.0.1", "POLICYWATCH_SMTP_SENDER": "monitor@example.org"}
+    for args, word, known in ((["subscribe", "--email", "a@example.org", "--topic", "nosuch"], "unknown topic",
+                               "funding"),
+                              (["subscribe", "--email", "a@example.org", "--city", "Bejing"], "unknown city", "北京"),
+                              (["search", "试验区", "--city", "Atlantis"], "unknown city", "上海"),
+                              (["report", "funding", "--city", "Gotham"], "unknown city", "深圳")):
+        out = pw(*base, *args, env=smtp)
+        assert out.returncode == 2 and word in out.stderr and known in out.stderr, (args, out.stderr)
+    for spelling in ("Beijing", "beijing", "北京市", "北京"):
+        made = pw(*base, "subscribe", "--email", "b@example.org", "--city", spelling, env=smtp)
+        assert made.returncode == 0, (spelling, made.stderr)
+    listed = pw(*base, "subscriptions", "list", "--json")
+    assert listed.stdout.count('"北京"') == 4, listed.stdout  # one canonical spelling, so the filter matches
