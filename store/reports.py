@@ -25,6 +25,7 @@ from parsers.facts.events import FUNDING_RULE, PILOT_ZONE_APPROVED, export_colum
 from store import csvout
 from store.models import Notice
 from store.search import SourceLike, has_event_type, resolve_places
+from store.status import CHINA
 
 FORMATS = ("md", "html", "csv")
 
@@ -92,6 +93,11 @@ def instrument(event: dict[str, Any]) -> str:
     if cap:
         return "fixed" if str(event.get("rule", "")).endswith(".fixed") else "cap"
     return "other"
+
+
+# What people read in the Markdown/HTML tables; CSV keeps the codes above for machines.
+INSTRUMENT_LABELS = {"一事一议": "一事一议", "fund": "基金", "ratio+cap": "按比例补助（有上限）",
+                     "ratio": "按比例补助", "cap": "最高资助", "fixed": "定额奖励", "other": "其他"}
 
 
 def _issuer(notice: Notice, names: dict[str, str]) -> str:
@@ -213,7 +219,8 @@ PILOT_COLUMNS = [Column("city", "城市"), Column("date", "日期"), Column("doc
 
 def _funding_cells(row: FundingRow) -> dict[str, str]:
     return {"city": row.city, "issuer": row.issuer, "title": row.title, "doc_number": row.doc_number,
-            "date": row.date.isoformat() if row.date else "", "instrument": row.instrument,
+            "date": row.date.isoformat() if row.date else "",
+            "instrument": INSTRUMENT_LABELS.get(row.instrument, row.instrument),
             "cap": format_yuan(row.max_amount_yuan), "ratio": format_ratio(row.ratio),
             "fund": format_yuan(row.fund_size_yuan), "text": row.text, "url": row.url}
 
@@ -302,29 +309,37 @@ FUNDING_CSV_FIELDS = ["city", "source", "issuer", "title", "doc_number", "date",
 PILOT_CSV_FIELDS = ["city", "date", "doc_number", "approver", "program", "title", "url", "source", "mentions"]
 
 
+def _as_of(now: dt.datetime | None) -> str:
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(CHINA)
+    return f"截至 {moment:%Y-%m-%d %H:%M}（北京时间）"
+
+
 def funding_report(session: Session, fmt: str, *, cities: Sequence[str] = (), since: dt.date | None = None,
-                   sources: Iterable[SourceLike]) -> str:
+                   sources: Iterable[SourceLike], now: dt.datetime | None = None) -> str:
     rows = funding_rows(session, cities=cities, since=since, sources=sources)
     if fmt == "csv":
         return render_csv([{**asdict(r), "date": r.date.isoformat() if r.date else ""} for r in rows],
                           FUNDING_CSV_FIELDS)
     scope = "、".join(cities) if cities else "全部城市"
     note = (f"{len(rows)} 条资金支持条款，来自 {len({r.notice_id for r in rows})} 份文件（{scope}"
-            + (f"，{since.isoformat()} 起" if since else "") + "）。数据取自归档中抽取的事件，链接指向官方页面。")
+            + (f"，{since.isoformat()} 起" if since else "") + "）。数据取自归档中抽取的事件，链接指向官方页面。"
+            + _as_of(now) + "。")
     cells = [_funding_cells(r) for r in rows]
-    title = "人工智能资金扶持政策：各城市对比"
+    # Not "人工智能…": the archive's funding rules come from every programme its sources publish.
+    title = "资金扶持政策：各城市对比"
     if fmt == "html":
         return render_html(title, FUNDING_COLUMNS, cells, note)
     return render_markdown(title, FUNDING_COLUMNS, cells, note)
 
 
-def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = None) -> str:
+def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = None,
+                      now: dt.datetime | None = None) -> str:
     rows = pilot_zone_rows(session, since=since)
     if fmt == "csv":
         return render_csv([{**asdict(r), "date": r.date.isoformat() if r.date else ""} for r in rows],
                           PILOT_CSV_FIELDS)
     note = (f"{len(rows)} 个城市。每个城市取归档中最早的批复记录（科技部复函或城市文件中的引述）；"
-            "“提及次数”为报道该批复的归档文件数。")
+            "“提及次数”为报道该批复的归档文件数。" + _as_of(now) + "。")
     cells = [_pilot_cells(r) for r in rows]
     title = "国家新一代人工智能创新发展试验区：批复时间线"
     if fmt == "html":

@@ -132,3 +132,16 @@ def test_report_cli_writes_file(sqlite_demo: DemoArchive, tmp_path: Any) -> None
     assert cli.main(["--database-url", sqlite_demo.url, "--data-dir", str(sqlite_demo.data_dir), "report",
                      "pilot-zones", "--format", "html", "--output", str(out)]) == 0
     assert "试验区" in out.read_text(encoding="utf-8")
+
+
+def test_funding_table_reads_in_chinese_with_an_as_of_date(demo_archive: DemoArchive) -> None:
+    import datetime as dt
+
+    at = dt.datetime(2026, 12, 2, 1, 30, tzinfo=dt.UTC)
+    with demo_archive.factory() as s:
+        md = funding_report(s, "md", sources=SOURCES, now=at)
+        csv_text = funding_report(s, "csv", sources=SOURCES, now=at)
+    assert "截至 2026-12-02 09:30（北京时间）" in md
+    assert "按比例补助（有上限）" in md and "| ratio+cap |" not in md
+    assert "人工智能资金" not in md.splitlines()[0]
+    assert "ratio+cap" in csv_text  # machines keep the codes
