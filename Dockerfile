@@ -31,9 +31,13 @@ VOLUME ["/data"]
 
 # Clean shutdown on `docker stop` (give it --stop-timeout 30; the daemon itself exits within 10 s).
 STOPSIGNAL SIGTERM
-# Unhealthy while any channel is failing or blocked. start-period covers the first polls.
+# Unhealthy while any channel is failing or blocked (start-period covers the first polls). Abroad,
+# where some sites geo-block, use a liveness check instead or ignore those sources:
+#   HEALTHCHECK CMD policywatch status --alive   |   policywatch status --check --ignore hefei
+ARG HEALTH_ARGS="--check"
+ENV POLICYWATCH_HEALTH_ARGS=${HEALTH_ARGS}
 HEALTHCHECK --interval=5m --timeout=60s --start-period=15m --retries=2 \
-    CMD policywatch status --check > /dev/null || exit 1
+    CMD policywatch status $POLICYWATCH_HEALTH_ARGS > /dev/null || exit 1
 
 ENTRYPOINT ["policywatch"]
 CMD ["run"]

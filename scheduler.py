@@ -66,6 +66,18 @@ class InstanceLock:
         handle.flush()
         self.handle = handle
 
+    def held_elsewhere(self) -> bool:
+        """Is a daemon running on this data directory right now? (Without taking the lock.)"""
+        if not self.path.exists():
+            return False
+        with open(self.path) as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
+
     def release(self) -> None:
         if self.handle:
             fcntl.flock(self.handle, fcntl.LOCK_UN)

@@ -48,9 +48,14 @@ def _mp() -> Any:
 
 
 def _child(conn: Connection, data: bytes, filename: str, content_type: str | None, limits: Limits) -> None:
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGXCPU would otherwise dump a core file
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # SIGXCPU would otherwise dump a core file
+        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
+        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    except (OSError, ValueError):
+        # A seccomp filter refusing setrlimit (systemd's ~@resources): the parent's wall-clock
+        # deadline still stops a runaway parse; losing every attachment's text would be worse.
+        pass
     from parsers.attachments import extract_attachment_text
 
     try:

@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("status", "health per source and channel")
     p.add_argument("--json", action="store_true")
     p.add_argument("--check", action="store_true", help="exit 1 when anything is failing or blocked")
+    p.add_argument("--ignore", action="append", default=[], metavar="SOURCE[/CHANNEL]",
+                   help="with --check: channels expected to fail here (e.g. geo-blocked abroad)")
+    p.add_argument("--alive", action="store_true",
+                   help="exit 0 if a daemon is running on this data directory, else 1 (a liveness check)")
 
     p = cmd("demo", "crawl the bundled snapshots from a local mirror and write a digest")
     p.add_argument("--fresh", action="store_true", help="start from an empty demo database")
@@ -444,6 +448,13 @@ def _short(iso: str | None) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    if args.alive:
+        import scheduler
+
+        settings = load(args)
+        alive = scheduler.InstanceLock(settings.data_path / "policywatch.lock").held_elsewhere()
+        print("daemon running" if alive else "no daemon running on this data directory")
+        return EXIT_OK if alive else EXIT_FAILED
     from store.status import channel_status
 
     app = open_app(args)
@@ -458,7 +469,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {_short(r['last_success']):18} "
                   f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
                   f"{r['error_streak']:>6}  {r['reason'] or ''}")
-    bad = [r for r in rows if r["state"] in {"failing", "blocked"}]
+    ignored = set(args.ignore)
+    bad = [r for r in rows if r["state"] in {"failing", "blocked"}
+           and r["source"] not in ignored and f"{r['source']}/{r['channel']}" not in ignored]
     never = bool(rows) and all(r["state"] == "never" for r in rows)
     if args.check and never:
         # An archive nothing ever polled is not healthy: the daemon may not be running at all.

@@ -187,3 +187,39 @@ def test_unknown_cities_topics_and_sources_are_refused_and_spellings_accepted(tm
         assert made.returncode == 0, (spelling, made.stderr)
     listed = pw(*base, "subscriptions", "list", "--json")
     assert listed.stdout.count('"北京"') == 4, listed.stdout  # one canonical spelling, so the filter matches
+
+
+def test_status_alive_and_check_with_an_ignore_list(tmp_path: Path) -> None:
+    """Docker's health check abroad: "is the daemon up" apart from "are the sites reachable"."""
+    import datetime as dt
+
+    import scheduler
+    from policywatch.app import App
+    from policywatch.config import load_settings
+    from store.db import transaction
+    from store.models import CrawlRun
+
+    data = tmp_path / "d"
+    assert pw("--data-dir", str(data), "status", "--alive").returncode == 1
+    lock = scheduler.InstanceLock(data / "policywatch.lock")
+    lock.acquire()
+    try:
+        assert pw("--data-dir", str(data), "status", "--alive").returncode == 0
+    finally:
+        lock.release()
+    assert pw("--data-dir", str(data), "status", "--alive").returncode == 1
+
+    app = App.open(load_settings(environ={"POLICYWATCH_DATA_DIR": str(data)}))
+    now = dt.datetime.now(dt.UTC)
+    with transaction(app.factory) as session:
+        for src in app.sources:
+            for ch in src.channels:
+                blocked = src.id == "hefei"
+                session.add(CrawlRun(source=src.id, channel=ch.id, started_at=now, finished_at=now,
+                                     status="blocked" if blocked else "ok", pages=1, items_seen=20, new=0,
+                                     changed=0, unchanged=20, details_fetched=0, error_count=0, errors=[],
+                                     http_codes={}, reason="HTTP 403 Forbidden" if blocked else None,
+                                     reason_code="blocked" if blocked else None))
+    app.engine.dispose()
+    assert pw("--data-dir", str(data), "status", "--check").returncode == 1
+    assert pw("--data-dir", str(data), "status", "--check", "--ignore", "hefei").returncode == 0
