@@ -106,3 +106,8 @@ def unsubscribe(app: Any, signed: str) -> int:
             raise ConfigError("no subscription for this token")
         sub.active = False
         return sub.id
+
+
+def target_from_args(args: Any) -> tuple[str, dict[str, str], str]:
+    """(kind, target, label) from the subscribe-style flags (--email, --wecom-key, ...)."""
+    return _target(args)

@@ -126,6 +126,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ops", action="store_true", help="an ops subscription: health alerts, no notice digests")
     p.add_argument("--with-notices", action="store_true", help="with --ops: also receive notice digests")
 
+    p = cmd("test-channel", "send one test message through a subscription's channel (or the given one) "
+                            "and print the channel's answer; nothing is recorded")
+    p.add_argument("subscription", nargs="?", type=int, metavar="SUBSCRIPTION_ID")
+    target = p.add_mutually_exclusive_group()
+    target.add_argument("--email", metavar="ADDR")
+    target.add_argument("--wecom-key", metavar="KEY")
+    target.add_argument("--serverchan-key", metavar="KEY")
+    target.add_argument("--pushplus-token", metavar="TOKEN")
+    target.add_argument("--webhook", metavar="URL")
+
     p = cmd("subscriptions", "list or remove subscriptions")
     ssub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     ls = ssub.add_parser("list", help="list subscriptions")
@@ -593,6 +603,31 @@ def _check_filters(app: Any, args: argparse.Namespace) -> None:
         raise ConfigError(f"unknown topic {', '.join(map(repr, bad_topics))}; known: {', '.join(VOCABULARY)}")
 
 
+def cmd_test_channel(args: argparse.Namespace) -> int:
+    from types import SimpleNamespace
+
+    from notifier.admin import target_from_args
+    from notifier.testsend import send_test
+    from store.models import Subscription
+
+    app = open_app(args)
+    if args.subscription is not None:
+        with app.factory() as session:
+            sub = session.get(Subscription, args.subscription)
+            if sub is None:
+                raise ConfigError(f"no subscription {args.subscription}")
+            probe: Any = SimpleNamespace(kind=sub.kind, target=dict(sub.target or {}))
+    elif any((args.email, args.wecom_key, args.serverchan_key, args.pushplus_token, args.webhook)):
+        kind, target, _label = target_from_args(SimpleNamespace(**vars(args), atom=None))
+        probe = SimpleNamespace(kind=kind, target=target)
+    else:
+        raise ConfigError("give a SUBSCRIPTION_ID or one of --email/--wecom-key/--serverchan-key/--pushplus-token/"
+                          "--webhook")
+    result = send_test(app.channel_maker(), probe, app.clock())
+    print(f"{probe.kind}: {'ok' if result.ok else 'FAILED'}: {result.detail}")
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
 def cmd_subscriptions(args: argparse.Namespace) -> int:
     from notifier.admin import list_subscriptions, remove_subscription
 
@@ -797,7 +832,8 @@ def cmd_browse(args: argparse.Namespace) -> int:
 COMMANDS = {
     "init": cmd_init, "sources": cmd_sources, "crawl": cmd_crawl, "parse": cmd_parse, "export": cmd_export,
     "notify": cmd_notify, "run": cmd_run, "status": cmd_status, "demo": cmd_demo, "subscribe": cmd_subscribe,
-    "subscriptions": cmd_subscriptions, "unsubscribe": cmd_unsubscribe, "eval": cmd_eval,
+    "subscriptions": cmd_subscriptions, "test-channel": cmd_test_channel, "unsubscribe": cmd_unsubscribe,
+    "eval": cmd_eval,
     "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse,
 }
 
