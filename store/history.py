@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from parsers.facts.events import spec_for
 from parsers.urls import url_uid
 from store.models import Change, Notice, NoticeVersion
+from store.status import CHINA
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ def load_history(session: Session, ident: str) -> History | None:
 def _lines(version: NoticeVersion) -> list[str]:
     # The title is part of what a reader sees, so a retitled notice shows up in the diff too.
     return [version.title, "", *version.body.splitlines()]
+
+
+def _people(value: dt.datetime) -> str:
+    """For people: China time, labelled (the sites publish on China office hours). Machine formats
+    (``--json``, exports) keep ISO 8601 with the offset."""
+    return f"{value.astimezone(CHINA):%Y-%m-%d %H:%M} CST"
 
 
 def _stamp(value: dt.datetime) -> str:
@@ -113,13 +120,13 @@ def render_history(history: History) -> Iterator[str]:
     yield ""
     yield from (n.body or "(no body text)").splitlines()
     yield ""
-    yield "versions:"
+    yield "versions (China time):"
     for v in history.versions:
-        yield f"  v{v.version}  {_stamp(v.fetched_at)}  {v.content_hash[:12]}"
+        yield f"  v{v.version}  {_people(v.fetched_at)}  {v.content_hash[:12]}"
     if history.changes:
         yield "changes:"
         for c in history.changes:
-            yield f"  {_stamp(c.detected_at)}  {c.kind:9} v{c.version}" + (f"  {c.detail}" if c.detail else "")
+            yield f"  {_people(c.detected_at)}  {c.kind:9} v{c.version}" + (f"  {c.detail}" if c.detail else "")
     for old, new in zip(history.versions, history.versions[1:], strict=False):
         yield ""
         yield f"=== v{old.version} -> v{new.version} ==="

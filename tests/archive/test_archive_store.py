@@ -149,6 +149,8 @@ def test_history_shows_versions_and_unified_diff(archive_factory: Any) -> None:
     assert "各有关单位：\n现将有关事项更正如下。" in lines
     assert data["body"] == "各有关单位：\n现将有关事项更正如下。" and data["issuers"] == ["科技部"]
     assert data["attachments"] == [{"name": "模板（更正）.docx", "url": "https://x/b.docx"}]
+    # One rule for time: China time, labelled, for people; ISO with its offset for machines.
+    assert "  v1  2026-11-29 10:00 CST" in lines and data["versions"][0]["fetched_at"] == "2026-11-29T02:00:00+00:00"
 
 
 def test_show_cli(db_url: str, archive_factory: Any, tmp_path: Any, capsys: Any) -> None:
