@@ -47,6 +47,7 @@ SERVERCHAN_SHORT_MAX = 64
 SERVERCHAN_DESP_MAX_BYTES = 32 * 1024
 PUSHPLUS_TITLE_MAX = 100
 PUSHPLUS_CONTENT_MAX_CHARS = 20000
+HTML_MAX_BYTES = 90 * 1024  # under Gmail's 102 KB clipping, with room for the MIME wrapping
 
 _TEMPLATES = Path(__file__).with_name("templates")
 
@@ -221,9 +222,25 @@ def render_text(digest: Digest) -> str:
     return _render("digest.txt", **_digest_view(digest))
 
 
-def render_html(digest: Digest) -> str:
-    """The text/html e-mail part: inline CSS, single 640px column, readable on phones."""
-    return _render("digest.html", **_digest_view(digest))
+def render_html(digest: Digest, max_bytes: int = HTML_MAX_BYTES) -> str:
+    """The text/html e-mail part: inline CSS, single 640px column, readable on phones.
+
+    Gmail clips an HTML body over 102 KB behind "[Message clipped]", hiding the footer with the
+    unsubscribe link too. Over ``max_bytes`` the HTML shows as many items as fit and says how many
+    more there are; the text/plain part always carries them all.
+    """
+    view = _digest_view(digest)
+    html = _render("digest.html", **view, more=0)
+    if utf8_len(html) <= max_bytes:
+        return html
+    items = view["items"]
+    low, high = 0, len(items)  # the largest n whose page fits, by bisection (each render is ~ms)
+    while low < high:
+        mid = (low + high + 1) // 2
+        page = _render("digest.html", **{**view, "items": items[:mid]}, more=len(items) - mid)
+        fits = utf8_len(page) <= max_bytes
+        low, high = (mid, high) if fits else (low, mid - 1)
+    return _render("digest.html", **{**view, "items": items[:low]}, more=len(items) - low)
 
 
 # ---------------------------------------------------------------------------

@@ -229,3 +229,19 @@ def test_atom_feed_is_valid() -> None:
         assert entry.updated_parsed is not None
         assert item.title in entry.title
     assert feed.entries[0].id != feed.entries[1].id
+
+
+def test_a_long_html_digest_stays_under_gmail_clipping_and_says_how_many_more() -> None:
+    from notifier.render import HTML_MAX_BYTES, render_html, render_text
+
+    long = "关于组织开展2026年度人工智能创新应用先导区及产业发展专项资金项目申报工作的补充通知" * 2
+    digest = make_digest(tuple(make_item(n, title=f"{long}{n}") for n in range(1, 401)))
+    html = render_html(digest)
+    assert len(html.encode("utf-8")) <= HTML_MAX_BYTES
+    shown = html.count(f"{long}")
+    assert 0 < shown < 400 and f"另有 {400 - shown} 条更新未在此显示" in html
+    assert "退订" in html  # the footer (unsubscribe link) survives: nothing is clipped
+    text = render_text(digest)
+    assert all(f"{long}{n}" in text for n in (1, 200, 400))  # the text part carries every item
+    short = make_digest(3)
+    assert "未在此显示" not in render_html(short)
