@@ -566,6 +566,10 @@ def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -
             print(f"  {path}")
     else:
         print("no new digest (nothing new since the last run)")
+    folder = app.settings.data_path
+    print(f"\nexplore the demo archive (every analyst command takes --data-dir {folder}):")
+    for example in ("search 试验区", "report funding", "report pilot-zones", "show 1", "status"):
+        print(f"  policywatch --data-dir {folder} {example}")
 
 
 def cmd_subscribe(args: argparse.Namespace) -> int:

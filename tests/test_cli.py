@@ -78,6 +78,9 @@ def test_demo_twice_then_export_and_status(tmp_path: Path) -> None:
     first = pw("demo", "--data-dir", str(data))
     assert first.returncode == 0, first.stdout + first.stderr
     assert "digest written to" in first.stdout
+    hint = next(ln.split()[1:] for ln in first.stdout.splitlines() if ln.strip().endswith("search 试验区"))
+    found = pw(*hint)  # the printed command, as printed, finds the demo's notices
+    assert found.returncode == 0 and "试验区" in found.stdout and "empty" not in found.stdout, found.stdout
     for source in json.loads(pw("sources", "--json").stdout):
         line = next(ln for ln in first.stdout.splitlines() if ln.startswith(source["id"] + " "))
         assert int(line.split()[2]) > 0, line  # notices stored for every bundled source
