@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import ROOT
 
 ROOMS = ("crawler", "parsers", "store", "notifier")
-FOUNDATION = {"policywatch.errors", "policywatch.config"}
+FOUNDATION = {"policywatch.errors", "policywatch.config", "policywatch.netguard"}
 WIRING = {"policywatch", "policywatch.app", "policywatch.cli", "policywatch.__main__", "scheduler"}
 # room -> rooms (top-level names) it must never import
 FORBIDDEN: dict[str, set[str]] = {

@@ -112,7 +112,8 @@ def test_implicit_tls(server_tls: ssl.SSLContext, client_tls: ssl.SSLContext) ->
 @pytest.mark.parametrize(("mechanism", "exclude"), [("LOGIN", ("PLAIN",)), ("PLAIN", ("LOGIN",))])
 def test_auth_mechanisms(mechanism: str, exclude: tuple[str, ...]) -> None:
     with smtp_server(auth=("bot", "pw-123"), exclude_mechanisms=exclude) as server:
-        result = _channel(server.port, username="bot", password="pw-123").send(make_digest(1))
+        channel = _channel(server.port, username="bot", password="pw-123", allow_plaintext_auth=True)
+        result = channel.send(make_digest(1))
         assert result.ok, result
         assert server.mailbox.auth_mechanisms == [mechanism]
         assert len(server.mailbox.messages) == 1
@@ -121,7 +122,7 @@ def test_auth_mechanisms(mechanism: str, exclude: tuple[str, ...]) -> None:
 def test_wrong_password_is_not_retryable_and_not_leaked(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     with smtp_server(auth=("bot", "right-pw")) as server:
-        channel = _channel(server.port, username="bot", password="WRONG-pw-xyz")
+        channel = _channel(server.port, username="bot", password="WRONG-pw-xyz", allow_plaintext_auth=True)
         result = channel.send(make_digest(1))
     assert not result.ok and not result.retryable
     assert "authentication failed" in result.detail
@@ -187,5 +188,5 @@ def test_config_errors_at_construction(bad: dict[str, Any]) -> None:
 
 
 def test_repr_hides_password() -> None:
-    channel = _channel(25, username="bot", password="hunter2-very-secret")
+    channel = _channel(25, username="bot", password="hunter2-very-secret", security="starttls")
     assert "hunter2-very-secret" not in repr(channel) and "***" in repr(channel)
