@@ -272,10 +272,10 @@ def test_a_trickling_server_is_cut_by_the_total_deadline(where: str) -> None:
 
 def test_the_deadline_watchdog_also_covers_a_kept_alive_connection() -> None:
     """The second POST reuses the first one's socket; its own deadline must still cut it."""
-    calls: list[int] = []
+    calls: list[int] = []  # client port of each request
 
     def first_fast_then_trickle(handler: BaseHTTPRequestHandler) -> None:
-        calls.append(1)
+        calls.append(handler.client_address[1])
         if len(calls) == 1:
             ok_json(handler)
             return
@@ -288,6 +288,7 @@ def test_the_deadline_watchdog_also_covers_a_kept_alive_connection() -> None:
         started = time.monotonic()
         second = channel.send(_digest())
         elapsed = time.monotonic() - started
+    assert calls[0] == calls[1], calls  # really the same connection
     assert not second.ok and "deadline" in second.detail and elapsed < 4.5
 
 
