@@ -19,6 +19,7 @@ hostile input. Measured before this module existed: a 1.9 MB gzip reply pushed `
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import json as jsonlib
 import socket
@@ -88,35 +89,41 @@ class _Exchange:
                 self.refused = f"{conn.host} connected to internal address {peer}, not allow-listed"
                 sock.close()
                 raise RefusedDestination(self.refused)
-        self.watch(sock)
+        self.watch(conn, sock)
 
-    def watch(self, item: Any) -> None:
+    def watch(self, conn: HTTPConnection, raw: socket.socket | None = None) -> None:
         with self._lock:
-            self._watched.append(item)
+            entry = _Watched(conn, raw)
+            self._watched.append(entry)
             if self.expired:
-                _cut(item)
+                entry.cut()
 
     def _expire(self) -> None:
         with self._lock:
             self.expired = True
-            for item in self._watched:
-                _cut(item)
+            for entry in self._watched:
+                entry.cut()
 
 
-def _cut(item: Any) -> None:
-    """Shut a socket (or a connection's socket) down so a blocked read returns at once.
+@dataclass(frozen=True)
+class _Watched:
+    """A connection the watchdog may cut, with the raw socket it was opened on."""
 
-    `socket.socket.shutdown` on the descriptor, not `SSLSocket.shutdown`, which would also tear
-    down the TLS object under the reading thread's feet.
-    """
-    sock = item if isinstance(item, socket.socket) else getattr(item, "sock", None)
-    if sock is None:
-        return
-    try:
-        if sock.fileno() != -1:  # a raw socket wrapped by TLS is detached (-1): its wrapper is watched
-            socket.socket.shutdown(sock, socket.SHUT_RDWR)
-    except OSError:
-        pass  # already closed by the other side
+    conn: HTTPConnection
+    raw: socket.socket | None
+
+    def cut(self) -> None:
+        """Shut the socket down so a blocked read returns at once.
+
+        `socket.socket.shutdown`, not `SSLSocket.shutdown`, which would also tear down the TLS
+        object under the reading thread's feet. A raw socket wrapped by TLS is detached (fileno
+        -1): then `conn.sock` is the wrapper. The TLS handshake itself needs no cutting: CPython
+        bounds a whole handshake by the socket timeout, which `post` caps at the deadline.
+        """
+        live = [s for s in (self.conn.sock, self.raw) if s is not None and s.fileno() != -1]
+        if live:
+            with contextlib.suppress(OSError):  # already closed, by either side
+                socket.socket.shutdown(live[0], socket.SHUT_RDWR)
 
 
 _CURRENT: contextvars.ContextVar[_Exchange | None] = contextvars.ContextVar("policywatch_http", default=None)

@@ -15,6 +15,7 @@ import contextlib
 import gzip
 import logging
 import resource
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -290,6 +291,36 @@ def test_the_deadline_watchdog_also_covers_a_kept_alive_connection() -> None:
         elapsed = time.monotonic() - started
     assert calls[0] == calls[1], calls  # really the same connection
     assert not second.ok and "deadline" in second.detail and elapsed < 4.5
+
+
+def test_a_server_trickling_the_tls_handshake_is_cut_by_the_deadline() -> None:
+    """Announces a 16 KiB handshake record, then sends it a byte every 0.4 s, so no single read times
+    out. CPython bounds the whole handshake by the connect timeout, which must be capped at the
+    deadline: with the configured 5 s it would take 5 s."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def trickle() -> None:
+        conn, _ = listener.accept()
+        with conn, contextlib.suppress(OSError):
+            conn.sendall(b"\x16\x03\x03\x40\x00")  # TLS record header: handshake, 16384 bytes follow
+            for _ in range(50):  # 20 s at most
+                if stop.wait(0.4):
+                    break
+                conn.sendall(b"\x00")
+
+    threading.Thread(target=trickle, daemon=True).start()
+    try:
+        transport = HttpTransport(allow_hosts=LOOPBACK, timeout=(5.0, 20.0), deadline=2.0)
+        started = time.monotonic()
+        url = f"https://127.0.0.1:{listener.getsockname()[1]}/hook"
+        result = WebhookChannel(url, transport=transport).send(_digest())
+        elapsed = time.monotonic() - started
+    finally:
+        stop.set()
+        listener.close()
+    assert not result.ok and result.retryable and "deadline" in result.detail, result
+    assert elapsed < 4.5, elapsed
 
 
 # -- bad URLs ----------------------------------------------------------------------------------------
