@@ -38,6 +38,7 @@ from scrapy.http import Request
 
 from crawler.mirror import from_mirror
 from crawler.registry import SourceSpec
+from policywatch.netguard import is_public  # the rule shared with the notifier's webhooks
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 # Second-level suffixes under which the registrable domain has three labels (sz.gov.cn).
@@ -110,12 +111,6 @@ def _declared_urls(source: SourceSpec) -> Iterable[str]:
     yield from (ch.url for ch in source.channels)
     for host in source.hosts:
         yield host if "://" in host else f"https://{host}/"
-
-
-def is_public(addresses: Iterable[str]) -> bool:
-    """True when there is at least one address and every one is globally routable."""
-    found = list(addresses)
-    return bool(found) and all(ipaddress.ip_address(a.split("%")[0]).is_global for a in found)
 
 
 async def resolve(host: str, port: int) -> list[str]:

@@ -8,18 +8,19 @@ from typing import Any
 
 from sqlalchemy import select
 
+from notifier.channels.webhook import masked_url
 from notifier.subscriptions import build_filters, new_token, parse_schedule, sign_token, verify_token
 from policywatch.errors import ConfigError
 from store.db import transaction
 from store.models import Subscriber, Subscription
 
-_FEED_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_FEED_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
 def _target(args: Any) -> tuple[str, dict[str, str], str]:
     if args.email:
-        if not _EMAIL.match(args.email):
+        if not _EMAIL.fullmatch(args.email):
             raise ConfigError(f"not an email address: {args.email!r}")
         return "email", {"address": args.email}, args.email
     if args.wecom_key:
@@ -34,7 +35,8 @@ def _target(args: Any) -> tuple[str, dict[str, str], str]:
         return "webhook", {"url": args.webhook}, args.webhook
     atom = getattr(args, "atom", None)
     if atom:
-        if not _FEED_ID.match(atom):
+        # fullmatch: `$` would accept a trailing newline, and the name becomes a file name.
+        if not _FEED_ID.fullmatch(atom):
             raise ConfigError(f"--atom takes a feed name of letters, digits, '-' and '_', not {atom!r}")
         return "atom", {"feed_id": atom, "title": f"政策速递 · {atom}"}, f"atom feed {atom}"
     return "outbox", {}, "outbox"
@@ -76,7 +78,7 @@ def _mask(kind: str, target: dict[str, str]) -> str:
     if kind == "email":
         return target.get("address", "")
     if kind == "webhook":
-        return target.get("url", "").split("?")[0]
+        return masked_url(target.get("url", ""))  # userinfo, query and key-like path segments hidden
     secret = target.get("key") or target.get("token") or ""
     return f"{secret[:4]}…" if secret else kind  # keys are credentials: never print them whole
 

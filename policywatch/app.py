@@ -22,12 +22,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from crawler.plan import Clock, utcnow
 from crawler.registry import SourceSpec
 from crawler.sources import all_sources
-from notifier.channels.base import Channel
+from notifier.channels.base import Channel, SendResult
 from notifier.channels.factory import build_channel
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.delivery import NotifyReport, notify
+from notifier.digest import Digest
 from policywatch.config import Settings
 from policywatch.errors import ConfigError
+from policywatch.netguard import AllowList
 from store.db import open_database, session_factory
 from store.models import Subscription
 
@@ -97,9 +99,13 @@ class App:
         """Options every channel is built with (notifier.channels.factory.OPTION_KEYS)."""
         feeds = self.settings.data_path / "feeds"
         public = self.settings.notify.public_url
+        allow = self.settings.notify.webhook_allow_hosts
+        # Checked here, before any delivery is claimed: a typo must stop `notify`, not kill every digest.
+        AllowList.parse(allow, "[notify] webhook_allow_hosts")
         opts: dict[str, Any] = {"outbox_dir": str(self.settings.outbox_path), "feed_dir": str(feeds),
                                 # the feed's rel="self" link must be absolute: public URL, else the file itself
-                                "feed_base_url": f"{public.rstrip('/')}/feeds" if public else feeds.resolve().as_uri()}
+                                "feed_base_url": f"{public.rstrip('/')}/feeds" if public else feeds.resolve().as_uri(),
+                                "webhook_allow_hosts": tuple(allow)}
         opts.update(extra or {})
         return opts
 
@@ -108,7 +114,12 @@ class App:
 
         def make(sub: Subscription) -> Channel:
             smtp: Any = self.settings.smtp  # structurally an SMTP settings object (see channels.factory)
-            return build_channel({"kind": sub.kind, **(sub.target or {})}, smtp, opts)
+            try:
+                return build_channel({"kind": sub.kind, **(sub.target or {})}, smtp, opts)
+            except ConfigError as exc:
+                # A stored target that is no longer valid (bad port, internal webhook address, plaintext
+                # SMTP AUTH): that subscription's digest fails with the reason, the others go out.
+                return UnusableChannel(sub.kind, str(exc))
 
         return make
 
@@ -136,6 +147,17 @@ class App:
                                      schedule="immediate", active=True, token=new_token(), created_at=now,
                                      since=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
             session.commit()
+
+
+@dataclass
+class UnusableChannel:
+    """Stands in for a channel whose configuration is invalid: every send fails, not retryable."""
+
+    kind: str
+    reason: str
+
+    def send(self, digest: Digest) -> SendResult:
+        return SendResult(False, False, f"{self.kind}: configuration error: {self.reason}")
 
 
 def outbox_files(path: Path) -> list[Path]:

@@ -559,7 +559,9 @@ def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -
     for r in report.failed:
         print(f"  {r.source}/{r.channel}: {r.status}: {r.reason}")
     total_new = sum(r.new for r in report.results)
-    print(f"\n{total_new} new notice(s); database: {app.settings.database_url}")
+    from policywatch.config import redact
+
+    print(f"\n{total_new} new notice(s); database: {redact(app.settings.database_url)}")
     if new_files:
         print(f"digest written to {app.settings.outbox_path}:")
         for path in new_files:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -61,6 +62,7 @@ class SmtpSettings:
     username: str = ""
     password: str = field(default="", repr=False)
     security: str = "starttls"  # "none" | "starttls" | "ssl"
+    allow_plaintext_auth: bool = False  # AUTH over security "none" only when explicitly allowed
     sender: str = ""
     timeout: float = 30.0
 
@@ -70,6 +72,8 @@ class NotifySettings:
     public_url: str = ""  # base URL for one-click unsubscribe links; empty: mailto
     secret: str = field(default="", repr=False)  # signs unsubscribe tokens; generated if empty
     max_attempts: int = 8
+    # Internal hosts, IPs or CIDR networks push channels may reach (intranet webhooks); others must be public.
+    webhook_allow_hosts: tuple[str, ...] = ()
 
 
 # Government sites publish in office hours (China time): poll every 30 min Mon-Fri 08:00-19:00,
@@ -158,6 +162,8 @@ _ENV_KEYS = {
     "SMTP_PASSWORD": ("smtp", "password"),
     "SMTP_SECURITY": ("smtp", "security"),
     "SMTP_SENDER": ("smtp", "sender"),
+    "SMTP_ALLOW_PLAINTEXT_AUTH": ("smtp", "allow_plaintext_auth"),
+    "WEBHOOK_ALLOW_HOSTS": ("notify", "webhook_allow_hosts"),
     "PUBLIC_URL": ("notify", "public_url"),
     "SECRET": ("notify", "secret"),
     "USER_AGENT": ("crawl", "user_agent"),
@@ -371,14 +377,20 @@ def load_settings(
     return _validate(settings)
 
 
+# libpq takes the password in the query too: postgresql://host/db?password=...
+_QUERY_SECRET = re.compile(r"(?i)([?&][\w-]*(?:password|passwd|pwd|secret|token)[\w-]*=)[^&#]*")
+
+
 def redact(url: str) -> str:
-    """Hide the password in a database URL for logs and status output."""
-    if "://" not in url or "@" not in url:
+    """Hide the passwords in a database URL (userinfo and query) for logs and printed output."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
         return url
-    scheme, rest = url.split("://", 1)
-    creds, host = rest.rsplit("@", 1)
-    user = creds.split(":", 1)[0]
-    return f"{scheme}://{user}:***@{host}"
+    # The userinfo ends at the last "@" before the query: a password may hold an unencoded "/".
+    end = rest.split("?", 1)[0].rfind("@")
+    if end >= 0 and ":" in rest[:end]:
+        rest = f"{rest[:end].split(':', 1)[0]}:***{rest[end:]}"
+    return scheme + sep + _QUERY_SECRET.sub(r"\1***", rest)
 
 
 EXAMPLE_CONFIG = '''\
@@ -426,11 +438,13 @@ EXAMPLE_CONFIG = '''\
 # username = "policywatch@example.org"
 # password = ""                 # better: POLICYWATCH_SMTP_PASSWORD
 # security = "starttls"         # "none", "starttls" or "ssl"
+# allow_plaintext_auth = false  # with security "none", send the password anyway (trusted local relay only)
 # sender = "policywatch@example.org"
 
 [notify]
 # public_url = "https://policywatch.example.org"   # enables one-click List-Unsubscribe links
 # secret = ""                   # signs unsubscribe tokens; better: POLICYWATCH_SECRET
+# webhook_allow_hosts = []      # internal hosts/networks webhooks may reach, e.g. ["hooks.intranet", "10.20.0.0/16"]
 
 # Per-source overrides, e.g. a mainland egress proxy for Hefei:
 # [sources.hefei]

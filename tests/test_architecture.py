@@ -1,8 +1,9 @@
 """The one-way house, checked from the source: which room may import which.
 
 Data flows crawler -> parsers -> store -> notifier; ``scheduler.py`` and ``policywatch.app`` /
-``policywatch.cli`` only wire them. ``policywatch.errors`` and ``policywatch.config`` are the
-foundation every room may use. The rules are checked on every import statement, including the ones
+``policywatch.cli`` only wire them. ``policywatch.errors``, ``policywatch.config`` and
+``policywatch.netguard`` (the internal-address rule of crawler and notifier) are the foundation every
+room may use. The rules are checked on every import statement, including the ones
 inside functions (a lazy import is still an arrow), and the module graph of top-level imports must
 have no cycle (a cycle is what made ``import parsers.detail`` depend on a side-effect import).
 """
@@ -20,7 +21,7 @@ import pytest
 from tests.conftest import ROOT
 
 ROOMS = ("crawler", "parsers", "store", "notifier")
-FOUNDATION = {"policywatch.errors", "policywatch.config"}
+FOUNDATION = {"policywatch.errors", "policywatch.config", "policywatch.netguard"}
 WIRING = {"policywatch", "policywatch.app", "policywatch.cli", "policywatch.__main__", "scheduler"}
 # room -> rooms (top-level names) it must never import
 FORBIDDEN: dict[str, set[str]] = {

@@ -24,7 +24,8 @@ from notifier.channels.base import SendResult, atomic_write, ensure_directory, l
 from notifier.digest import Digest, DigestItem
 from notifier.render import AtomEntry, atom_entry_id, render_atom
 
-_FEED_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_FEED_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+FEED_MODE = 0o644
 
 
 class AtomFeedChannel:
@@ -39,7 +40,7 @@ class AtomFeedChannel:
         max_entries: int = 100,
     ) -> None:
         require(
-            isinstance(feed_id, str) and bool(_FEED_ID.match(feed_id)),
+            isinstance(feed_id, str) and bool(_FEED_ID.fullmatch(feed_id)),  # `$` would allow a trailing newline
             "atom feed_id must match [A-Za-z0-9_-]{1,64}",
         )
         # file:// is allowed when no public URL is configured; the renderer then omits the self link.
@@ -95,7 +96,9 @@ class AtomFeedChannel:
         ]
         atomic_write(self.state_path, json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8"))
         updated = max((e.updated for e in entries), default=fallback)
-        atomic_write(self.feed_path, render_atom(self.feed_id, self.title, entries, updated, self.self_url))
+        feed = render_atom(self.feed_id, self.title, entries, updated, self.self_url)
+        # The feed is public by design: a web server running as another user must be able to read it.
+        atomic_write(self.feed_path, feed, mode=FEED_MODE)
 
 
 def merge_entries(existing: list[AtomEntry], digest: Digest, limit: int) -> list[AtomEntry]:

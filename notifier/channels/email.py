@@ -121,6 +121,7 @@ class EmailChannel:
         *,
         ssl_context: ssl.SSLContext | None = None,
         clock: Callable[[], dt.datetime] = _now,
+        allow_plaintext_auth: bool = False,
     ) -> None:
         require(bool(host) and isinstance(host, str), "smtp host is required")
         require(isinstance(port, int) and 0 < port < 65536, "smtp port must be 1-65535")
@@ -129,6 +130,12 @@ class EmailChannel:
         # smtplib encodes AUTH credentials as ASCII and would crash mid-send otherwise.
         require((username or "").isascii() and (password or "").isascii(), "smtp credentials must be ASCII")
         require(timeout > 0, "smtp timeout must be positive")
+        # AUTH PLAIN/LOGIN is base64, not encryption: without TLS anyone on the path reads the password.
+        require(
+            security != "none" or not username or allow_plaintext_auth,
+            'smtp security "none" would send the password in cleartext; use "starttls" or "ssl", '
+            "or set [smtp] allow_plaintext_auth = true for a trusted local relay",
+        )
         self.host, self.port, self.security, self.timeout = host, port, security, float(timeout)
         self.username = username or None
         self._password = password or None

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from notifier.channels.atom import AtomFeedChannel
 from notifier.channels.base import Channel, require
 from notifier.channels.email import EmailChannel
+from notifier.channels.http import HttpTransport
 from notifier.channels.outbox import OutboxChannel
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.channels.pushplus import DEFAULT_BASE_URL as PUSHPLUS_URL
@@ -27,7 +28,9 @@ OPTION_KEYS = frozenset(
         "serverchan_base_url",
         "pushplus_base_url",
         "wecom_pacer",  # a SlidingWindowPacer shared by every channel of this process
-        "http_timeout",  # (connect, read) seconds
+        "http_timeout",  # (connect, read) seconds per socket operation
+        "http_deadline",  # seconds for a whole push exchange (connect + send + read)
+        "webhook_allow_hosts",  # internal hosts/networks push channels may reach ([notify] webhook_allow_hosts)
         "outbox_dir",
         "feed_dir",
         "feed_base_url",  # public URL of feed_dir, for the Atom self link
@@ -52,8 +55,21 @@ def _target(target: Mapping[str, Any], key: str) -> Any:
     return value
 
 
+def _transport(options: Mapping[str, Any]) -> HttpTransport:
+    """The HTTP rules (timeouts, deadline, allow-list) for one push channel."""
+    allow = options.get("webhook_allow_hosts", ())
+    # A bare string would be read as a list of one-letter host names.
+    require(isinstance(allow, list | tuple | set | frozenset), "webhook_allow_hosts must be a list of hosts")
+    kwargs: dict[str, Any] = {"allow_hosts": allow}
+    if "http_timeout" in options:
+        kwargs["timeout"] = tuple(options["http_timeout"])
+    if "http_deadline" in options:
+        kwargs["deadline"] = float(options["http_deadline"])
+    return HttpTransport(**kwargs)
+
+
 def _http_kwargs(options: Mapping[str, Any]) -> dict[str, Any]:
-    return {"timeout": tuple(options["http_timeout"])} if "http_timeout" in options else {}
+    return {"transport": _transport(options)}
 
 
 def _email(target: Mapping[str, Any], smtp: SmtpSettings | None, options: Mapping[str, Any]) -> Channel:
@@ -71,6 +87,8 @@ def _email(target: Mapping[str, Any], smtp: SmtpSettings | None, options: Mappin
         _target(target, "address"),
         smtp.timeout,
         ssl_context=context,
+        # Not part of the SmtpSettings protocol so older settings objects keep working; absent = refuse.
+        allow_plaintext_auth=bool(getattr(smtp, "allow_plaintext_auth", False)),
     )
 
 

@@ -13,18 +13,8 @@ from __future__ import annotations
 
 import re
 
-import requests
-
-from notifier.channels.base import (
-    DEFAULT_HTTP_TIMEOUT,
-    SendResult,
-    http_failure,
-    log,
-    mask,
-    new_session,
-    post,
-    require,
-)
+from notifier.channels.base import SendResult, log, mask, require
+from notifier.channels.http import HttpTransport, http_failure
 from notifier.digest import Digest
 from notifier.render import render_pushplus
 
@@ -41,17 +31,15 @@ class PushPlusChannel:
         token: str,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        timeout: tuple[float, float] = DEFAULT_HTTP_TIMEOUT,
-        session: requests.Session | None = None,
+        transport: HttpTransport | None = None,
     ) -> None:
         require(
-            isinstance(token, str) and bool(_TOKEN.match(token)), "pushplus token is missing or malformed"
+            isinstance(token, str) and bool(_TOKEN.fullmatch(token)), "pushplus token is missing or malformed"
         )
         require(base_url.startswith(("http://", "https://")), "pushplus base_url must be http(s)")
         self._token = token
         self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-        self._session = session or new_session()
+        self.transport = transport or HttpTransport()
 
     def __repr__(self) -> str:
         return f"PushPlusChannel(base_url={self.base_url!r}, token={mask(self._token)})"
@@ -59,17 +47,15 @@ class PushPlusChannel:
     def send(self, digest: Digest) -> SendResult:
         push = render_pushplus(digest)
         body = {"token": self._token, "title": push.title, "content": push.body, "template": "html"}
-        reply = post(
-            self._session, f"{self.base_url}/send", json=body, secrets=[self._token], timeout=self.timeout
-        )
-        result = http_failure(reply, "pushplus") or self._judge(reply.payload)
+        reply = self.transport.post(f"{self.base_url}/send", json=body, secrets=[self._token])
+        result = http_failure(reply, "pushplus") or self._judge(reply.payload, reply.error)
         if not result.ok:
             log.warning("pushplus send of digest %s failed: %s", digest.digest_id, result.detail)
         return result
 
-    def _judge(self, payload: object) -> SendResult:
+    def _judge(self, payload: object, error: str = "") -> SendResult:
         if not isinstance(payload, dict) or "code" not in payload:
-            return SendResult(False, True, "pushplus: unreadable reply")
+            return SendResult(False, True, f"pushplus: unreadable reply{f' ({error})' if error else ''}")
         if payload["code"] == 200:
             return SendResult(True, False, "pushplus: accepted (delivery is asynchronous)", 1)
         message = str(payload.get("msg", ""))[:200].replace(self._token, "***")

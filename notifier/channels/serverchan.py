@@ -13,18 +13,8 @@ from __future__ import annotations
 
 import re
 
-import requests
-
-from notifier.channels.base import (
-    DEFAULT_HTTP_TIMEOUT,
-    SendResult,
-    http_failure,
-    log,
-    mask,
-    new_session,
-    post,
-    require,
-)
+from notifier.channels.base import SendResult, log, mask, require
+from notifier.channels.http import HttpTransport, http_failure
 from notifier.digest import Digest
 from notifier.render import render_serverchan
 
@@ -41,18 +31,16 @@ class ServerChanChannel:
         sendkey: str,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        timeout: tuple[float, float] = DEFAULT_HTTP_TIMEOUT,
-        session: requests.Session | None = None,
+        transport: HttpTransport | None = None,
     ) -> None:
         require(
-            isinstance(sendkey, str) and bool(_KEY.match(sendkey)),
+            isinstance(sendkey, str) and bool(_KEY.fullmatch(sendkey)),
             "serverchan sendkey is missing or malformed",
         )
         require(base_url.startswith(("http://", "https://")), "serverchan base_url must be http(s)")
         self._key = sendkey
         self.base_url = base_url.rstrip("/")
-        self.timeout = timeout
-        self._session = session or new_session()
+        self.transport = transport or HttpTransport()
 
     def __repr__(self) -> str:
         return f"ServerChanChannel(base_url={self.base_url!r}, sendkey={mask(self._key)})"
@@ -67,15 +55,15 @@ class ServerChanChannel:
     def send(self, digest: Digest) -> SendResult:
         push = render_serverchan(digest)
         form = {"title": push.title, "desp": push.body, "short": push.short}
-        reply = post(self._session, self._url, data=form, secrets=[self._key], timeout=self.timeout)
-        result = http_failure(reply, "serverchan") or self._judge(reply.payload)
+        reply = self.transport.post(self._url, data=form, secrets=[self._key])
+        result = http_failure(reply, "serverchan") or self._judge(reply.payload, reply.error)
         if not result.ok:
             log.warning("serverchan send of digest %s failed: %s", digest.digest_id, result.detail)
         return result
 
-    def _judge(self, payload: object) -> SendResult:
+    def _judge(self, payload: object, error: str = "") -> SendResult:
         if not isinstance(payload, dict) or "code" not in payload:
-            return SendResult(False, True, "serverchan: unreadable reply")
+            return SendResult(False, True, f"serverchan: unreadable reply{f' ({error})' if error else ''}")
         if payload["code"] == 0:
             return SendResult(True, False, "serverchan: accepted", 1)
         message = str(payload.get("message", ""))[:200].replace(self._key, "***")

@@ -19,19 +19,8 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-import requests
-
-from notifier.channels.base import (
-    DEFAULT_HTTP_TIMEOUT,
-    HttpReply,
-    SendResult,
-    http_failure,
-    log,
-    mask,
-    new_session,
-    post,
-    require,
-)
+from notifier.channels.base import SendResult, log, mask, require
+from notifier.channels.http import HttpReply, HttpTransport, http_failure
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.digest import Digest
 from notifier.render import (
@@ -71,10 +60,9 @@ class WeComBotChannel:
         pacer: SlidingWindowPacer | None = None,
         max_bytes: int = WECOM_MARKDOWN_MAX_BYTES,
         retry_delays: Sequence[float] = (15.0, 30.0, 60.0),
-        timeout: tuple[float, float] = DEFAULT_HTTP_TIMEOUT,
-        session: requests.Session | None = None,
+        transport: HttpTransport | None = None,
     ) -> None:
-        require(isinstance(key, str) and bool(_KEY.match(key)), "wecom key is missing or malformed")
+        require(isinstance(key, str) and bool(_KEY.fullmatch(key)), "wecom key is missing or malformed")
         require(base_url.startswith(("http://", "https://")), "wecom base_url must be http(s)")
         require(max_bytes >= MIN_CHUNK_BYTES, f"wecom max_bytes must be >= {MIN_CHUNK_BYTES}")
         self._key = key
@@ -84,8 +72,7 @@ class WeComBotChannel:
         self.pacer = pacer or SlidingWindowPacer(20, 60.0, clock=clock, sleep=sleep)
         self.max_bytes = max_bytes
         self.retry_delays = tuple(retry_delays)
-        self.timeout = timeout
-        self._session = session or new_session()
+        self.transport = transport or HttpTransport()
 
     def __repr__(self) -> str:
         return f"WeComBotChannel(base_url={self.base_url!r}, key={mask(self._key)})"
@@ -97,7 +84,7 @@ class WeComBotChannel:
     def _post(self, text: str) -> HttpReply:
         self.pacer.wait(self._key)
         body = {"msgtype": "markdown", "markdown": {"content": text}}
-        return post(self._session, self._url, json=body, secrets=[self._key], timeout=self.timeout)
+        return self.transport.post(self._url, json=body, secrets=[self._key])
 
     def send(self, digest: Digest) -> SendResult:
         queue: deque[MarkdownChunk] = deque(wecom_markdown_chunks(digest, self.max_bytes))
@@ -143,6 +130,7 @@ class WeComBotChannel:
         errmsg = str(payload.get("errmsg", ""))[:200].replace(self._key, "***")
         progress = f"{sent} sent, {left} not sent"
         if code is None:
-            return SendResult(False, True, f"wecom: unreadable reply ({progress})", sent)
+            why = f"{reply.error}; " if reply.error else ""
+            return SendResult(False, True, f"wecom: unreadable reply ({why}{progress})", sent)
         retryable = code in (ERR_FREQ_LIMIT, ERR_BUSY)
         return SendResult(False, retryable, f"wecom: errcode {code} {errmsg} ({progress})", sent)

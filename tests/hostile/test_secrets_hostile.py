@@ -31,6 +31,8 @@ SECRETS = {
     "serverchan key": "SCT123456TxyzSecretKeyAbc",
     "pushplus token": "0123456789abcdef0123456789abcdef",
     "webhook token": "whk-token-5e6f7a8b9c",
+    "webhook password": "whk-Pa55word-3c2b1a",
+    "webhook path token": "whkPATHtoken7d6e5f4a3b",
 }
 
 
@@ -63,6 +65,8 @@ def _env(tmp_path: Path, smtp_port: int) -> dict[str, str]:
             "POLICYWATCH_DOWNLOAD_DELAY": "0", "POLICYWATCH_SMTP_HOST": "127.0.0.1",
             "POLICYWATCH_SMTP_PORT": str(smtp_port), "POLICYWATCH_SMTP_SECURITY": "none",
             "POLICYWATCH_SMTP_USERNAME": "monitor", "POLICYWATCH_SMTP_SENDER": "monitor@example.org",
+            # Plaintext AUTH explicitly allowed: the 535 path (where a password could leak) must still run.
+            "POLICYWATCH_SMTP_ALLOW_PLAINTEXT_AUTH": "true",
             "POLICYWATCH_SMTP_PASSWORD": SECRETS["smtp password"], "POLICYWATCH_SECRET": SECRETS["notify secret"],
             "HTTPS_PROXY": dead_proxy, "HTTP_PROXY": dead_proxy, "https_proxy": dead_proxy,
             "http_proxy": dead_proxy, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
@@ -88,6 +92,8 @@ def test_no_secret_in_logs_status_or_exports(tmp_path: Path, log_format: str) ->
             _pw(env, *log, "subscribe", "--serverchan-key", SECRETS["serverchan key"]),
             _pw(env, *log, "subscribe", "--pushplus-token", SECRETS["pushplus token"]),
             _pw(env, *log, "subscribe", "--webhook", f"https://hooks.example.org/x?token={SECRETS['webhook token']}"),
+            _pw(env, *log, "subscribe", "--webhook",
+                f"https://bot:{SECRETS['webhook password']}@hooks.example.org/in/{SECRETS['webhook path token']}"),
             _pw(env, *log, "subscribe", "--email", "analyst@example.org"),
             _pw(env, *log, "notify"),
             _pw(env, *log, "run", "--once", "--mirror", mirror.url),

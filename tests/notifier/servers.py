@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from notifier.channels.http import HttpTransport
+
 
 @dataclass
 class Request:
@@ -43,6 +45,15 @@ class Emulator:
 
     def answer(self, request: Request) -> tuple[int, Any]:
         raise NotImplementedError
+
+    @property
+    def allow_hosts(self) -> tuple[str, ...]:
+        """The emulator's host for the channels' internal-address allow-list: it runs on loopback."""
+        return (str(urlsplit(self.base_url).hostname),)
+
+    def transport(self, **kwargs: Any) -> HttpTransport:
+        """An `HttpTransport` that may reach this emulator (and nothing else internal)."""
+        return HttpTransport(allow_hosts=self.allow_hosts, **kwargs)
 
     def handle(self, request: Request) -> tuple[int, Any]:
         with self.lock:

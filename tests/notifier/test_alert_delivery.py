@@ -203,7 +203,8 @@ def test_partial_wecom_delivery_of_alerts_resumes_without_resending(tmp_path: Pa
     _broken(app, channels, T0, padding="；页面结构已改版，" + "列表选择器需要更新。" * 20)
     no_wait = SlidingWindowPacer(limit=10_000, window=60.0)
     with serve(WeComEmulator(busy_after=1, limit_per_minute=10_000)) as server:
-        options = {"wecom_base_url": server.base_url, "wecom_pacer": no_wait}
+        options = {"wecom_base_url": server.base_url, "wecom_pacer": no_wait,
+                   "webhook_allow_hosts": server.allow_hosts}
         first = run_alerts(app, options=options)
         assert (first.opened, first.sent, first.failed) == (12, 0, 1)
         assert len(server.accepted) == 1 and "【policywatch 运维】" in server.accepted[0]

@@ -120,7 +120,8 @@ def test_wecom_partial_failure_resumes_without_resending_delivered_items(tmp_pat
             Repository(s).upsert_notice(record, "most", "tztg", now)
     no_wait = SlidingWindowPacer(limit=10_000, window=60.0)
     with serve(WeComEmulator(busy_after=3, limit_per_minute=10_000)) as server:
-        options = {"wecom_base_url": server.base_url, "wecom_pacer": no_wait}
+        options = {"wecom_base_url": server.base_url, "wecom_pacer": no_wait,
+                   "webhook_allow_hosts": server.allow_hosts}
         first = app.notify(options)
         assert first.failed == 1 and len(server.accepted) == 3
         with app.factory() as s:

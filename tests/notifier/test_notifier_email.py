@@ -112,7 +112,8 @@ def test_implicit_tls(server_tls: ssl.SSLContext, client_tls: ssl.SSLContext) ->
 @pytest.mark.parametrize(("mechanism", "exclude"), [("LOGIN", ("PLAIN",)), ("PLAIN", ("LOGIN",))])
 def test_auth_mechanisms(mechanism: str, exclude: tuple[str, ...]) -> None:
     with smtp_server(auth=("bot", "pw-123"), exclude_mechanisms=exclude) as server:
-        result = _channel(server.port, username="bot", password="pw-123").send(make_digest(1))
+        channel = _channel(server.port, username="bot", password="pw-123", allow_plaintext_auth=True)
+        result = channel.send(make_digest(1))
         assert result.ok, result
         assert server.mailbox.auth_mechanisms == [mechanism]
         assert len(server.mailbox.messages) == 1
@@ -121,7 +122,7 @@ def test_auth_mechanisms(mechanism: str, exclude: tuple[str, ...]) -> None:
 def test_wrong_password_is_not_retryable_and_not_leaked(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     with smtp_server(auth=("bot", "right-pw")) as server:
-        channel = _channel(server.port, username="bot", password="WRONG-pw-xyz")
+        channel = _channel(server.port, username="bot", password="WRONG-pw-xyz", allow_plaintext_auth=True)
         result = channel.send(make_digest(1))
     assert not result.ok and not result.retryable
     assert "authentication failed" in result.detail
@@ -187,5 +188,63 @@ def test_config_errors_at_construction(bad: dict[str, Any]) -> None:
 
 
 def test_repr_hides_password() -> None:
-    channel = _channel(25, username="bot", password="hunter2-very-secret")
+    channel = _channel(25, username="bot", password="hunter2-very-secret", security="starttls")
     assert "hunter2-very-secret" not in repr(channel) and "***" in repr(channel)
+
+
+def test_plaintext_auth_is_refused_unless_explicitly_allowed() -> None:
+    """security "none" + a password would put AUTH PLAIN (base64 of the password) on the wire."""
+    with pytest.raises(ConfigError, match="cleartext"):
+        _channel(25, username="bot", password="pw-123")
+    _channel(25)  # no login: plain SMTP to a local relay stays fine
+    _channel(25, username="bot", password="pw-123", allow_plaintext_auth=True)
+
+
+def test_notify_never_sends_the_password_over_plain_smtp(tmp_path: Path) -> None:
+    """End to end: a stored e-mail subscription with plaintext AUTH configured ends dead, and the
+    server never sees an AUTH command; with allow_plaintext_auth the same mail goes out."""
+    import asyncio
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from crawler.mirror_server import MirrorServer
+    from crawler.registry import select_sources
+    from crawler.runner import crawl
+    from crawler.sources import builtin_sources
+    from notifier.subscriptions import new_token
+    from policywatch.app import App
+    from policywatch.config import load_settings
+    from store.db import transaction
+    from store.models import Delivery, Subscriber, Subscription
+
+    with smtp_server(auth=("bot", "Plain-Pa55-9f")) as server:
+        env = {"POLICYWATCH_DATA_DIR": str(tmp_path / "d"), "POLICYWATCH_SMTP_HOST": "127.0.0.1",
+               "POLICYWATCH_SMTP_PORT": str(server.port), "POLICYWATCH_SMTP_SECURITY": "none",
+               "POLICYWATCH_SMTP_USERNAME": "bot", "POLICYWATCH_SMTP_PASSWORD": "Plain-Pa55-9f",
+               "POLICYWATCH_SMTP_SENDER": "monitor@example.org"}
+        app = App.open(load_settings(environ=env))
+        with MirrorServer() as mirror:
+            asyncio.run(crawl(select_sources(builtin_sources(), ["most"]), app.settings, app.factory,
+                              mirror=mirror.url, reactor=False, polite=False))
+        with transaction(app.factory) as session:
+            subscriber = Subscriber(name="analyst", created_at=app.clock())
+            session.add(subscriber)
+            session.flush()
+            session.add(Subscription(subscriber_id=subscriber.id, kind="email", target={"address": RECIPIENT},
+                                     filters={}, schedule="immediate", active=True, token=new_token(),
+                                     created_at=app.clock(), since=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
+        refused = app.notify()
+        with app.factory() as session:
+            states = {(d.status, d.last_error) for d in session.scalars(select(Delivery))}
+        assert refused.sent == 0 and refused.failed == 1
+        assert {status for status, _ in states} == {"dead"}
+        assert all("cleartext" in (error or "") for _, error in states)
+        assert server.mailbox.auth_mechanisms == [] and server.mailbox.messages == []
+
+        allowed = App.open(load_settings(environ={**env, "POLICYWATCH_SMTP_ALLOW_PLAINTEXT_AUTH": "true"}))
+        with transaction(allowed.factory) as session:  # a fresh try of the same digest
+            for row in session.scalars(select(Delivery)):
+                row.status, row.next_attempt_at = "pending", dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        assert allowed.notify().sent == 1
+        assert len(server.mailbox.auth_mechanisms) == 1 and len(server.mailbox.messages) == 1

@@ -59,7 +59,7 @@ def test_base_urls_and_pacer_come_from_options() -> None:
     options = {"wecom_base_url": "http://127.0.0.1:9/", "wecom_pacer": pacer, "http_timeout": (1, 2)}
     channel = build_channel({"kind": "wecom", "key": "test-bot-key-0001"}, None, options)
     assert isinstance(channel, WeComBotChannel)
-    assert channel.base_url == "http://127.0.0.1:9" and channel.pacer is pacer and channel.timeout == (1, 2)
+    assert channel.base_url == "http://127.0.0.1:9" and channel.pacer is pacer and channel.transport.timeout == (1, 2)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import os
+import stat
 from pathlib import Path
 
 import feedparser
@@ -90,10 +92,27 @@ def test_atom_revisions_get_their_own_entries(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"feed_id": "../etc"}, {"feed_id": ""}, {"self_url": "feed.xml"}, {"max_entries": 0}]
+    "kwargs",
+    [{"feed_id": "../etc"}, {"feed_id": ""}, {"self_url": "feed.xml"}, {"max_entries": 0},
+     {"feed_id": "nl\n"}, {"feed_id": "ai\r"}],  # `$` in a pattern matches before a trailing newline
 )
 def test_atom_config_errors(tmp_path: Path, kwargs: dict[str, object]) -> None:
     settings: dict[str, object] = {"feed_id": "ai", "title": "t", "self_url": "https://x.org/f.xml"}
     settings.update(kwargs)
     with pytest.raises(ConfigError):
         AtomFeedChannel(tmp_path, **settings)  # type: ignore[arg-type]
+
+
+def test_atom_feed_is_world_readable_even_under_a_strict_umask(tmp_path: Path) -> None:
+    """A web server running as another user serves the feed: 0644, set before the atomic rename."""
+    old = os.umask(0o077)
+    try:
+        channel = _feed(tmp_path)
+        assert channel.send(make_digest(2)).ok
+        first = stat.S_IMODE(channel.feed_path.stat().st_mode)
+        assert channel.send(make_digest(3, digest_id="d2")).ok  # the rewrite keeps the mode
+        second = stat.S_IMODE(channel.feed_path.stat().st_mode)
+    finally:
+        os.umask(old)
+    assert (first, second) == (0o644, 0o644), (oct(first), oct(second))
+    assert not list(tmp_path.glob(".feed-*.tmp"))

@@ -18,6 +18,7 @@ from notifier.channels import (
     WebhookChannel,
     WeComBotChannel,
 )
+from notifier.channels.http import HttpTransport
 from policywatch.errors import ConfigError
 
 WECOM_KEY = "test-bot-key-0001"
@@ -27,6 +28,7 @@ _LABEL = re.compile(r"^\*\*【政策速递】.*\*\* \(([\d.]+)/(\d+)\)\n")
 
 
 def _wecom(server: WeComEmulator, clock: FakeClock, **kwargs: object) -> WeComBotChannel:
+    kwargs.setdefault("transport", server.transport())
     return WeComBotChannel(WECOM_KEY, server.base_url, clock, clock.sleep, **kwargs)  # type: ignore[arg-type]
 
 
@@ -124,7 +126,8 @@ def test_wecom_invalid_key_is_not_retryable_and_secret_stays_hidden(
 
 
 def test_wecom_transport_errors_are_retryable_and_redacted(fake_clock: FakeClock) -> None:
-    channel = WeComBotChannel(WECOM_KEY, f"http://127.0.0.1:{free_port()}", fake_clock, fake_clock.sleep)
+    channel = WeComBotChannel(WECOM_KEY, f"http://127.0.0.1:{free_port()}", fake_clock, fake_clock.sleep,
+                              transport=HttpTransport(allow_hosts=["127.0.0.1"]))
     result = channel.send(make_digest(2))
     assert not result.ok and result.retryable
     assert "ConnectionError" in result.detail and WECOM_KEY not in result.detail
@@ -143,7 +146,7 @@ def test_wecom_bad_key_fails_at_construction(key: object) -> None:
 def test_serverchan_sends_title_desp_short() -> None:
     digest = make_digest(3)
     with serve(ServerChanEmulator()) as server:
-        result = ServerChanChannel(SC_KEY, server.base_url).send(digest)
+        result = ServerChanChannel(SC_KEY, server.base_url, transport=server.transport()).send(digest)
     assert result == SendResult(True, False, "serverchan: accepted", 1)
     form = server.accepted[0]
     assert len(form["title"]) <= 32 and form["title"].startswith("【政策速递】3 条新通知")
@@ -154,7 +157,7 @@ def test_serverchan_sends_title_desp_short() -> None:
 def test_serverchan_big_and_hostile_digest_within_limits() -> None:
     items = tuple(make_item(i, title=HOSTILE_TITLES[i % len(HOSTILE_TITLES)] * 3) for i in range(1, 400))
     with serve(ServerChanEmulator()) as server:
-        result = ServerChanChannel(SC_KEY, server.base_url).send(make_digest(items))
+        result = ServerChanChannel(SC_KEY, server.base_url, transport=server.transport()).send(make_digest(items))
     assert result.ok, result
     assert "<script" not in server.accepted[0]["desp"]
 
@@ -162,7 +165,7 @@ def test_serverchan_big_and_hostile_digest_within_limits() -> None:
 def test_serverchan_rejection_not_retryable_and_hidden(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     with serve(ServerChanEmulator(keys=("SCTother",))) as server:
-        channel = ServerChanChannel(SC_KEY, server.base_url)
+        channel = ServerChanChannel(SC_KEY, server.base_url, transport=server.transport())
         result = channel.send(make_digest(1))
     assert not result.ok and not result.retryable and "40001" in result.detail
     assert all(SC_KEY not in t for t in (result.detail, repr(channel), _policywatch_logs(caplog)))
@@ -179,7 +182,7 @@ def test_serverchan_sc3_key_uses_its_own_host() -> None:
 
 def test_pushplus_accepted_and_capped() -> None:
     with serve(PushPlusEmulator()) as server:
-        channel = PushPlusChannel(PP_TOKEN, server.base_url)
+        channel = PushPlusChannel(PP_TOKEN, server.base_url, transport=server.transport())
         small, big = channel.send(make_digest(3)), channel.send(make_digest(300))
     assert small.ok and big.ok and "asynchronous" in small.detail
     first, second = server.accepted
@@ -189,8 +192,9 @@ def test_pushplus_accepted_and_capped() -> None:
 
 def test_pushplus_server_error_retryable_bad_token_not() -> None:
     with serve(PushPlusEmulator(fail_500=1)) as server:
-        busy = PushPlusChannel(PP_TOKEN, server.base_url).send(make_digest(1))
-        bad = PushPlusChannel("ffffffffffffffffffffffffffffffff", server.base_url).send(make_digest(1))
+        busy = PushPlusChannel(PP_TOKEN, server.base_url, transport=server.transport()).send(make_digest(1))
+        other = PushPlusChannel("ffffffffffffffffffffffffffffffff", server.base_url, transport=server.transport())
+        bad = other.send(make_digest(1))
     assert not busy.ok and busy.retryable
     assert not bad.ok and not bad.retryable and "903" in bad.detail
     assert "ffffffffffffffff" not in bad.detail
@@ -203,7 +207,7 @@ def test_pushplus_server_error_retryable_bad_token_not() -> None:
 def test_webhook_posts_schema_with_idempotency_key() -> None:
     digest = make_digest((make_item(1), make_item(2, change="revised", diff="+ 新")))
     with serve(WebhookSink()) as server:
-        result = WebhookChannel(f"{server.base_url}/hook?token=abc123secret").send(digest)
+        result = WebhookChannel(f"{server.base_url}/hook?token=abc123secret", transport=server.transport()).send(digest)
     assert result.ok, result
     request = server.requests[0]
     assert request.headers["Idempotency-Key"] == digest.digest_id
@@ -219,12 +223,13 @@ def test_webhook_posts_schema_with_idempotency_key() -> None:
 )
 def test_webhook_status_mapping(status: int, retryable: bool) -> None:
     with serve(WebhookSink(statuses=[status])) as server:
-        result = WebhookChannel(server.base_url + "/x").send(make_digest(1))
+        result = WebhookChannel(server.base_url + "/x", transport=server.transport()).send(make_digest(1))
     assert not result.ok and result.retryable is retryable
 
 
 def test_webhook_down_is_retryable_and_url_secret_hidden() -> None:
-    channel = WebhookChannel(f"http://127.0.0.1:{free_port()}/hooks/SECRET-PATH-TOKEN?sig=QUERYSECRET")
+    channel = WebhookChannel(f"http://127.0.0.1:{free_port()}/hooks/SECRET-PATH-TOKEN?sig=QUERYSECRET",
+                             transport=HttpTransport(allow_hosts=["127.0.0.1"]))
     result = channel.send(make_digest(1))
     assert not result.ok and result.retryable
     for text in (result.detail, repr(channel)):
