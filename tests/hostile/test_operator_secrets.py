@@ -87,7 +87,8 @@ def test_masked_url_never_raises_on_a_stored_bad_url() -> None:
 def test_demo_prints_the_database_url_without_its_password(capsys: pytest.CaptureFixture[str]) -> None:
     password = "Pg-Pa55word-c0ffee"
     url = f"postgresql+psycopg://policywatch:{password}@db.internal:5432/policywatch"
-    app = SimpleNamespace(settings=SimpleNamespace(database_url=url, outbox_path=Path("/tmp/outbox")),
+    settings = SimpleNamespace(database_url=url, outbox_path=Path("/tmp/outbox"), data_path=Path("/tmp/demo"))
+    app = SimpleNamespace(settings=settings,
                           factory=_EmptySession)
     report = SimpleNamespace(by_source=dict, failed=[], results=[])
     cli._demo_summary(app, report, None, [])
