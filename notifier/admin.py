@@ -32,7 +32,8 @@ def _target(args: Any) -> tuple[str, dict[str, str], str]:
     if args.webhook:
         if not args.webhook.startswith(("http://", "https://")):
             raise ConfigError("--webhook must be an http(s) URL")
-        return "webhook", {"url": args.webhook}, args.webhook
+        # The label becomes the subscriber name, shown in every digest: never the token it carries.
+        return "webhook", {"url": args.webhook}, masked_url(args.webhook)
     atom = getattr(args, "atom", None)
     if atom:
         # fullmatch: `$` would accept a trailing newline, and the name becomes a file name.

@@ -128,3 +128,27 @@ def test_atom_name_with_control_characters_is_refused(tmp_path: Path, capsys: py
     code, out = _run(capsys, "--data-dir", str(tmp_path / "d"), "subscribe", "--atom", name)
     assert code == cli.EXIT_USAGE and "--atom takes a feed name" in out, out
     assert not (tmp_path / "d" / "feeds").exists() or not list((tmp_path / "d" / "feeds").iterdir())
+
+
+def test_a_webhook_subscription_is_not_named_after_its_secret_url(tmp_path: Path) -> None:
+    """The label became the subscriber name, which every digest carries as ``subscription_name``."""
+    import subprocess
+    import sys
+
+    from sqlalchemy import select
+
+    from policywatch.app import App
+    from policywatch.config import load_settings
+    from store.models import Subscriber
+
+    token = "hooktoken9f8e7d6c5b4a"
+    url = f"https://hooks.example.com/services/{token}?key={token}"
+    env = {"PATH": "/usr/bin:/bin"}
+    made = subprocess.run([sys.executable, "-m", "policywatch", "--data-dir", str(tmp_path), "subscribe",
+                           "--webhook", url], capture_output=True, text=True, timeout=120, env=env)
+    assert made.returncode == 0, made.stderr
+    app = App.open(load_settings(environ={"POLICYWATCH_DATA_DIR": str(tmp_path)}))
+    with app.factory() as session:
+        names = list(session.scalars(select(Subscriber.name)))
+    app.engine.dispose()
+    assert names and all(token not in n for n in names), names
