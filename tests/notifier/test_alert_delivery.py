@@ -95,7 +95,8 @@ def _broken(app: App, channels: list[tuple[str, str]], at: dt.datetime, padding:
             reason = f"channel {source}/{channel}: selector 'ul li' matched 0 node(s), expected >= 1{padding}"
             session.add(CrawlRun(source=source, channel=channel, started_at=at, finished_at=at, status="failed",
                                  pages=1, items_seen=0, new=0, changed=0, unchanged=0, details_fetched=0,
-                                 error_count=1, errors=[], http_codes={}, reason=reason))
+                                 error_count=1, errors=[], http_codes={}, reason=reason,
+                                 reason_code="selector_broken"))  # rules decide on the code (0004)
 
 
 def _plan_only(app: App, now: dt.datetime) -> None:
