@@ -49,37 +49,37 @@ class Breaker:
         self.failures = 0
         self.open_until: float | None = None
         self._probing = False
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
 
     def allow(self) -> bool:
-        """May a message go to this endpoint now? While open, only one probe after the cooldown."""
-        with self._lock:
+        """May a message go to this endpoint now? While open, one probe after the cooldown; the
+        endpoint's other workers wait for its verdict (a success lets them all through)."""
+        with self._changed:
+            while self._probing:
+                self._changed.wait()
             if self.open_until is None:
                 return True
-            if self._probing or self._clock() < self.open_until:
+            if self._clock() < self.open_until:
                 return False
             self._probing = True
             return True
 
     def record(self, ok: bool) -> None:
-        with self._lock:
+        with self._changed:
             self._probing = False
             if ok:
                 self.failures, self.open_until = 0, None
-                return
-            self.failures += 1
-            if self.failures >= self.threshold:
-                self.open_until = self._clock() + self.cooldown
+            else:
+                self.failures += 1
+                if self.failures >= self.threshold:
+                    self.open_until = self._clock() + self.cooldown
+            self._changed.notify_all()
 
     def release(self) -> None:
         """An allowed message turned out to have nothing to send: no verdict on the endpoint."""
-        with self._lock:
+        with self._changed:
             self._probing = False
-
-    @property
-    def is_open(self) -> bool:
-        with self._lock:
-            return self.open_until is not None
+            self._changed.notify_all()
 
 
 @dataclass
@@ -158,7 +158,11 @@ class Dispatcher:
                 if not breaker.allow():
                     done.append(Outcome(job, ep.name, None))
                     continue
-                result = send(job)
+                try:
+                    result = send(job)
+                except BaseException:
+                    breaker.release()  # never leave the endpoint's other workers waiting on a probe
+                    raise
                 if result is None:  # nothing was sent: says nothing about the endpoint
                     breaker.release()
                     continue

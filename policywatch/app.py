@@ -44,8 +44,10 @@ class App:
 
     def __post_init__(self) -> None:
         n = self.settings.notify
+        # Breaker cooldowns run on the app clock, like the ledger's backoff (tests move both at once).
         self.dispatcher = Dispatcher(DispatchSettings(n.workers, n.per_endpoint, n.breaker_failures,
-                                                      n.breaker_cooldown_seconds))
+                                                      n.breaker_cooldown_seconds),
+                                     clock=lambda: self.clock().timestamp())
 
     @classmethod
     def open(cls, settings: Settings, extra_sources: tuple[SourceSpec, ...] = (), clock: Clock = utcnow) -> App:
