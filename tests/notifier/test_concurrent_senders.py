@@ -25,7 +25,9 @@ from smtp_servers import smtp_server
 from sqlalchemy import select
 
 from notifier.admin import subscribe
+from notifier.channels.base import SendResult
 from notifier.delivery import NotifyReport, plan
+from notifier.ledger import Claim, LedgerPolicy, Outgoing, _record
 from parsers.model import NoticeRecord
 from policywatch.app import App
 from policywatch.config import load_settings
@@ -120,3 +122,43 @@ def test_five_concurrent_notifiers_send_every_digest_exactly_once(tmp_path: Path
     assert not doubles, f"digests delivered more than once: {doubles}"
     assert len(received) == ROUNDS * len(RECIPIENTS)
     assert {d.status for d in ledger} == {"sent"} and {d.digest_id for d in ledger} == set(received)
+
+
+def test_a_live_claim_is_left_alone_until_its_lease_runs_out(tmp_path: Path) -> None:
+    """Another sender's ``sending`` rows are not crash leftovers while its lease lasts; after it they
+    are resent once, and that sender's late record cannot overwrite the new owner's."""
+    t0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
+    with smtp_server() as server:
+        app = _app(tmp_path, server.port, "")
+        try:
+            subscribe(app, _args(email=RECIPIENTS[0]))
+            _publish(app, 1)
+            with transaction(app.factory) as session:
+                plan(session, t0, app.source_names())
+                for row in session.scalars(select(Delivery)):  # what a live sender's claim leaves
+                    row.status, row.attempts = "sending", 1
+                    row.claimed_by, row.lease_until = "other-host:4242:0123456789ab", t0 + dt.timedelta(minutes=10)
+            early = _notify_at(app, t0 + dt.timedelta(minutes=9))
+            assert (early.sent, len(server.mailbox.messages)) == (0, 0)
+            late = _notify_at(app, t0 + dt.timedelta(minutes=10))
+            again = _notify_at(app, t0 + dt.timedelta(minutes=11))
+            assert (late.sent, again.sent, len(server.mailbox.messages)) == (1, 0, 1)
+            with app.factory() as session:
+                (row,) = session.scalars(select(Delivery))
+            assert (row.status, row.attempts, row.lease_until) == ("sent", 2, None)
+            assert row.claimed_by and row.claimed_by != "other-host:4242:0123456789ab"
+            # The first sender wakes up and records a failure: fenced out, the row stays sent.
+            # Only the row ids matter to the record.
+            stale = Claim(Outgoing(None, None, ((row.id,),)), 1, "other-host:4242:0123456789ab")  # type: ignore[arg-type]
+            with transaction(app.factory) as session:
+                assert not _record(session, Delivery, stale, SendResult(False, True, "timed out"), now=t0,
+                                   policy=LedgerPolicy())
+            with app.factory() as session:
+                assert session.get_one(Delivery, row.id).status == "sent"
+        finally:
+            app.engine.dispose()
+
+
+def _notify_at(app: App, now: dt.datetime) -> NotifyReport:
+    app.clock = lambda: now
+    return app.notify()
