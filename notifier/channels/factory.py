@@ -155,7 +155,10 @@ _BASE_URL_DEFAULTS = {"wecom": WECOM_URL, "serverchan": SERVERCHAN_URL, "pushplu
 def _origin(url: str) -> str:
     """scheme://host:port of a URL: never its path or query, which may carry a key."""
     parts = urlsplit(url)
-    port = f":{parts.port}" if parts.port else ""
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # a malformed port: the channel will refuse the URL; the queue needs only a name
+        port = ":?"
     return f"{parts.scheme}://{parts.hostname or '?'}{port}"
 
 

@@ -4,7 +4,8 @@ The relay accepts TCP connections and never says a word: every e-mail waits its 
 Before, channels were sent one after the other, so an outbox digest queued behind N e-mails waited
 N x timeout. Now messages are queued per endpoint and sent by a thread pool: the outbox digest goes
 out at once, the relay's circuit breaker opens after 3 failures, the e-mails not tried are left due
-(not dead), and once the relay is back every digest arrives exactly once.
+(not dead), and once the relay is back every digest arrives exactly once. Plus the dispatcher's
+parts on their own: the breaker, the concurrency bounds, endpoint names.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from smtp_servers import Mailbox
 from sqlalchemy import select
 
 from notifier.admin import subscribe
+from notifier.channels.base import SendResult
+from notifier.channels.factory import channel_endpoint
+from notifier.dispatch import Breaker, Dispatcher, DispatchSettings
 from parsers.model import NoticeRecord
 from policywatch.app import App, outbox_files
 from policywatch.config import load_settings
@@ -136,3 +140,55 @@ def test_a_hung_relay_holds_up_only_its_own_messages(tmp_path: Path) -> None:
                   for m in box.messages)
     assert len(ids) == MAILS and set(ids.values()) == {1}
     assert _statuses(app) == Counter(sent=MAILS)
+
+
+def test_breaker_opens_after_repeated_failures_and_one_probe_closes_it() -> None:
+    now = [0.0]
+    breaker = Breaker(threshold=3, cooldown=60.0, clock=lambda: now[0])
+    for _ in range(3):
+        assert breaker.allow()
+        breaker.record(ok=False)
+    assert not breaker.allow()  # open: the endpoint's messages are skipped
+    now[0] = 60.0
+    assert breaker.allow()  # the probe
+    breaker.record(ok=False)
+    assert not breaker.allow()  # still failing: open for another cooldown
+    now[0] = 120.0
+    assert breaker.allow()
+    breaker.record(ok=True)
+    assert breaker.allow() and breaker.allow()  # closed again
+
+
+def test_dispatch_bounds_concurrency_per_endpoint_and_keeps_a_subscriptions_order() -> None:
+    lock = threading.Lock()
+    running: Counter[str] = Counter()
+    peak: Counter[str] = Counter()
+    order: dict[int, list[int]] = {}
+    jobs = [(endpoint, sub, n) for endpoint in ("a", "b", "c") for sub in range(4) for n in range(3)]
+
+    def send(job: tuple[str, int, int]) -> SendResult:
+        endpoint, sub, n = job
+        with lock:
+            running[endpoint] += 1
+            running["all"] += 1
+            peak[endpoint] = max(peak[endpoint], running[endpoint])
+            peak["all"] = max(peak["all"], running["all"])
+            order.setdefault(hash((endpoint, sub)), []).append(n)
+        time.sleep(0.02)
+        with lock:
+            running[endpoint] -= 1
+            running["all"] -= 1
+        return SendResult(True, False, "ok", 1)
+
+    dispatcher = Dispatcher(DispatchSettings(workers=4, per_endpoint=2))
+    outcomes = dispatcher.run(jobs, lambda j: j[0], lambda j: (j[0], j[1]), send)
+    assert len(outcomes) == len(jobs) and all(o.result and o.result.ok for o in outcomes)
+    assert max(peak[e] for e in "abc") == 2 and peak["all"] <= 4
+    assert all(seq == [0, 1, 2] for seq in order.values())
+
+
+def test_endpoint_names_carry_no_secrets() -> None:
+    names = [channel_endpoint({"kind": "webhook", "url": "https://user:pw@hooks.example.org:8443/T0K3N?key=k3y"}),
+             channel_endpoint({"kind": "wecom", "key": "bot-key-secret"}),
+             channel_endpoint({"kind": "serverchan", "key": "SCTsecret"}, None, {"serverchan_base_url": "http://127.0.0.1:9"})]
+    assert names == ["https://hooks.example.org:8443", "https://qyapi.weixin.qq.com", "http://127.0.0.1:9"]
