@@ -9,7 +9,9 @@ One process on Twisted's asyncio reactor (stack.md §2, option a2). An APSchedul
   and a misfire grace. A slot missed while the daemon was down runs once right after start.
 * a notify job (every ``[schedule] notify_seconds``, aligned to the minute): plans and sends the due
   digests (so daily/weekly schedules fire within seconds of their slot), retries failed deliveries
-  whose backoff is over, evaluates the health rules and sends ops alerts. A poll that finishes kicks
+  whose backoff is over, evaluates the health rules (dead letters included) and sends ops alerts.
+  Sends run in a thread pool, per endpoint (``notifier.dispatch``); the app's circuit breakers keep
+  a hung relay out of the following cycles until their cooldown is over. A poll that finishes kicks
   it at once, so a new notice or a broken channel is reported within one poll.
 
 SIGTERM/SIGINT: stop scheduling, let running work finish for a moment, then stop running crawls
@@ -313,7 +315,9 @@ class Daemon:
     async def notify(self) -> None:
         if self.stopping.is_set():
             return
-        if self.notifying:  # one cycle at a time: the ledgers are not built for concurrent senders
+        # One cycle at a time: concurrent senders are safe (the ledger's claims), but a second cycle
+        # would only find the first one's claims and wait on the same slow endpoints.
+        if self.notifying:
             self.notify_again = True
             return
         self.notifying = True

@@ -3,7 +3,8 @@
 Four layers, each testable on its own:
 
 1. **Evaluation** (``store.health``, shared with ``policywatch status``; its docstring lists the rules):
-   findings for one channel from its recent ``crawl_run`` rows and the dates of its notices.
+   findings for one channel from its recent ``crawl_run`` rows and the dates of its notices; plus
+   ``store.deliveries``: dead letters in the ledgers are one more view, ``policywatch/delivery``.
 2. **Incidents** (`sync_incidents`): one ``alert_incident`` row per (channel, rule) from the first
    poll the rule fires until the first poll it no longer does.
 3. **Planning** (`plan_alerts`): the ``alert_delivery`` ledger has one row per (ops subscription,
@@ -23,18 +24,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from notifier.delivery import Unsubscribe
+from notifier.delivery import Unsubscribe, lock_planning
 from notifier.digest import OPS_PREFIX, Digest, DigestItem
-from notifier.ledger import ChannelFactory, Outgoing, SendTally, send_due
+from notifier.dispatch import Dispatcher
+from notifier.ledger import ChannelFactory, EndpointOf, LedgerPolicy, Outgoing, SendTally, send_due
 from notifier.subscriptions import CHINA
 from store.db import transaction
+from store.deliveries import delivery_view
 from store.health import ChannelView, load_all
 from store.models import AlertDelivery, AlertIncident, Subscriber, Subscription
 
@@ -165,12 +168,12 @@ def _item(row_id: int, entry: AlertEntry) -> DigestItem:
         city="", issuers=(), doc_number=None, date=entry.opened_at.astimezone(CHINA).date(), events=())
 
 
-def build_alert_digest(session: Session, digest_id: str, meta: SourceMeta,
+def build_alert_digest(session: Session, digest_id: str, row_ids: Sequence[int], meta: SourceMeta,
                        unsubscribe: Unsubscribe) -> Outgoing | None:
-    """The ops digest of the alert rows not sent yet: one item per row."""
+    """The ops digest of the given (claimed) alert rows: one item per row."""
     rows = list(session.execute(
         select(AlertDelivery, AlertIncident).join(AlertIncident, AlertIncident.id == AlertDelivery.incident_id)
-        .where(AlertDelivery.digest_id == digest_id, AlertDelivery.status != "sent")
+        .where(AlertDelivery.digest_id == digest_id, AlertDelivery.id.in_(row_ids))
         .order_by(AlertDelivery.event.desc(), AlertIncident.source, AlertIncident.channel, AlertIncident.id)))
     if not rows:
         return None
@@ -198,14 +201,15 @@ class AlertReport(SendTally):
 
 
 def send_alerts(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt.datetime,
-                meta: SourceMeta, unsubscribe: Unsubscribe, *, max_attempts: int, report: AlertReport) -> None:
+                meta: SourceMeta, unsubscribe: Unsubscribe, *, policy: LedgerPolicy, report: AlertReport,
+                dispatcher: Dispatcher | None = None, endpoint_of: EndpointOf | None = None) -> None:
     """Hand every due alert digest to the one ledger (the same one notice digests go through)."""
 
-    def build(session: Session, digest_id: str) -> Outgoing | None:
-        return build_alert_digest(session, digest_id, meta, unsubscribe)
+    def build(session: Session, digest_id: str, row_ids: Sequence[int]) -> Outgoing | None:
+        return build_alert_digest(session, digest_id, row_ids, meta, unsubscribe)
 
-    send_due(factory, AlertDelivery, build, make_channel, now, max_attempts=max_attempts, tally=report,
-             audience="ops subscription")
+    send_due(factory, AlertDelivery, build, make_channel, now, policy=policy, tally=report,
+             audience="ops subscription", dispatcher=dispatcher, endpoint_of=endpoint_of)
 
 
 def run_alerts(app: Any, now: dt.datetime | None = None, options: dict[str, Any] | None = None) -> AlertReport:
@@ -215,12 +219,14 @@ def run_alerts(app: Any, now: dt.datetime | None = None, options: dict[str, Any]
     now = now or app.clock()
     report = AlertReport()
     with transaction(app.factory) as session:
-        views = load_all(session, app.sources, now, app.settings.alerts)
+        lock_planning(session)  # two evaluators at once would open the same incident twice
+        views = [*load_all(session, app.sources, now, app.settings.alerts), delivery_view(session)]
         report.opened, report.resolved = sync_incidents(session, views, now)
         report.planned = len(plan_alerts(session, now))
     unsubscribe = Unsubscribe(app.settings.notify.public_url, app.secret(), app.settings.smtp.sender)
     send_alerts(app.factory, app.channel_maker(options), now, source_meta(app.sources), unsubscribe,
-                max_attempts=app.settings.notify.max_attempts, report=report)
+                policy=app.ledger_policy(), report=report, dispatcher=app.dispatcher,
+                endpoint_of=app.endpoint_of(options))
     return report
 
 

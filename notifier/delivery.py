@@ -4,25 +4,28 @@
    written to the ``delivery`` ledger with one ``digest_id`` derived from the subscription and the
    change ids. The ledger's unique key (subscription, channel, notice, change) makes a second plan
    of the same change impossible, so a concurrent or repeated ``notify`` cannot send it twice.
+   Planners take the subscriptions' write lock first (`lock_planning`), so two ``notify`` runs
+   starting together plan one after the other and the second sees the first one's rows.
 2. **Send**: `notifier.ledger` (the one exactly-once protocol, shared with ops alerts) claims each
-   due digest — rows ``sending``, committed before the channel is called — sends it and records
-   ``sent`` or ``failed`` with a backoff. This module only says what a notice digest is
-   (`build_digest`: the ledger rows not sent yet, clustered into items).
+   due digest — rows ``sending`` under a lease, committed before the channel is called — sends it
+   and records ``sent`` or ``failed`` with a backoff. This module only says what a notice digest is
+   (`build_digest`: the claimed ledger rows, clustered into items).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifier.digest import Digest, DigestItem
-from notifier.ledger import ChannelFactory, Outgoing, SendTally, send_due
+from notifier.dispatch import Dispatcher
+from notifier.ledger import ChannelFactory, EndpointOf, LedgerPolicy, Outgoing, SendTally, send_due
 from notifier.subscriptions import CHINA, matches, parse_schedule, sign_token
 from store.db import transaction
 from store.models import Change, Delivery, Notice, Subscriber, Subscription
@@ -54,8 +57,22 @@ def digest_id_for(subscription_id: int, change_ids: list[int]) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
+def lock_planning(session: Session) -> None:
+    """Serialize planners: call first in a planning transaction, before anything is read.
+
+    Two planners reading the same "not planned yet" changes would both insert them (a unique-key
+    crash) or, worse, plan overlapping digests. PostgreSQL: lock the subscription rows. SQLite: any
+    write takes the database's one write lock, and taking it before the first read means the reads
+    see everything the previous planner committed."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(Subscription.id).order_by(Subscription.id).with_for_update())
+    else:
+        session.execute(update(Subscription).where(Subscription.id == -1).values(active=Subscription.active))
+
+
 def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, str]]) -> list[str]:
     """Write ledger rows for every due subscription's unsent changes; return new digest ids."""
+    lock_planning(session)
     digests = []
     for sub in session.scalars(select(Subscription).where(Subscription.active.is_(True))
                                .order_by(Subscription.id)):
@@ -103,13 +120,13 @@ def _item(change: Change, notice: Notice, sources: Mapping[str, tuple[str, str]]
     )
 
 
-def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[str, str]],
+def build_digest(session: Session, digest_id: str, row_ids: Sequence[int], sources: Mapping[str, tuple[str, str]],
                  unsubscribe: Unsubscribe) -> Outgoing | None:
-    """The digest of the ledger rows not yet sent, and for each item the ledger rows it carries."""
+    """The digest of the given (claimed) ledger rows, and for each item the ledger rows it carries."""
     rows = list(session.execute(
         select(Delivery, Change, Notice).join(Change, Change.id == Delivery.change_id)
         .join(Notice, Notice.id == Delivery.notice_id)
-        .where(Delivery.digest_id == digest_id, Delivery.status != "sent")
+        .where(Delivery.digest_id == digest_id, Delivery.id.in_(row_ids))
         .order_by(Notice.source, Change.id)))
     if not rows:
         return None
@@ -119,10 +136,10 @@ def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[s
     created = rows[0][0].created_at.astimezone(CHINA)
     subscriber = session.get(Subscriber, sub.subscriber_id)
     name = subscriber.name if subscriber else f"subscription {sub.id}"
-    items, row_ids = _clustered_items(rows, sources)
+    items, item_rows = _clustered_items(rows, sources)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created, items=items, unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto)
-    return Outgoing(digest, sub, tuple(tuple(ids) for ids in row_ids))
+    return Outgoing(digest, sub, tuple(tuple(ids) for ids in item_rows))
 
 
 def _clustered_items(rows: list[Any], sources: Mapping[str, tuple[str, str]]
@@ -148,15 +165,17 @@ def _clustered_items(rows: list[Any], sources: Mapping[str, tuple[str, str]]
 
 def notify(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt.datetime,
            sources: Mapping[str, tuple[str, str]], *, public_url: str = "", secret: str,
-           sender: str = "", max_attempts: int = 8) -> NotifyReport:
+           sender: str = "", policy: LedgerPolicy | None = None, dispatcher: Dispatcher | None = None,
+           endpoint_of: EndpointOf | None = None) -> NotifyReport:
     """Plan and send every due digest. Calling it again right away sends nothing."""
     report = NotifyReport()
     with transaction(factory) as session:
         report.planned = len(plan(session, now, sources))
     unsubscribe = Unsubscribe(public_url, secret, sender)
 
-    def build(session: Session, digest_id: str) -> Outgoing | None:
-        return build_digest(session, digest_id, sources, unsubscribe)
+    def build(session: Session, digest_id: str, row_ids: Sequence[int]) -> Outgoing | None:
+        return build_digest(session, digest_id, row_ids, sources, unsubscribe)
 
-    send_due(factory, Delivery, build, make_channel, now, max_attempts=max_attempts, tally=report)
+    send_due(factory, Delivery, build, make_channel, now, policy=policy or LedgerPolicy(), tally=report,
+             dispatcher=dispatcher, endpoint_of=endpoint_of)
     return report

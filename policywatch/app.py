@@ -12,7 +12,7 @@ import difflib
 import os
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +23,12 @@ from crawler.plan import Clock, utcnow
 from crawler.registry import SourceSpec
 from crawler.sources import all_sources
 from notifier.channels.base import Channel, SendResult
-from notifier.channels.factory import build_channel
+from notifier.channels.factory import build_channel, channel_endpoint
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.delivery import NotifyReport, notify
 from notifier.digest import Digest
+from notifier.dispatch import Dispatcher, DispatchSettings
+from notifier.ledger import LedgerPolicy
 from policywatch.config import Settings
 from policywatch.errors import ConfigError
 from policywatch.netguard import AllowList
@@ -70,6 +72,16 @@ class App:
     factory: sessionmaker[Session]
     sources: tuple[SourceSpec, ...]
     clock: Clock = utcnow
+    # One per App, shared by notice digests and ops alerts: its circuit breakers remember a hung relay
+    # from one notify cycle of the daemon to the next.
+    dispatcher: Dispatcher = field(init=False)
+
+    def __post_init__(self) -> None:
+        n = self.settings.notify
+        # Breaker cooldowns run on the app clock, like the ledger's backoff (tests move both at once).
+        self.dispatcher = Dispatcher(DispatchSettings(n.workers, n.per_endpoint, n.breaker_failures,
+                                                      n.breaker_cooldown_seconds),
+                                     clock=lambda: self.clock().timestamp())
 
     @classmethod
     def open(cls, settings: Settings, extra_sources: tuple[SourceSpec, ...] = (), clock: Clock = utcnow) -> App:
@@ -123,10 +135,25 @@ class App:
 
         return make
 
+    def endpoint_of(self, options: dict[str, Any] | None = None) -> Callable[[Subscription], str]:
+        """The relay/host each subscription's messages go through (per-endpoint queues, breakers)."""
+        opts = self.channel_options(options)
+
+        def endpoint(sub: Subscription) -> str:
+            smtp: Any = self.settings.smtp
+            return channel_endpoint({"kind": sub.kind, **(sub.target or {})}, smtp, opts)
+
+        return endpoint
+
+    def ledger_policy(self) -> LedgerPolicy:
+        n = self.settings.notify
+        return LedgerPolicy(retry_days=n.retry_days, max_attempts=n.max_attempts, lease_seconds=n.lease_seconds)
+
     def notify(self, options: dict[str, Any] | None = None) -> NotifyReport:
         return notify(self.factory, self.channel_maker(options), self.clock(), self.source_names(),
                       public_url=self.settings.notify.public_url, secret=self.secret(),
-                      sender=self.settings.smtp.sender, max_attempts=self.settings.notify.max_attempts)
+                      sender=self.settings.smtp.sender, policy=self.ledger_policy(), dispatcher=self.dispatcher,
+                      endpoint_of=self.endpoint_of(options))
 
     def ensure_default_outbox(self) -> None:
         """With no subscription at all, digests of everything go to the outbox folder."""

@@ -143,6 +143,19 @@ def build_parser() -> argparse.ArgumentParser:
     rm = ssub.add_parser("remove", help="remove a subscription")
     rm.add_argument("id", type=int)
 
+    p = cmd("deliveries", "digests that could not be delivered: list them, requeue them")
+    dsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    dl = dsub.add_parser("list", help="list dead digests (notice digests and ops alerts)")
+    _common(dl)
+    dl.add_argument("--subscription", type=int, metavar="N", help="only this subscription's")
+    dl.add_argument("--all", action="store_true", help="also the ones still pending or being retried")
+    dl.add_argument("--json", action="store_true")
+    dr = dsub.add_parser("retry", help="requeue dead digests: they go out at the next notify")
+    _common(dr)
+    which = dr.add_mutually_exclusive_group(required=True)
+    which.add_argument("--subscription", type=int, metavar="N", help="only this subscription's")
+    which.add_argument("--all", action="store_true", help="every dead digest")
+
     p = cmd("unsubscribe", "deactivate the subscription a signed token belongs to")
     p.add_argument("token")
 
@@ -431,7 +444,9 @@ def cmd_notify(args: argparse.Namespace) -> int:
     app = open_app(args)
     app.ensure_default_outbox()
     report = app.notify()
-    print(f"planned {report.planned} digest(s), sent {report.sent}, failed {report.failed}")
+    extra = "".join(f", {n} {what}" for n, what in ((report.deferred, "deferred (endpoint failing)"),
+                                                   (report.cancelled, "cancelled (unsubscribed)")) if n)
+    print(f"planned {report.planned} digest(s), sent {report.sent}, failed {report.failed}{extra}")
     for err in report.errors:
         print(f"  error: {err}")
     # Ops alerts too, as the daemon's notify cycle does: a cron setup running `crawl` then `notify`
@@ -443,7 +458,7 @@ def cmd_notify(args: argparse.Namespace) -> int:
         print(f"ops alerts: planned {alerts.planned}, sent {alerts.sent}, failed {alerts.failed}")
     for err in alerts.errors:
         print(f"  error: {err}")
-    return EXIT_OK if not (report.failed or alerts.failed) else EXIT_FAILED
+    return EXIT_OK if not (report.failed or report.deferred or alerts.failed) else EXIT_FAILED
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -465,11 +480,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         alive = scheduler.InstanceLock(settings.data_path / "policywatch.lock").held_elsewhere()
         print("daemon running" if alive else "no daemon running on this data directory")
         return EXIT_OK if alive else EXIT_FAILED
+    from store.deliveries import delivery_status
     from store.status import channel_status
 
     app = open_app(args)
     with app.factory() as session:
         rows = channel_status(session, app.sources, app.clock(), app.settings.alerts)
+        rows.append(delivery_status(session))  # dead letters fail --check like a failing channel
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -651,6 +668,54 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
             print(f"{r['id']:4} {r['kind']:10} {r['target']:32} {r['schedule']:18} {state:8} "
                   f"{json.dumps(r['filters'], ensure_ascii=False)}")
     return EXIT_OK
+
+
+def _delivery_secrets(app: Any) -> list[str]:
+    """Every subscription's key/token/URL, and the path and query of webhook URLs on their own."""
+    from urllib.parse import urlsplit
+
+    from scheduler import subscription_secrets
+
+    values = subscription_secrets(app.factory)
+    parts = [urlsplit(v) for v in values if v.startswith(("http://", "https://"))]
+    return values + [p.path for p in parts] + [p.query for p in parts]
+
+
+def cmd_deliveries(args: argparse.Namespace) -> int:
+    from notifier.ledger import cancel_inactive, requeue_dead
+    from store.db import transaction
+    from store.deliveries import TABLES, stuck_digests
+
+    app = open_app(args)
+    SECRETS.add_secrets(_delivery_secrets(app))
+    if args.action == "retry":
+        with transaction(app.factory) as session:
+            for table in TABLES.values():  # an unsubscribed subscription's dead letters are not requeued
+                cancel_inactive(session, table, app.clock())
+            digests = stuck_digests(session, subscription_id=args.subscription)
+            rows = sum(requeue_dead(session, table, app.clock(), args.subscription) for table in TABLES.values())
+        print(f"requeued {len(digests)} dead digest(s) ({rows} ledger row(s)); they go out at the next notify")
+        return EXIT_OK
+    statuses = ("pending", "failed", "sending", "dead") if args.all else ("dead",)
+    with app.factory() as session:
+        digests = stuck_digests(session, statuses=statuses, subscription_id=args.subscription)
+    if args.json:
+        print(SECRETS.redact(json.dumps([d.to_json() for d in digests], ensure_ascii=False, indent=2)))
+        return EXIT_OK
+    for d in digests:
+        created = d.created_at.astimezone(_china()).strftime("%Y-%m-%d %H:%M")
+        _say(SECRETS.redact(f"{d.ledger:7} {d.digest_id:32} sub {d.subscription_id:<4} {d.kind:10} {d.status:8} "
+                            f"{d.rows:>3} row(s) {d.attempts:>3} attempt(s)  since {created} CST  "
+                            f"{d.last_error or ''}"))
+    if not digests:
+        print("no dead digests" if not args.all else "nothing waiting to be delivered")
+    return EXIT_OK
+
+
+def _china() -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Shanghai")
 
 
 def cmd_unsubscribe(args: argparse.Namespace) -> int:
@@ -838,7 +903,8 @@ def cmd_browse(args: argparse.Namespace) -> int:
 COMMANDS = {
     "init": cmd_init, "sources": cmd_sources, "crawl": cmd_crawl, "parse": cmd_parse, "export": cmd_export,
     "notify": cmd_notify, "run": cmd_run, "status": cmd_status, "demo": cmd_demo, "subscribe": cmd_subscribe,
-    "subscriptions": cmd_subscriptions, "test-channel": cmd_test_channel, "unsubscribe": cmd_unsubscribe,
+    "subscriptions": cmd_subscriptions, "deliveries": cmd_deliveries, "test-channel": cmd_test_channel,
+    "unsubscribe": cmd_unsubscribe,
     "eval": cmd_eval,
     "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse,
 }

@@ -71,9 +71,29 @@ class SmtpSettings:
 class NotifySettings:
     public_url: str = ""  # base URL for one-click unsubscribe links; empty: mailto
     secret: str = field(default="", repr=False)  # signs unsubscribe tokens; generated if empty
-    max_attempts: int = 8
+    # A failed digest is retried (backoff 1, 2, 4 ... min, at most 6 h apart) for retry_days of
+    # attempts, then it is dead: an ops alert and a `status --check` failure until requeued.
+    retry_days: float = 7.0
+    max_attempts: int = 0  # also give up after this many attempts; 0: only retry_days decides
+    lease_seconds: float = 600.0  # a claimed digest is another sender's to resend only after this
+    workers: int = 8  # messages sent at once, over all channels
+    per_endpoint: int = 2  # messages sent at once through one SMTP relay / API host / webhook host
+    breaker_failures: int = 3  # transport failures in a row that open an endpoint's circuit breaker
+    breaker_cooldown_seconds: float = 300.0  # how long an open breaker skips its endpoint
     # Internal hosts, IPs or CIDR networks push channels may reach (intranet webhooks); others must be public.
     webhook_allow_hosts: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Checked here rather than in _validate: every way of setting a key goes through replace().
+        # The upper bound keeps durations inside what datetime can add (1e309 is a valid TOML float).
+        for name in ("retry_days", "lease_seconds", "workers", "per_endpoint", "breaker_failures"):
+            value = getattr(self, name)
+            if not 0 < value <= 1e8:  # also rejects NaN
+                raise ConfigError(f"[notify] {name} must be a positive number up to 1e8, not {value!r}")
+        for name in ("max_attempts", "breaker_cooldown_seconds"):
+            value = getattr(self, name)
+            if not 0 <= value <= 1e8:
+                raise ConfigError(f"[notify] {name} must be 0 or more (up to 1e8), not {value!r}")
 
 
 # Government sites publish in office hours (China time): poll every 30 min Mon-Fri 08:00-19:00,
@@ -272,7 +292,7 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("crawl", "recheck_hours"): (0, 24 * 3660),
     ("smtp", "port"): (1, 65535),
     ("smtp", "timeout"): (0.1, 600),
-    ("notify", "max_attempts"): (1, 100_000),
+    ("notify", "max_attempts"): (0, 100_000),  # 0: retry_days alone decides
     ("schedule", "jitter_seconds"): (0, 86_400),
     ("schedule", "notify_seconds"): (0.01, 86_400),
     ("schedule", "misfire_grace_seconds"): (0, 31 * 86_400),
@@ -445,6 +465,13 @@ EXAMPLE_CONFIG = '''\
 # public_url = "https://policywatch.example.org"   # enables one-click List-Unsubscribe links
 # secret = ""                   # signs unsubscribe tokens; better: POLICYWATCH_SECRET
 # webhook_allow_hosts = []      # internal hosts/networks webhooks may reach, e.g. ["hooks.intranet", "10.20.0.0/16"]
+# retry_days = 7                # retry a failed digest this long (backoff up to 6 h), then it is dead
+# max_attempts = 0              # also give up after this many attempts (0: no limit)
+# lease_seconds = 600           # a digest claimed by a sender that died is resent after this
+# workers = 8                   # messages sent at once
+# per_endpoint = 2              # ... of which through one SMTP relay or API/webhook host
+# breaker_failures = 3          # failures in a row that make a notify run skip an endpoint
+# breaker_cooldown_seconds = 300
 
 # Per-source overrides, e.g. a mainland egress proxy for Hefei:
 # [sources.hefei]

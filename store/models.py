@@ -225,12 +225,16 @@ class Delivery(Base):
     notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"))
     change_id: Mapped[int] = mapped_column(ForeignKey("change.id", ondelete="CASCADE"))
     digest_id: Mapped[str] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | sending | sent | failed
+    # pending | sending | sent | failed | dead | cancelled (notifier/ledger.py moves rows between them)
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The claim lease: who is sending the row and until when nobody else may (see notifier/ledger.py).
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         UniqueConstraint(
@@ -267,12 +271,14 @@ class AlertDelivery(Base):
     incident_id: Mapped[int] = mapped_column(ForeignKey("alert_incident.id", ondelete="CASCADE"))
     event: Mapped[str] = mapped_column(String(10))  # open | resolved
     digest_id: Mapped[str] = mapped_column(String(64), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|sending|sent|failed|dead
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)  # as in delivery
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         UniqueConstraint("subscription_id", "incident_id", "event", name="uq_alert_delivery_subscription_event"),

@@ -61,3 +61,16 @@ def test_example_config_is_valid_toml_with_defaults(tmp_path: Path) -> None:
     cfg.write_text(EXAMPLE_CONFIG)
     read_toml(cfg)
     assert load_settings(cfg, environ={}).crawl.max_pages == 3
+
+
+def test_delivery_keys_are_checked_at_load_time(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[notify]\nretry_days = 2.5\nlease_seconds = 120\nper_endpoint = 1\nbreaker_cooldown_seconds = 0\n",
+                   encoding="utf-8")
+    n = load_settings(cfg, environ={}).notify
+    assert (n.retry_days, n.lease_seconds, n.per_endpoint, n.breaker_cooldown_seconds, n.max_attempts) == (
+        2.5, 120.0, 1, 0.0, 0)
+    for bad in ("lease_seconds = 0", "workers = -1", "retry_days = nan", "lease_seconds = 1e309", "max_attempts = -1"):
+        cfg.write_text(f"[notify]\n{bad}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match=r"\[notify\]"):
+            load_settings(cfg, environ={})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ssl
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from notifier.channels.atom import AtomFeedChannel
 from notifier.channels.base import Channel, require
@@ -164,3 +165,35 @@ def build_channel(
     if builder is None:
         raise ConfigError(f"unknown channel kind {target.get('kind')!r}; known: {sorted(BUILDERS)}")
     return builder(target, smtp_settings, options)
+
+
+_BASE_URL_DEFAULTS = {"wecom": WECOM_URL, "serverchan": SERVERCHAN_URL, "pushplus": PUSHPLUS_URL}
+
+
+def _origin(url: str) -> str:
+    """scheme://host:port of a URL: never its path or query, which may carry a key."""
+    parts = urlsplit(url)
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # a malformed port: the channel will refuse the URL; the queue needs only a name
+        port = ":?"
+    return f"{parts.scheme}://{parts.hostname or '?'}{port}"
+
+
+def channel_endpoint(target: Mapping[str, Any], smtp_settings: SmtpSettings | None = None,
+                     options: Mapping[str, Any] | None = None) -> str:
+    """The relay or host a target's messages go through, e.g. ``smtp://mail.example.org:587``.
+
+    notifier.dispatch queues messages, limits concurrency and keeps a circuit breaker per endpoint,
+    so one hung relay holds up only the messages that have to go through it. Never contains secrets:
+    it appears in reports and logs."""
+    options = options or {}
+    kind = str(target.get("kind"))
+    if kind == "email":
+        return f"smtp://{smtp_settings.host}:{smtp_settings.port}" if smtp_settings else "smtp://?"
+    if kind == "webhook":
+        return _origin(str(target.get("url") or ""))
+    if kind in _BASE_URL_DEFAULTS:
+        return _origin(str(options.get(f"{kind}_base_url") or _BASE_URL_DEFAULTS[kind]))
+    folder = target.get("directory") or options.get("feed_dir" if kind == "atom" else "outbox_dir") or ""
+    return f"{kind}:{folder}"  # local files: one queue per folder

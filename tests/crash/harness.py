@@ -110,11 +110,17 @@ def add_notice(root: Path, n: int) -> str:
     return name
 
 
+# A digest claimed by a killed run is resent once its lease has run out. Sends to the local SMTP
+# server take milliseconds and the runs never overlap, so a short lease is safe here and keeps the
+# test fast; production uses [notify] lease_seconds (600 s by default).
+LEASE_SECONDS = 2.0
+
+
 def write_config(path: Path, smtp_port: int) -> Path:
     path.write_text(
         "[crawl]\ndownload_delay = 0\nautothrottle = false\n"
         f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nsender = "monitor@example.org"\n'
-        "timeout = 10\n", "utf-8")
+        f"timeout = 10\n[notify]\nlease_seconds = {LEASE_SECONDS}\n", "utf-8")
     return path
 
 

@@ -7,6 +7,7 @@ change, one status per digest). At the end nothing is lost (the archive holds ex
 crawl of the final mirror finds, and every planned digest was delivered) and no subscriber received a
 digest more than twice; a second copy — with the same Message-ID — only where the first copy was
 accepted by the SMTP server while the ledger still said ``sending`` (killed between send and record).
+Such a digest is resent by the first run after its claim's lease (``harness.LEASE_SECONDS``) ran out.
 
 ``run --once`` subprocesses are used instead of the long-running daemon because its notify job runs
 once a minute; the cycle is the same code (``scheduler.Daemon.poll`` + ``notify``).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -58,7 +60,9 @@ def _reference_urls(root: Path, tmp: Path) -> set[str]:
 
 
 def _settle(argv: list[str], mailbox: harness.KillingMailbox, db: Path, first_run: int) -> None:
-    """Uninterrupted cycles until every planned digest is delivered (at most three)."""
+    """Uninterrupted cycles until every planned digest is delivered (at most three), starting once the
+    leases of the digests the last killed run had claimed have run out."""
+    time.sleep(harness.LEASE_SECONDS + 0.5)
     for run in range(first_run, first_run + 3):
         harness.run_once(argv, mailbox, run=run, kill_after=None, kill_on_send=False)
         harness.audit(db)

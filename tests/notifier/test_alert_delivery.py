@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from store.db import transaction
 from store.health import load_all
 from store.models import AlertDelivery, CrawlRun, Subscriber, Subscription
 from store.reasons import Reason
-from tests.pg import PgCluster, unavailable_reason
+from tests.pg import PgCluster
 
 T0 = dt.datetime(2026, 11, 30, 2, 0, tzinfo=dt.UTC)
 OPS = "ops@example.org"
@@ -50,15 +49,6 @@ class Clock:
 
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(scope="module")
-def pg_cluster() -> Iterator[PgCluster]:
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with PgCluster() as cluster:
-        yield cluster
 
 
 @pytest.fixture(params=BACKENDS)
