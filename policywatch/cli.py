@@ -486,6 +486,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     app = open_app(args)
     with app.factory() as session:
         rows = channel_status(session, app.sources, app.clock(), app.settings.alerts)
+        never = bool(rows) and all(r["state"] == "never" for r in rows)  # channels only
         rows.append(delivery_status(session))  # dead letters fail --check like a failing channel
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -499,7 +500,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     ignored = set(args.ignore)
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}
            and r["source"] not in ignored and f"{r['source']}/{r['channel']}" not in ignored]
-    never = bool(rows) and all(r["state"] == "never" for r in rows)
     if args.check and never:
         # An archive nothing ever polled is not healthy: the daemon may not be running at all.
         print("policywatch: no channel has been polled yet", file=sys.stderr)

@@ -55,7 +55,8 @@ def _args(**kw: Any) -> argparse.Namespace:
 def _env(tmp_path: Path, smtp_port: int) -> dict[str, str]:
     return {"POLICYWATCH_DATA_DIR": str(tmp_path / "data"), "POLICYWATCH_SMTP_HOST": "127.0.0.1",
             "POLICYWATCH_SMTP_PORT": str(smtp_port), "POLICYWATCH_SMTP_SECURITY": "none",
-            "POLICYWATCH_SMTP_SENDER": "monitor@example.org", "POLICYWATCH_SECRET": "lifecycle-test-secret"}
+            "POLICYWATCH_SMTP_SENDER": "monitor@example.org", "POLICYWATCH_SECRET": "lifecycle-test-secret",
+            "POLICYWATCH_WEBHOOK_ALLOW_HOSTS": "127.0.0.1"}  # the receivers here are loopback servers
 
 
 def _app(tmp_path: Path, smtp_port: int, notify: str = "") -> tuple[App, Clock]:
