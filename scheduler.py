@@ -340,8 +340,9 @@ class Daemon:
         try:
             register_log_secrets(subscription_secrets(self.app.factory))
             report = self.app.notify()
-            if report.sent or report.failed:
-                log.info("notify: %d sent, %d failed", report.sent, report.failed)
+            if report.sent or report.failed or report.deferred:
+                log.info("notify: %d sent, %d failed, %d deferred (endpoint breaker open)", report.sent,
+                         report.failed, report.deferred)
         except Exception:
             log.exception("notify crashed")
         try:

@@ -217,7 +217,10 @@ class Outcome:
     kills: int = 0
     on_send_kills: int = 0
     runs: int = 0
-    resend_allowed: set[str] = field(default_factory=set)
+    # digest id -> kills that landed between its send and its record: each allows one more copy.
+    # Messages go out in parallel, so one kill can catch several digests, and a digest resent after
+    # one kill can be caught by the next.
+    resend_allowed: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
 
@@ -242,9 +245,9 @@ def kill_loop(argv: list[str], mailbox: KillingMailbox, root: Path, db_path: Pat
             out.kills += 1
             out.on_send_kills += on_send and mailbox.killed_on_send
             statuses = digest_statuses(db_path)
-            for rec in mailbox.received[before:]:
-                if statuses.get(rec.digest_id) == "sending":  # sent, not recorded: one resend is due
-                    out.resend_allowed.add(rec.digest_id)
+            for did in {rec.digest_id for rec in mailbox.received[before:]}:
+                if statuses.get(did) == "sending":  # sent, not recorded: one resend is due
+                    out.resend_allowed[did] += 1
         audit(db_path)
     out.seconds = time.monotonic() - started
     return out

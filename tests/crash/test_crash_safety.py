@@ -4,10 +4,12 @@ SIGKILLed at seeded random points at least 20 times, new notices being published
 After every kill the archive passes an audit (``PRAGMA integrity_check``, no duplicate uid, versions
 1..n contiguous, every change has its notice, every notice its "new" change, every delivery its
 change, one status per digest). At the end nothing is lost (the archive holds exactly what a clean
-crawl of the final mirror finds, and every planned digest was delivered) and no subscriber received a
-digest more than twice; a second copy — with the same Message-ID — only where the first copy was
-accepted by the SMTP server while the ledger still said ``sending`` (killed between send and record).
-Such a digest is resent by the first run after its claim's lease (``harness.LEASE_SECONDS``) ran out.
+crawl of the final mirror finds, and every planned digest was delivered) and every extra copy of a
+digest — with the same Message-ID — is explained by one kill that landed after the SMTP server had
+accepted a copy while the ledger still said ``sending`` (killed between send and record): one resend
+per such crash, no more. Messages go out in parallel, so one kill can catch several digests in that
+window, and a digest being resent can be caught by the next kill. Such a digest is resent by the
+first run after its claim's lease (``harness.LEASE_SECONDS``) ran out.
 
 ``run --once`` subprocesses are used instead of the long-running daemon because its notify job runs
 once a minute; the cycle is the same code (``scheduler.Daemon.poll`` + ``notify``).
@@ -92,9 +94,8 @@ def _crash_and_recover(tmp_path: Path, *, seed: int, kills: int) -> None:
     assert statuses and set(statuses.values()) == {"sent"}
     assert set(statuses) <= {did for did, _ in received}, "a digest recorded as sent never arrived"
     for (did, rcpt), count in received.items():
-        assert count <= 2, f"{rcpt} got digest {did} {count} times"
-        if count == 2:
-            assert did in outcome.resend_allowed, f"{rcpt} got {did} twice without a send/record crash"
+        crashes = outcome.resend_allowed[did]
+        assert count <= 1 + crashes, f"{rcpt} got digest {did} {count} times after {crashes} send/record crash(es)"
     assert {rcpt for _, rcpt in received} == set(RECIPIENTS)
 
 
