@@ -182,8 +182,22 @@ def test_a_dead_letter_alerts_ops_fails_the_check_and_can_be_requeued(
     assert app.notify().cancelled == 1
     resolved = run_alerts(app)
     assert (resolved.resolved, resolved.sent) == (1, 1)
+    _polled_ok(app)  # `status --check` also fails an archive never polled (issue 14)
     code, _ = _main(tmp_path, port, monkeypatch, "status", "--check", capsys=capsys)
     assert code == 0
+
+
+def _polled_ok(app: App) -> None:
+    from store.db import transaction
+    from store.models import CrawlRun
+
+    now = dt.datetime.now(dt.UTC)
+    with transaction(app.factory) as session:
+        for src in app.sources:
+            for ch in src.channels:
+                session.add(CrawlRun(source=src.id, channel=ch.id, started_at=now, finished_at=now, status="ok",
+                                     pages=1, items_seen=20, new=0, changed=0, unchanged=20, details_fetched=0,
+                                     error_count=0, errors=[], http_codes={}))
 
 
 def _unsubscribe_channel(app: App, kind: str) -> None:
