@@ -83,6 +83,17 @@ class Platform(Protocol):
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage: ...
 
 
+def next_page_request(platform: Platform, ctx: ChannelContext, listing: ListPage, page: int) -> PageRequest | None:
+    """The request for the page after ``page``, as the list page itself announces it: a linked next page
+    first, else the numbered page ``page + 1`` while the page count allows. The spider and the tests
+    share this one rule, so a test crawl pages exactly like a real one."""
+    if listing.next_url:
+        return PageRequest(listing.next_url)
+    if listing.total_pages is not None and page < listing.total_pages:
+        return platform.page_request(ctx, page + 1)
+    return None
+
+
 # -- selection -----------------------------------------------------------------------
 
 def select(sel: Selector | SelectorList, css: str, ctx: ChannelContext, *, min_items: int = 1,
