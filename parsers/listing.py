@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+from urllib.parse import urldefrag
 
 from parsel import Selector
 
@@ -78,7 +79,7 @@ def read_list(raw: RawList[Item], read: Reader[Item], ctx: ChannelContext, *, ar
 def _entry(found: Found, base_url: str, url_date: UrlDate | None) -> ListEntry | None:
     if not found.href.strip():
         return None
-    url = absolute(base_url, found.href)
+    url, _ = urldefrag(absolute(base_url, found.href))  # "#25192" / "#1863" name no other document
     if not is_http_url(url):  # javascript:, mailto:, file: ... are never entries
         return None
     date = found.date or (url_date(url) if url_date else None)

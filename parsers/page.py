@@ -58,6 +58,9 @@ class ListPage:
     entries: tuple[ListEntry, ...]
     total_pages: int | None = None  # as the page announces it (createPageHTML, countPage, ...)
     next_url: str | None = None  # for sites that link the next page instead of numbering pages
+    # The next page exactly as this page's own pager would fetch it (a POST with ids read from the
+    # page, a pager variant the page uses); wins over next_url and total_pages.
+    next_request: PageRequest | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ def next_page_request(platform: Platform, ctx: ChannelContext, listing: ListPage
     """The request for the page after ``page``, as the list page itself announces it: a linked next page
     first, else the numbered page ``page + 1`` while the page count allows. The spider and the tests
     share this one rule, so a test crawl pages exactly like a real one."""
+    if listing.next_request is not None:
+        return listing.next_request
     if listing.next_url:
         return PageRequest(listing.next_url)
     if listing.total_pages is not None and page < listing.total_pages:
