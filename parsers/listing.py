@@ -27,7 +27,7 @@ from urllib.parse import urldefrag
 
 from parsel import Selector
 
-from parsers.page import ChannelContext, ListEntry, ListPage, clean, date_from_url, parse_date
+from parsers.page import ChannelContext, ListEntry, ListPage, clean, clean_title, date_from_url, parse_date
 from parsers.urls import absolute, is_http_url
 from policywatch.errors import SelectorError
 
@@ -83,7 +83,7 @@ def _entry(found: Found, base_url: str, url_date: UrlDate | None) -> ListEntry |
     if not is_http_url(url):  # javascript:, mailto:, file: ... are never entries
         return None
     date = found.date or (url_date(url) if url_date else None)
-    return ListEntry(url=url, title=found.title, date=date, doc_number=found.doc_number or None)
+    return ListEntry(url=url, title=clean_title(found.title), date=date, doc_number=found.doc_number or None)
 
 
 def _next_url(raw: RawList[Item]) -> str | None:

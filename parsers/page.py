@@ -156,6 +156,28 @@ def date_from_url(url: str) -> dt.date | None:
     return date_by(_URL_DATE, url)
 
 
+# A neighbour's text glued to a title: the list date inside the <a> ("…的通知 2026-11-20", "[2026-11-20]"),
+# or a detail attribute table's 索引号 before it ("TJSZF-2026-00409 …", "11440300MB2C92/2026-00123 …").
+_EDGE_DATE = r"[\s\[(（【]*(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?[\s\])）】]*"
+_TRAILING_DATE = re.compile(_EDGE_DATE + "$")
+_LEADING_DATE = re.compile("^" + _EDGE_DATE)
+_LEADING_INDEX = re.compile(r"^\s*[0-9A-Z]{3,}(?:[-/][0-9A-Za-z]+)*[-/](?:19|20)\d{2}[-/]\d+\s*")
+
+
+def clean_title(text: str | None) -> str:
+    """``text`` cleaned, without a date at either end or an index number in front: never part of a
+    title, always a neighbour's text that the selector caught with it."""
+    title = clean(text)
+    for pattern in (_LEADING_INDEX, _TRAILING_DATE, _LEADING_DATE):
+        stripped = pattern.sub("", title).strip()
+        title = stripped or title  # a "title" that is only a date stays visible as the bad row it is
+    return title
+
+
+def has_index_prefix(text: str) -> bool:
+    return bool(_LEADING_INDEX.match(text))
+
+
 def clean(text: str | None) -> str:
     if not text:
         return ""
