@@ -178,7 +178,7 @@ def jcms_site(column_page: str, size: int, count: int) -> tuple[str, list[str], 
     for n in range(count):
         rec = template[n % len(template)]
         new_id = 70_000_000 + n
-        rec = re.sub(r"(art_\d+_)\d+", lambda m: f"{m.group(1)}{new_id}", rec)
+        rec = re.sub(r"(art_\d+_)\d+", rf"\g<1>{new_id}", rec)
         records.append(rec)
         urls.append(re.search(r"/art/[^\"' ]+?\.html", rec).group(0))  # type: ignore[union-attr]
     body = column_page
