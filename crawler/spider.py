@@ -33,7 +33,7 @@ from parsers.blocks import detect_block
 from parsers.decode import decode_html
 from parsers.model import Attachment
 from parsers.notice import build_record
-from parsers.page import DetailPage, ListEntry, PageRequest
+from parsers.page import DetailPage, ListEntry, PageRequest, next_page_request
 from parsers.urls import is_http_url, url_uid
 from policywatch.errors import ParseError, SelectorError
 from store.reasons import Reason, failure_code
@@ -198,11 +198,8 @@ class PolicySpider(scrapy.Spider):
             yield NoticeGone(plan.source.id, plan.channel.id, url, f"gone from the list and HTTP {response.status}")
 
     def _next_page(self, plan: ChannelPlan, listing: Any, page: int) -> PageRequest | None:
-        if listing.next_url:
-            return PageRequest(listing.next_url)
-        if listing.total_pages is not None and page < listing.total_pages:
-            return plan.platform.page_request(plan.ctx, page + 1)
-        return None
+        # One rule, shared with the parser tests (parsers.page.next_page_request).
+        return next_page_request(plan.platform, plan.ctx, listing, page)
 
     def _list_failed(self, poll: ChannelPoll, page: int, code: Reason, detail: str) -> None:
         if page == 1:

@@ -23,10 +23,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+from urllib.parse import urldefrag
 
 from parsel import Selector
 
-from parsers.page import ChannelContext, ListEntry, ListPage, clean, date_from_url, parse_date
+from parsers.page import ChannelContext, ListEntry, ListPage, clean, clean_title, date_from_url, parse_date
 from parsers.urls import absolute, is_http_url
 from policywatch.errors import SelectorError
 
@@ -78,11 +79,11 @@ def read_list(raw: RawList[Item], read: Reader[Item], ctx: ChannelContext, *, ar
 def _entry(found: Found, base_url: str, url_date: UrlDate | None) -> ListEntry | None:
     if not found.href.strip():
         return None
-    url = absolute(base_url, found.href)
+    url, _ = urldefrag(absolute(base_url, found.href))  # "#25192" / "#1863" name no other document
     if not is_http_url(url):  # javascript:, mailto:, file: ... are never entries
         return None
     date = found.date or (url_date(url) if url_date else None)
-    return ListEntry(url=url, title=found.title, date=date, doc_number=found.doc_number or None)
+    return ListEntry(url=url, title=clean_title(found.title), date=date, doc_number=found.doc_number or None)
 
 
 def _next_url(raw: RawList[Item]) -> str | None:

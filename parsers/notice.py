@@ -9,7 +9,7 @@ from parsers.decode import decode_html
 from parsers.detail import generic_detail
 from parsers.facts import DocText, Facts, explain, extract_facts
 from parsers.model import NoticeRecord
-from parsers.page import ChannelContext, DetailPage, ListEntry, Platform, clean
+from parsers.page import ChannelContext, DetailPage, ListEntry, Platform, clean, clean_title, has_index_prefix
 from policywatch.errors import ParseError
 
 
@@ -17,7 +17,7 @@ def build_record(detail: DetailPage, url: str, *, source: str | None, channel: s
                  entry: ListEntry | None = None, attachment_texts: tuple[tuple[str, str], ...] = (),
                  with_evidence: bool = False) -> NoticeRecord:
     detail = _without_controls(detail)
-    title = clean(detail.title) or strip_controls(entry.title if entry else "")
+    title = detail_title(detail, entry)
     if not title:
         raise ParseError(f"{url}: no title found")
     meta = dict(detail.meta)
@@ -41,6 +41,20 @@ def build_record(detail: DetailPage, url: str, *, source: str | None, channel: s
     if with_evidence:
         record = replace(record, evidence=tuple(explain(facts)))
     return record
+
+
+def detail_title(detail: DetailPage, entry: ListEntry | None) -> str:
+    """The detail page's own title, unless neighbours polluted it (an attribute table's 索引号 and
+    issuer before it): then its ArticleTitle meta or the list's clean title. Never with a date at
+    its end or an index number in front."""
+    listed = clean_title(strip_controls(entry.title)) if entry else ""
+    own = clean(detail.title)
+    if has_index_prefix(own):
+        own = clean_title(detail.meta.get("ArticleTitle")) or listed or clean_title(own)
+    own = clean_title(own)
+    if listed and len(own) > len(listed) and own.endswith(listed):
+        own = listed  # "issuer title" glued together: the list names the document alone
+    return own or listed
 
 
 def _without_controls(detail: DetailPage) -> DetailPage:

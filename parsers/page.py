@@ -58,6 +58,9 @@ class ListPage:
     entries: tuple[ListEntry, ...]
     total_pages: int | None = None  # as the page announces it (createPageHTML, countPage, ...)
     next_url: str | None = None  # for sites that link the next page instead of numbering pages
+    # The next page exactly as this page's own pager would fetch it (a POST with ids read from the
+    # page, a pager variant the page uses); wins over next_url and total_pages.
+    next_request: PageRequest | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,19 @@ class Platform(Protocol):
     def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage: ...
 
     def parse_detail(self, text: str, url: str, ctx: ChannelContext) -> DetailPage: ...
+
+
+def next_page_request(platform: Platform, ctx: ChannelContext, listing: ListPage, page: int) -> PageRequest | None:
+    """The request for the page after ``page``, as the list page itself announces it: a linked next page
+    first, else the numbered page ``page + 1`` while the page count allows. The spider and the tests
+    share this one rule, so a test crawl pages exactly like a real one."""
+    if listing.next_request is not None:
+        return listing.next_request
+    if listing.next_url:
+        return PageRequest(listing.next_url)
+    if listing.total_pages is not None and page < listing.total_pages:
+        return platform.page_request(ctx, page + 1)
+    return None
 
 
 # -- selection -----------------------------------------------------------------------
@@ -138,6 +154,28 @@ def parse_date(text: str | None) -> dt.date | None:
 
 def date_from_url(url: str) -> dt.date | None:
     return date_by(_URL_DATE, url)
+
+
+# A neighbour's text glued to a title: the list date inside the <a> ("…的通知 2026-11-20", "[2026-11-20]"),
+# or a detail attribute table's 索引号 before it ("TJSZF-2026-00409 …", "11440300MB2C92/2026-00123 …").
+_EDGE_DATE = r"[\s\[(（【]*(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?[\s\])）】]*"
+_TRAILING_DATE = re.compile(_EDGE_DATE + "$")
+_LEADING_DATE = re.compile("^" + _EDGE_DATE)
+_LEADING_INDEX = re.compile(r"^\s*[0-9A-Z]{3,}(?:[-/][0-9A-Za-z]+)*[-/](?:19|20)\d{2}[-/]\d+\s*")
+
+
+def clean_title(text: str | None) -> str:
+    """``text`` cleaned, without a date at either end or an index number in front: never part of a
+    title, always a neighbour's text that the selector caught with it."""
+    title = clean(text)
+    for pattern in (_LEADING_INDEX, _TRAILING_DATE, _LEADING_DATE):
+        stripped = pattern.sub("", title).strip()
+        title = stripped or title  # a "title" that is only a date stays visible as the bad row it is
+    return title
+
+
+def has_index_prefix(text: str) -> bool:
+    return bool(_LEADING_INDEX.match(text))
 
 
 def clean(text: str | None) -> str:

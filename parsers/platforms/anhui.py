@@ -1,10 +1,16 @@
 """Anhui's 集约化 government-website platform (www.hefei.gov.cn, kjj/jxj.hefei.gov.cn, kjt.ah.gov.cn …).
 
-Column pages ``…/index.html`` list ``ul.doc_list li`` rows (a title link + ``span.date``); page k is
-``index_{k}.html`` (declared ``page_name``/``page_offset`` like ``trs`` if a site differs) and the
-page count is in the pager script (``pageCount``) or "共N页". Details are ``/public/{site}/{id}.html``
-(信息公开) or ``/…/{id}.html``; every bureau names its body container differently (``.wzcon``,
-``.con_main``, ``.newscontnet`` [sic]) — declare the variants in ``detail_body``.
+Column pages ``…/index.html`` list ``ul.doc_list li`` rows (a title link + ``span.date``); the page
+count is in the pager script (``pageCount``) or "共N页". Page k is wherever the page's own pager
+goes, tried in this order (``next_page_url``):
+
+1. ``Ls.pagination`` / links to ``/content/column/{CID}?pageIndex=N`` (the column's dynamic list);
+2. links to ``?pageIndex=N`` on the channel URL itself;
+3. else the static ``index_{k}.html`` (declared ``page_name``/``page_offset`` like ``trs``).
+
+Details are ``/public/{site}/{id}.html`` (信息公开) or ``/…/{id}.html``;
+every bureau names its body container differently (``.wzcon``, ``.con_main``, ``.newscontnet``
+[sic]) — declare the variants in ``detail_body``.
 
 Access: these hosts sit behind Jiasule (``__jsl_clearance`` JS cookie) and a WZWS geo-block (403
 ``reason:GeoBL``); the spider's block detector reports both as *blocked*, this parser never sees them.
@@ -14,14 +20,20 @@ Options: ``AnhuiOptions`` below — those of ``trs`` with Anhui defaults.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import ClassVar
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from parsers.options import CSS, REGEX, option
+from parsers.page import ChannelContext, ListPage
 from parsers.platforms.trs import TrsOptions, TrsPlatform
 
 ANHUI_ARTICLE = r"/\d{5,12}\.html$"
 _PAGE_COUNT = r"pageCount\s*[:=]\s*['\"]?(\d+)"
+_COLUMN_PAGER = re.compile(r"/content/column/(\d+)\?pageIndex=")
+_QUERY_PAGER = re.compile(r"""href\s*=\s*['"]?\?pageIndex=\d+""")
+_STATIC_INDEX = re.compile(r"/index_(\d+)\.html$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,3 +59,34 @@ class AnhuiOptions(TrsOptions):
 class AnhuiPlatform(TrsPlatform):
     name = "anhui"
     options: ClassVar[type[TrsOptions]] = AnhuiOptions
+
+    def parse_list(self, text: str, url: str, ctx: ChannelContext) -> ListPage:
+        listing = self.read_rows(text, url, ctx, self.options.of(ctx))
+        nxt = next_page_url(text, url, ctx.url, listing.total_pages)
+        return replace(listing, next_url=nxt) if nxt else listing
+
+
+def current_page(url: str) -> int:
+    """The page number ``url`` asks for: ``?pageIndex=N``, ``index_N.html``, else 1."""
+    parts = urlsplit(url)
+    index = dict(parse_qsl(parts.query)).get("pageIndex", "")
+    if index.isdigit():
+        return max(1, int(index))
+    static = _STATIC_INDEX.search(parts.path)
+    return int(static.group(1)) if static else 1
+
+
+def next_page_url(text: str, url: str, channel_url: str, total: int | None) -> str | None:
+    """The next page by the pager variant this page uses (module docstring); None: the static
+    ``index_k`` names apply (``page_request``) or this is the last page."""
+    page = current_page(url)
+    if total is None or page >= total:
+        return None
+    parts = urlsplit(channel_url)
+    column = _COLUMN_PAGER.search(text)
+    if column:
+        return urlunsplit((parts.scheme, parts.netloc, f"/content/column/{column.group(1)}",
+                           f"pageIndex={page + 1}", ""))
+    if _QUERY_PAGER.search(text):
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, f"pageIndex={page + 1}", ""))
+    return None

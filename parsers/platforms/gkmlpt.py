@@ -79,9 +79,15 @@ class GkmlptPlatform:
         opts = GkmlptOptions.of(ctx)
         data = _json(text, "list API answer")
         articles = data.get("articles") if isinstance(data, dict) else None
+        page = _page_number(url)
+        if isinstance(articles, list) and not articles and page > 1 and _post_count(data) is not None:
+            # Past the last page: the count said more might follow (a short last page looks like a
+            # full one of a smaller size). Page 1 empty, or no articles[] at all, stays an error.
+            return ListPage((), total_pages=page - 1)
         if not isinstance(articles, list) or not articles:
             raise SelectorError(ctx.key, "articles[]", 0, ">= 1")
-        raw = RawList(articles, "articles[]", url, total_pages=_page_count(data, opts.page_size))
+        pages = page_count(_post_count(data), len(articles), page, opts.page_size)
+        raw = RawList(articles, "articles[]", url, total_pages=pages)
         # Dates come from the epoch fields; gkmlpt post URLs carry none to fall back on.
         return read_list(raw, _article, ctx, article_url=opts.article_url, url_date=None)
 
@@ -120,12 +126,32 @@ def _article(item: Any) -> Found | None:
     return Found(href=href, title=title, date=date, doc_number=doc)
 
 
-def _page_count(data: dict[str, Any], page_size: int) -> int | None:
-    classify = data.get("classify")
+def _post_count(data: Any) -> int | None:
+    classify = data.get("classify") if isinstance(data, dict) else None
     count = classify.get("post_count") if isinstance(classify, dict) else None
-    if not isinstance(count, int) or count < 0:
+    return count if isinstance(count, int) and not isinstance(count, bool) and count >= 0 else None
+
+
+def _page_number(url: str) -> int:
+    found = re.search(r"[?&]page=(\d+)", url)
+    return max(1, int(found.group(1))) if found else 1
+
+
+def page_count(post_count: int | None, served: int, page: int, declared: int) -> int | None:
+    """The page count from ``post_count`` and what the answers actually hold, not only the declared size.
+
+    While the declared ``page_size`` says more pages follow, they are asked for. When it says this is
+    the last page but the page holds fewer articles than declared and ``post_count`` is not reached at
+    the size it does hold, the site pages smaller: the count follows its own size. A short last page
+    then costs one more request, whose empty ``articles[]`` ends the list (``parse_list``)."""
+    if post_count is None:
         return None
-    return max(1, math.ceil(count / page_size))
+    declared_pages = max(1, math.ceil(post_count / declared))
+    if page < declared_pages:
+        return declared_pages
+    if served < declared and page * served < post_count:
+        return math.ceil(post_count / max(served, 1))
+    return page
 
 
 def _detail_config(text: str, ctx: ChannelContext) -> dict[str, Any]:

@@ -29,7 +29,7 @@ from parsers.platforms.trs import TrsOptions, TrsPlatform
 from policywatch.errors import SelectorError
 
 _SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
-_WRITE = re.compile(r"""document\.write(?:ln)?\(\s*(?P<q>['"])(?P<s>(?:\\.|(?!(?P=q)).)*)(?P=q)\s*\)""", re.S)
+_WRITE_CALL = re.compile(r"document\.write(?:ln)?\s*\(")
 _ASSIGN = re.compile(r"""\b(urls|headers|year|month|day)\[\s*\w+\s*\]\s*=\s*"""
                      r"""(?:(?P<q>['"])(?P<v>(?:\\.|(?!(?P=q)).)*)(?P=q)|(?P<n>\d+))""")
 _JS_ESCAPES = {"n": "\n", "t": "\t", "r": "", "'": "'", '"': '"', "\\": "\\", "/": "/"}
@@ -50,15 +50,95 @@ def js_unescape(value: str) -> str:
 
 
 def render_document_write(text: str) -> str:
-    """Replace every script that only writes markup by the markup it writes."""
+    """Replace every script that writes markup by the markup it writes (``written``)."""
 
     def render(match: re.Match[str]) -> str:
-        writes = list(_WRITE.finditer(match.group(1)))
-        if not writes:
-            return match.group(0)
-        return "".join(js_unescape(w.group("s")) for w in writes)
+        out = written(match.group(1))
+        return match.group(0) if out is None else out
 
     return _SCRIPT.sub(render, text)
+
+
+# Tokens of the little JavaScript the list scripts use: string literals, names, `+ = , ( ) ;`.
+_TOKEN = re.compile(r"""(?P<str>'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")|(?P<name>[A-Za-z_$][\w$.]*)|(?P<op>[+=,();])"""
+                    r"""|(?P<other>\S)""", re.S)
+_WRITERS = {"document.write", "document.writeln"}
+
+
+def written(script: str) -> str | None:
+    """What a script writes with ``document.write`` (None: it writes nothing, keep it as it is).
+
+    Real rows write in single or double quotes, concatenate literals and variables with ``+``,
+    escape quotes, split one row over several writes, or build it in ``var`` strings first; all are
+    the same small language: assignments of ``+``-joined strings, then writes of them. A write whose
+    value cannot be known (a function call, an unknown name) writes nothing rather than guessing."""
+    tokens = [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(script)]
+    env: dict[str, str] = {}
+    out: list[str] = []
+    wrote = False
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind == "name" and value in _WRITERS and _at(tokens, i + 1) == "(":
+            wrote = True
+            i, parts = _arguments(tokens, i + 2, env)
+            out.extend(p for p in parts if p is not None)
+            continue
+        if kind == "name" and _at(tokens, i + 1) == "=" and _at(tokens, i + 2) != "=":
+            i, result = _expression(tokens, i + 2, env)
+            if result is None:
+                env.pop(value, None)
+            else:
+                env[value] = result
+            continue
+        i += 1
+    return "".join(out) if wrote else None
+
+
+def _at(tokens: list[tuple[str, str]], i: int) -> str:
+    return tokens[i][1] if i < len(tokens) else ""
+
+
+def _arguments(tokens: list[tuple[str, str]], i: int, env: dict[str, str]) -> tuple[int, list[str | None]]:
+    parts: list[str | None] = []
+    while i < len(tokens) and _at(tokens, i) != ")":
+        i, value = _expression(tokens, i, env)
+        parts.append(value)
+        if _at(tokens, i) == ",":
+            i += 1
+        elif _at(tokens, i) != ")":
+            return i, [None]  # not a plain list of strings: write nothing
+    return i + 1, parts
+
+
+def _expression(tokens: list[tuple[str, str]], i: int, env: dict[str, str]) -> tuple[int, str | None]:
+    """A ``+``-joined run of string literals, known names and parenthesised runs."""
+    pieces: list[str | None] = []
+    while True:
+        i, piece = _operand(tokens, i, env)
+        pieces.append(piece)
+        if _at(tokens, i) != "+":
+            break
+        i += 1
+    if any(p is None for p in pieces):
+        return i, None
+    return i, "".join(p for p in pieces if p is not None)
+
+
+def _operand(tokens: list[tuple[str, str]], i: int, env: dict[str, str]) -> tuple[int, str | None]:
+    if i >= len(tokens):
+        return i, None
+    kind, value = tokens[i]
+    if kind == "str":
+        return i + 1, js_unescape(value[1:-1])
+    if kind == "name":
+        if _at(tokens, i + 1) == "(":  # a call: its value is unknown
+            return i + 1, None
+        return i + 1, env.get(value)
+    if value == "(":
+        i, inner = _expression(tokens, i + 1, env)
+        return (i + 1 if _at(tokens, i) == ")" else i), inner
+    return i + 1, None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,8 +171,8 @@ class JsListPlatform(TrsPlatform):
         opts = JsListOptions.of(ctx)
         if opts.mode == "js_array":
             return self._parse_arrays(text, url, ctx, opts)
-        if not _WRITE.search(text):
-            raise SelectorError(ctx.key, "document.write('…')", 0, ">= 1")
+        if not _WRITE_CALL.search(text):
+            raise SelectorError(ctx.key, "document.write(…)", 0, ">= 1")
         return self.read_rows(render_document_write(text), url, ctx, opts)
 
     def _parse_arrays(self, text: str, url: str, ctx: ChannelContext, opts: JsListOptions) -> ListPage:
