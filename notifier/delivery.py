@@ -18,14 +18,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, case, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifier.digest import Digest, DigestItem
 from notifier.ledger import ChannelFactory, Outgoing, SendTally, send_due
-from notifier.subscriptions import CHINA, matches, parse_schedule, sign_token
+from notifier.subscriptions import CHINA, FilterIndex, FilterSpec, NoticeFacts, parse_schedule, sign_token
 from store.db import transaction
 from store.models import Change, Delivery, Notice, Subscriber, Subscription
+from store.planning import change_facts, change_horizon, first_change_ids, in_chunks, keyword_hits, ledgered
 
 
 @dataclass
@@ -54,42 +55,168 @@ def digest_id_for(subscription_id: int, change_ids: list[int]) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, str]]) -> list[str]:
-    """Write ledger rows for every due subscription's unsent changes; return new digest ids."""
-    digests = []
-    for sub in session.scalars(select(Subscription).where(Subscription.active.is_(True))
-                               .order_by(Subscription.id)):
-        if sub.is_ops and not (sub.filters or {}).get("ops_notices"):
-            continue  # ops subscriptions get health alerts (notifier.alerts), not notice digests
-        if not parse_schedule(sub.schedule).is_due(now, sub.last_planned_at):
+# Changes read per round trip: bounds memory when a subscription has a long backlog to catch up on.
+PLAN_CHUNK = 2000
+LEDGER_BATCH = 5000  # ledger rows per INSERT executemany
+
+
+@dataclass(frozen=True)
+class _Due:
+    """A due subscription that is behind the horizon: columns only, no ORM object."""
+
+    id: int
+    kind: str
+    since: dt.datetime
+    mark: int  # every change up to this id has been considered
+
+
+# Ops subscriptions get health alerts (notifier.alerts), not notice digests: a filter nothing passes.
+_NOTHING = FilterSpec(sources=frozenset())
+
+
+def _spec(filters: Mapping[str, Any] | None, is_ops: bool) -> FilterSpec:
+    filters = filters or {}
+    if is_ops and not filters.get("ops_notices"):
+        return _NOTHING
+    return FilterSpec.parse(filters)
+
+
+def _due_clauses(session: Session, now: dt.datetime) -> tuple[list[ColumnElement[bool]], list[ColumnElement[bool]]]:
+    """SQL for "due now": (for every schedule, for daily/weekly ones only). A schedule is due when
+    its last slot is after the subscription's last plan; the few distinct schedules are parsed here
+    so that thousands of subscriptions are selected in SQL, not looped over in Python."""
+    every: list[ColumnElement[bool]] = []
+    slotted: list[ColumnElement[bool]] = []
+    for text_ in session.scalars(select(Subscription.schedule).where(Subscription.active.is_(True)).distinct()):
+        slot = parse_schedule(text_).last_slot(now)
+        if slot is None:
+            every.append(Subscription.schedule == text_)
             continue
-        rows = _unsent_changes(session, sub, sources)
-        sub.last_planned_at = now
-        if not rows:
-            continue
-        did = digest_id_for(sub.id, [c.id for c, _ in rows])
-        for change, notice in rows:
-            session.add(Delivery(subscription_id=sub.id, channel=sub.kind, notice_id=notice.id,
-                                 change_id=change.id, digest_id=did, status="pending", attempts=0,
-                                 created_at=now, next_attempt_at=now))
-        digests.append(did)
+        clause = and_(Subscription.schedule == text_,
+                      or_(Subscription.last_planned_at.is_(None), Subscription.last_planned_at < slot))
+        every.append(clause)
+        slotted.append(clause)
+    return every, slotted
+
+
+def _behind(session: Session, due: list[ColumnElement[bool]], horizon: int) -> list[Any]:
+    """Due subscriptions whose mark is below the horizon (idle: none)."""
+    mark = Subscription.planned_through_change_id
+    return list(session.execute(
+        select(Subscription.id, Subscription.kind, Subscription.filters, Subscription.is_ops, Subscription.since,
+               mark.label("mark"))
+        .where(Subscription.active.is_(True), or_(*due), or_(mark.is_(None), mark < horizon))
+        .order_by(Subscription.id)))
+
+
+def _start_marks(session: Session, rows: list[Any], horizon: int) -> dict[int, int]:
+    """Each subscription's mark; one without a mark yet starts below its first change at or after ``since``."""
+    first = first_change_ids(session, [r.since for r in rows if r.mark is None])
+    marks = {}
+    for r in rows:
+        if r.mark is not None:
+            marks[r.id] = r.mark
+        else:
+            start = first[r.since]
+            marks[r.id] = horizon if start is None else min(start - 1, horizon)
+    return marks
+
+
+def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, str]],
+         horizon: int | None) -> list[str]:
+    """Write ledger rows for every due subscription's new matching changes; return new digest ids.
+
+    Reads only the changes above the due subscriptions' marks, up to ``horizon``
+    (`store.planning.change_horizon`; None: plan nothing new now), and moves their marks to it in
+    this same transaction. A crash before the commit leaves marks and ledger as they were.
+    """
+    if horizon is None:
+        return []
+    due, slotted = _due_clauses(session, now)
+    if not due:
+        return []
+    rows = _behind(session, due, horizon)
+    touched = list(session.scalars(select(Subscription.id).where(Subscription.active.is_(True), or_(*slotted)))) \
+        if slotted else []
+    marks = _start_marks(session, rows, horizon)
+    subs = [_Due(r.id, r.kind, r.since, marks[r.id]) for r in rows]
+    index: FilterIndex[_Due] = FilterIndex((_spec(r.filters, r.is_ops), sub) for r, sub in zip(rows, subs, strict=True))
+    found = _matching(session, index, min((s.mark for s in subs), default=horizon), horizon, sources)
+    digests = _write_ledger(session, subs, found, now)
+    _advance(session, [s.id for s in subs], horizon, now)
+    # Daily/weekly subscriptions that were due but had nothing new: their slot is used up all the same.
+    _touch(session, sorted(set(touched) - {s.id for s in subs}), now)
     session.flush()
     return digests
 
 
-def _unsent_changes(session: Session, sub: Subscription,
-                    sources: Mapping[str, tuple[str, str]]) -> list[tuple[Change, Notice]]:
-    planned = select(Delivery.change_id).where(Delivery.subscription_id == sub.id,
-                                                Delivery.channel == sub.kind)
-    query = (select(Change, Notice).join(Notice, Notice.id == Change.notice_id)
-             .where(Change.detected_at >= sub.since, Change.id.not_in(planned))
-             .order_by(Change.id))
-    out = []
-    for change, notice in session.execute(query):
-        city = sources.get(notice.source, (notice.source, notice.source))[1]
-        if matches(sub.filters or {}, notice, city):
-            out.append((change, notice))
-    return out
+def _matching(session: Session, index: FilterIndex[_Due], after: int, horizon: int,
+              sources: Mapping[str, tuple[str, str]]) -> dict[int, list[tuple[int, int]]]:
+    """Per subscription id, the (change id, notice id) it must be sent, oldest first."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    while after < horizon:
+        rows = change_facts(session, after, horizon, PLAN_CHUNK)
+        if not rows:
+            break
+        after = rows[-1].id
+        _match_chunk(session, index, rows, sources, found)
+    return found
+
+
+def _match_chunk(session: Session, index: FilterIndex[_Due], rows: list[Any],
+                 sources: Mapping[str, tuple[str, str]], found: dict[int, list[tuple[int, int]]]) -> None:
+    passed: list[tuple[Any, FilterSpec]] = []
+    asks: dict[str, set[int]] = {}  # keyword -> notices whose other filters passed
+    for row in rows:
+        city = sources.get(row.source, (row.source, row.source))[1]
+        facts = NoticeFacts.of(row.source, city, row.topics, row.events)
+        for spec in index.candidates(row.source, city):
+            if spec.passes_facts(facts):
+                passed.append((row, spec))
+                for keyword in spec.keywords or ():
+                    asks.setdefault(keyword, set()).add(row.notice_id)
+    if not passed:
+        return
+    hits = {k: keyword_hits(session, k, sorted(ids)) for k, ids in asks.items()}
+    planned = ledgered(session, sorted({row.id for row, _ in passed}))
+    for row, spec in passed:
+        if spec.keywords is not None and not any(row.notice_id in hits[k] for k in spec.keywords):
+            continue
+        for sub in index.groups[spec]:
+            if row.id > sub.mark and row.detected_at >= sub.since and (sub.id, sub.kind, row.id) not in planned:
+                found.setdefault(sub.id, []).append((row.id, row.notice_id))
+
+
+def _write_ledger(session: Session, subs: list[_Due], found: dict[int, list[tuple[int, int]]],
+                  now: dt.datetime) -> list[str]:
+    digests: list[str] = []
+    values: list[dict[str, Any]] = []
+    for sub in subs:  # in subscription id order, as before
+        pairs = sorted(found.get(sub.id, ()))
+        if not pairs:
+            continue
+        did = digest_id_for(sub.id, [c for c, _ in pairs])
+        digests.append(did)
+        values.extend({"subscription_id": sub.id, "channel": sub.kind, "notice_id": notice_id,
+                       "change_id": change_id, "digest_id": did, "status": "pending", "attempts": 0,
+                       "created_at": now, "next_attempt_at": now} for change_id, notice_id in pairs)
+    for start in range(0, len(values), LEDGER_BATCH):
+        session.execute(insert(Delivery), values[start:start + LEDGER_BATCH])
+    return digests
+
+
+def _advance(session: Session, ids: list[int], horizon: int, now: dt.datetime) -> None:
+    """Marks to the horizon, never backwards (a slower concurrent plan may hold an older one)."""
+    mark = Subscription.planned_through_change_id
+    forward = case((or_(mark.is_(None), mark < horizon), horizon), else_=mark)
+    for chunk in in_chunks(ids):
+        session.execute(update(Subscription).where(Subscription.id.in_(chunk))
+                        .values(planned_through_change_id=forward, last_planned_at=now))
+
+
+def _touch(session: Session, ids: list[int], now: dt.datetime) -> None:
+    for chunk in in_chunks(ids):
+        session.execute(update(Subscription).where(Subscription.id.in_(chunk)).values(last_planned_at=now))
 
 
 def _item(change: Change, notice: Notice, sources: Mapping[str, tuple[str, str]]) -> DigestItem:
@@ -151,8 +278,9 @@ def notify(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt
            sender: str = "", max_attempts: int = 8) -> NotifyReport:
     """Plan and send every due digest. Calling it again right away sends nothing."""
     report = NotifyReport()
+    horizon = change_horizon(factory)  # its own short transaction: see store.planning
     with transaction(factory) as session:
-        report.planned = len(plan(session, now, sources))
+        report.planned = len(plan(session, now, sources, horizon))
     unsubscribe = Unsubscribe(public_url, secret, sender)
 
     def build(session: Session, digest_id: str) -> Outgoing | None:
