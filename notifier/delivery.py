@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, insert, or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, load_only, sessionmaker
 
+from notifier.admin import mask_target
 from notifier.digest import Digest, DigestItem
-from notifier.ledger import ChannelFactory, Outgoing, SendTally, send_due
+from notifier.ledger import ChannelFactory, Outgoing, SendTally, due_digests, send_due
 from notifier.subscriptions import CHINA, FilterIndex, FilterSpec, NoticeFacts, parse_schedule, sign_token
 from store.db import transaction
 from store.models import Change, Delivery, Notice, Subscriber, Subscription
@@ -230,21 +231,50 @@ def _item(change: Change, notice: Notice, sources: Mapping[str, tuple[str, str]]
     )
 
 
+# What a digest item shows of a notice: never the body, which can be large and is not rendered.
+_ITEM_COLUMNS = load_only(Notice.id, Notice.source, Notice.title, Notice.url, Notice.issuers, Notice.doc_number,
+                          Notice.published_date, Notice.written_date, Notice.events)
+
+
 def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[str, str]],
                  unsubscribe: Unsubscribe) -> Outgoing | None:
     """The digest of the ledger rows not yet sent, and for each item the ledger rows it carries."""
-    rows = list(session.execute(
-        select(Delivery, Change, Notice).join(Change, Change.id == Delivery.change_id)
-        .join(Notice, Notice.id == Delivery.notice_id)
-        .where(Delivery.digest_id == digest_id, Delivery.status != "sent")
-        .order_by(Notice.source, Change.id)))
-    if not rows:
-        return None
-    sub = session.get(Subscription, rows[0][0].subscription_id)
-    assert sub is not None
+    built = build_digests(session, [digest_id], sources, unsubscribe)
+    return built[0] if built else None
+
+
+def build_digests(session: Session, digest_ids: Sequence[str], sources: Mapping[str, tuple[str, str]],
+                  unsubscribe: Unsubscribe) -> list[Outgoing]:
+    """`build_digest` for many digests in a few queries (dry runs, previews); same order, empty ones left out."""
+    rows: dict[str, list[Any]] = {did: [] for did in digest_ids}
+    for chunk in in_chunks(list(rows)):
+        for row in session.execute(
+                select(Delivery, Change, Notice).join(Change, Change.id == Delivery.change_id)
+                .join(Notice, Notice.id == Delivery.notice_id).options(_ITEM_COLUMNS)
+                .where(Delivery.digest_id.in_(chunk), Delivery.status != "sent")
+                .order_by(Delivery.digest_id, Notice.source, Change.id)):
+            rows[row[0].digest_id].append(row)
+    subs = _by_id(session, Subscription, {r[0][0].subscription_id for r in rows.values() if r})
+    subscribers = _by_id(session, Subscriber, {s.subscriber_id for s in subs.values()})
+    out = []
+    for did, digest_rows in rows.items():
+        if digest_rows:
+            sub = subs[digest_rows[0][0].subscription_id]
+            out.append(_outgoing(did, digest_rows, sub, subscribers.get(sub.subscriber_id), sources, unsubscribe))
+    return out
+
+
+def _by_id(session: Session, model: Any, ids: set[int]) -> dict[int, Any]:  # Subscription or Subscriber
+    found: dict[int, Any] = {}
+    for chunk in in_chunks(sorted(ids)):
+        found.update((row.id, row) for row in session.scalars(select(model).where(model.id.in_(chunk))))
+    return found
+
+
+def _outgoing(digest_id: str, rows: list[Any], sub: Subscription, subscriber: Subscriber | None,
+              sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe) -> Outgoing:
     unsubscribe_url, mailto = unsubscribe.links(sub)
     created = rows[0][0].created_at.astimezone(CHINA)
-    subscriber = session.get(Subscriber, sub.subscriber_id)
     name = subscriber.name if subscriber else f"subscription {sub.id}"
     items, row_ids = _clustered_items(rows, sources)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
@@ -288,3 +318,41 @@ def notify(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt
 
     send_due(factory, Delivery, build, make_channel, now, max_attempts=max_attempts, tally=report)
     return report
+
+
+@dataclass(frozen=True)
+class Preview:
+    """One message `notify` would send now (`notify --dry-run`)."""
+
+    digest: Digest
+    channel: str
+    recipient: str  # masked like `subscriptions list`: keys and tokens are never printed whole
+    state: str  # "new": planned by this run; "retry": already in the ledger and due again
+
+    def to_json(self) -> dict[str, Any]:
+        return {"subscription_id": self.digest.subscription_id, "subscriber": self.digest.subscription_name,
+                "channel": self.channel, "recipient": self.recipient, "state": self.state,
+                "digest": self.digest.to_json()}
+
+
+def _preview(outgoing: Outgoing, state: str) -> Preview:
+    sub = outgoing.subscription
+    return Preview(outgoing.digest, sub.kind, mask_target(sub.kind, sub.target or {}), state)
+
+
+def dry_run(factory: sessionmaker[Session], now: dt.datetime, sources: Mapping[str, tuple[str, str]], *,
+            public_url: str = "", secret: str, sender: str = "") -> list[Preview]:
+    """What `notify` would send now and to whom, with nothing sent or recorded: the same plan is
+    made in a transaction that is rolled back, then the due digests are built from it."""
+    horizon = change_horizon(factory)
+    unsubscribe = Unsubscribe(public_url, secret, sender)
+    session = factory()
+    try:
+        new = set(plan(session, now, sources, horizon))
+        due = due_digests(session, Delivery, now)
+        previews = [_preview(o, "new" if o.digest.digest_id in new else "retry")
+                    for o in build_digests(session, due, sources, unsubscribe)]
+    finally:
+        session.rollback()
+        session.close()
+    return sorted(previews, key=lambda p: (p.digest.subscription_id, p.digest.digest_id))

@@ -24,7 +24,7 @@ from crawler.sources import all_sources
 from notifier.channels.base import Channel
 from notifier.channels.factory import build_channel
 from notifier.channels.pacing import SlidingWindowPacer
-from notifier.delivery import NotifyReport, notify
+from notifier.delivery import NotifyReport, Preview, dry_run, notify
 from policywatch.config import Settings
 from policywatch.errors import ConfigError
 from store.db import open_database, session_factory
@@ -104,16 +104,26 @@ class App:
                       public_url=self.settings.notify.public_url, secret=self.secret(),
                       sender=self.settings.smtp.sender, max_attempts=self.settings.notify.max_attempts)
 
-    def ensure_default_outbox(self) -> None:
-        """With no subscription at all, digests of everything go to the outbox folder."""
+    def notify_preview(self) -> list[Preview]:
+        """What `notify` would send now, to whom; nothing is sent or recorded (`notify --dry-run`)."""
+        return dry_run(self.factory, self.clock(), self.source_names(), public_url=self.settings.notify.public_url,
+                       secret=self.secret(), sender=self.settings.smtp.sender)
+
+    def has_subscriptions(self) -> bool:
         from sqlalchemy import func, select
 
+        with self.factory() as session:
+            return bool(session.scalar(select(func.count()).select_from(Subscription)))
+
+    def ensure_default_outbox(self) -> None:
+        """With no subscription at all, digests of everything go to the outbox folder."""
         from notifier.subscriptions import new_token
 
+        if self.has_subscriptions():
+            return
+        from store.models import Subscriber
+
         with self.factory() as session:
-            if session.scalar(select(func.count()).select_from(Subscription)):
-                return
-            from store.models import Subscriber
 
             now = self.clock()
             subscriber = Subscriber(name="default outbox", created_at=now)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, func, literal, select, text
 from sqlalchemy.exc import DBAPIError
@@ -35,6 +35,7 @@ from store.db import transaction
 from store.models import Change, Delivery, Notice
 
 log = logging.getLogger("policywatch.planning")
+T = TypeVar("T")
 
 HORIZON_LOCK_TIMEOUT_MS = 2000
 _LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock_timeout
@@ -112,7 +113,7 @@ def ledgered(session: Session, change_ids: Sequence[int]) -> set[tuple[int, str,
     return out
 
 
-def in_chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+def in_chunks(ids: Sequence[T]) -> Iterable[list[T]]:
     """``ids`` in lists of at most IN_CHUNK, for ``IN (...)``."""
     for start in range(0, len(ids), IN_CHUNK):
         yield list(ids[start:start + IN_CHUNK])
