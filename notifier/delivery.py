@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, insert, or_, select, update
-from sqlalchemy.orm import Session, load_only, sessionmaker
+from sqlalchemy import ColumnElement, and_, case, func, insert, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
 from notifier.admin import mask_target
 from notifier.digest import Digest, DigestItem
@@ -140,32 +140,47 @@ def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, st
     touched = list(session.scalars(select(Subscription.id).where(Subscription.active.is_(True), or_(*slotted)))) \
         if slotted else []
     marks = _start_marks(session, rows, horizon)
-    subs = [_Due(r.id, r.kind, r.since, marks[r.id]) for r in rows]
-    index: FilterIndex[_Due] = FilterIndex((_spec(r.filters, r.is_ops), sub) for r, sub in zip(rows, subs, strict=True))
-    found = _matching(session, index, min((s.mark for s in subs), default=horizon), horizon, sources)
-    digests = _write_ledger(session, subs, found, now)
-    _advance(session, [s.id for s in subs], horizon, now)
+    subs = [(_spec(r.filters, r.is_ops), _Due(r.id, r.kind, r.since, marks[r.id])) for r in rows]
+    index: FilterIndex[_Due] = FilterIndex(subs)
+    matched = _Matched()
+    _matching(session, index, min((s.mark for _, s in subs), default=horizon), horizon, sources, matched)
+    digests = _write_ledger(session, subs, matched, now)
+    _advance(session, [s.id for _, s in subs], horizon, now)
     # Daily/weekly subscriptions that were due but had nothing new: their slot is used up all the same.
-    _touch(session, sorted(set(touched) - {s.id for s in subs}), now)
+    _touch(session, sorted(set(touched) - {s.id for _, s in subs}), now)
     session.flush()
     return digests
 
 
+@dataclass
+class _Matched:
+    """What the new changes matched: per filter group, the change rows passing it (id order), and
+    the (subscription, channel, change) triples already in the ledger."""
+
+    by_spec: dict[FilterSpec, list[Any]] = field(default_factory=dict)
+    planned: set[tuple[int, str, int]] = field(default_factory=set)
+
+    def rows_for(self, spec: FilterSpec, sub: _Due) -> list[Any]:
+        rows = self.by_spec.get(spec, [])
+        if rows and (rows[0].id <= sub.mark or self.planned or any(r.detected_at < sub.since for r in rows)):
+            rows = [r for r in rows if r.id > sub.mark and r.detected_at >= sub.since
+                    and (sub.id, sub.kind, r.id) not in self.planned]
+        return rows
+
+
 def _matching(session: Session, index: FilterIndex[_Due], after: int, horizon: int,
-              sources: Mapping[str, tuple[str, str]]) -> dict[int, list[tuple[int, int]]]:
-    """Per subscription id, the (change id, notice id) it must be sent, oldest first."""
-    found: dict[int, list[tuple[int, int]]] = {}
+              sources: Mapping[str, tuple[str, str]], matched: _Matched) -> None:
+    """Read the changes in (after, horizon] a chunk at a time and file each under the groups it passes."""
     while after < horizon:
         rows = change_facts(session, after, horizon, PLAN_CHUNK)
         if not rows:
             break
         after = rows[-1].id
-        _match_chunk(session, index, rows, sources, found)
-    return found
+        _match_chunk(session, index, rows, sources, matched)
 
 
 def _match_chunk(session: Session, index: FilterIndex[_Due], rows: list[Any],
-                 sources: Mapping[str, tuple[str, str]], found: dict[int, list[tuple[int, int]]]) -> None:
+                 sources: Mapping[str, tuple[str, str]], matched: _Matched) -> None:
     passed: list[tuple[Any, FilterSpec]] = []
     asks: dict[str, set[int]] = {}  # keyword -> notices whose other filters passed
     for row in rows:
@@ -179,30 +194,29 @@ def _match_chunk(session: Session, index: FilterIndex[_Due], rows: list[Any],
     if not passed:
         return
     hits = {k: keyword_hits(session, k, sorted(ids)) for k, ids in asks.items()}
-    planned = ledgered(session, sorted({row.id for row, _ in passed}))
+    matched.planned |= ledgered(session, sorted({row.id for row, _ in passed}))
     for row, spec in passed:
-        if spec.keywords is not None and not any(row.notice_id in hits[k] for k in spec.keywords):
-            continue
-        for sub in index.groups[spec]:
-            if row.id > sub.mark and row.detected_at >= sub.since and (sub.id, sub.kind, row.id) not in planned:
-                found.setdefault(sub.id, []).append((row.id, row.notice_id))
+        if spec.keywords is None or any(row.notice_id in hits[k] for k in spec.keywords):
+            matched.by_spec.setdefault(spec, []).append(row)
 
 
-def _write_ledger(session: Session, subs: list[_Due], found: dict[int, list[tuple[int, int]]],
+def _write_ledger(session: Session, subs: list[tuple[FilterSpec, _Due]], matched: _Matched,
                   now: dt.datetime) -> list[str]:
     digests: list[str] = []
     values: list[dict[str, Any]] = []
-    for sub in subs:  # in subscription id order, as before
-        pairs = sorted(found.get(sub.id, ()))
-        if not pairs:
+    for spec, sub in subs:  # in subscription id order, as before
+        rows = matched.rows_for(spec, sub)
+        if not rows:
             continue
-        did = digest_id_for(sub.id, [c for c, _ in pairs])
+        did = digest_id_for(sub.id, [r.id for r in rows])
         digests.append(did)
-        values.extend({"subscription_id": sub.id, "channel": sub.kind, "notice_id": notice_id,
-                       "change_id": change_id, "digest_id": did, "status": "pending", "attempts": 0,
-                       "created_at": now, "next_attempt_at": now} for change_id, notice_id in pairs)
+        values.extend({"subscription_id": sub.id, "channel": sub.kind, "notice_id": r.notice_id,
+                       "change_id": r.id, "digest_id": did} for r in rows)
+    # Core executemany on the session's connection: the ORM's bulk path cost more than the INSERT.
+    stmt = insert(Delivery).values(status="pending", attempts=0, created_at=now, next_attempt_at=now)
+    conn = session.connection()
     for start in range(0, len(values), LEDGER_BATCH):
-        session.execute(insert(Delivery), values[start:start + LEDGER_BATCH])
+        conn.execute(stmt, values[start:start + LEDGER_BATCH])
     return digests
 
 
@@ -220,20 +234,30 @@ def _touch(session: Session, ids: list[int], now: dt.datetime) -> None:
         session.execute(update(Subscription).where(Subscription.id.in_(chunk)).values(last_planned_at=now))
 
 
-def _item(change: Change, notice: Notice, sources: Mapping[str, tuple[str, str]]) -> DigestItem:
-    name, city = sources.get(notice.source, (notice.source, notice.source))
+def _item(fact: Any, sources: Mapping[str, tuple[str, str]]) -> DigestItem:
+    """A digest item from one change's row (`_CHANGE_COLUMNS`)."""
+    name, city = sources.get(fact.source, (fact.source, fact.source))
     return DigestItem(
-        notice_id=notice.id, change=change.kind, title=notice.title, url=notice.url,
-        source_id=notice.source, source_name=name, city=city, issuers=tuple(notice.issuers or ()),
-        doc_number=notice.doc_number, date=notice.published_date or notice.written_date,
-        events=tuple(notice.events or ()), diff=change.diff,
-        repealed_by=change.detail if change.kind == "repealed" else None,
+        notice_id=fact.notice_id, change=fact.kind, title=fact.title, url=fact.url,
+        source_id=fact.source, source_name=name, city=city, issuers=tuple(fact.issuers or ()),
+        doc_number=fact.doc_number, date=fact.published_date or fact.written_date,
+        events=tuple(fact.events or ()), diff=fact.diff,
+        repealed_by=fact.detail if fact.kind == "repealed" else None,
     )
 
 
-# What a digest item shows of a notice: never the body, which can be large and is not rendered.
-_ITEM_COLUMNS = load_only(Notice.id, Notice.source, Notice.title, Notice.url, Notice.issuers, Notice.doc_number,
-                          Notice.published_date, Notice.written_date, Notice.events)
+# What a digest item shows of a change and its notice: never the body, which is not rendered.
+_CHANGE_COLUMNS = (Change.id, Change.kind, Change.diff, Change.detail, Notice.id.label("notice_id"), Notice.source,
+                   Notice.title, Notice.url, Notice.issuers, Notice.doc_number, Notice.published_date,
+                   Notice.written_date, Notice.events)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One unsent ledger row of a digest, with the change it carries."""
+
+    row_id: int
+    fact: Any  # the change's `_CHANGE_COLUMNS` row
 
 
 def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[str, str]],
@@ -245,23 +269,40 @@ def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[s
 
 def build_digests(session: Session, digest_ids: Sequence[str], sources: Mapping[str, tuple[str, str]],
                   unsubscribe: Unsubscribe) -> list[Outgoing]:
-    """`build_digest` for many digests in a few queries (dry runs, previews); same order, empty ones left out."""
-    rows: dict[str, list[Any]] = {did: [] for did in digest_ids}
-    for chunk in in_chunks(list(rows)):
-        for row in session.execute(
-                select(Delivery, Change, Notice).join(Change, Change.id == Delivery.change_id)
-                .join(Notice, Notice.id == Delivery.notice_id).options(_ITEM_COLUMNS)
-                .where(Delivery.digest_id.in_(chunk), Delivery.status != "sent")
-                .order_by(Delivery.digest_id, Notice.source, Change.id)):
-            rows[row[0].digest_id].append(row)
-    subs = _by_id(session, Subscription, {r[0][0].subscription_id for r in rows.values() if r})
+    """`build_digest` for many digests in a few queries (dry runs, previews); same order, empty ones left out.
+
+    The ledger rows are read as plain ids; each change's title, URL, events … is read once, however
+    many digests carry it (a new notice goes to thousands of subscriptions)."""
+    ledger: dict[str, list[tuple[int, int, int]]] = {did: [] for did in digest_ids}  # (row, change, subscription)
+    created: dict[str, dt.datetime] = {}
+    for chunk in in_chunks(list(ledger)):
+        unsent = (Delivery.digest_id.in_(chunk), Delivery.status != "sent")
+        for did, row_id, change_id, sub_id in session.execute(
+                select(Delivery.digest_id, Delivery.id, Delivery.change_id, Delivery.subscription_id).where(*unsent)):
+            ledger[did].append((row_id, change_id, sub_id))
+        # One plan writes all of a digest's rows, with one timestamp.
+        created.update((did, at) for did, at in session.execute(
+            select(Delivery.digest_id, func.min(Delivery.created_at)).where(*unsent).group_by(Delivery.digest_id)))
+    facts = _change_facts(session, {cid for rows in ledger.values() for _, cid, _ in rows})
+    subs = _by_id(session, Subscription, {rows[0][2] for rows in ledger.values() if rows})
     subscribers = _by_id(session, Subscriber, {s.subscriber_id for s in subs.values()})
+    items: dict[int, DigestItem] = {}  # one item object per change, shared by every digest carrying it
     out = []
-    for did, digest_rows in rows.items():
-        if digest_rows:
-            sub = subs[digest_rows[0][0].subscription_id]
-            out.append(_outgoing(did, digest_rows, sub, subscribers.get(sub.subscriber_id), sources, unsubscribe))
+    for did, rows in ledger.items():
+        if rows:
+            sub = subs[rows[0][2]]
+            ordered = sorted((_Row(rid, facts[cid]) for rid, cid, _ in rows), key=lambda r: (r.fact.source, r.fact.id))
+            out.append(_outgoing(did, ordered, created[did], sub, subscribers.get(sub.subscriber_id), sources,
+                                 unsubscribe, items))
     return out
+
+
+def _change_facts(session: Session, change_ids: set[int]) -> dict[int, Any]:
+    found: dict[int, Any] = {}
+    for chunk in in_chunks(sorted(change_ids)):
+        found.update((row.id, row) for row in session.execute(
+            select(*_CHANGE_COLUMNS).join(Notice, Notice.id == Change.notice_id).where(Change.id.in_(chunk))))
+    return found
 
 
 def _by_id(session: Session, model: Any, ids: set[int]) -> dict[int, Any]:  # Subscription or Subscriber
@@ -271,36 +312,41 @@ def _by_id(session: Session, model: Any, ids: set[int]) -> dict[int, Any]:  # Su
     return found
 
 
-def _outgoing(digest_id: str, rows: list[Any], sub: Subscription, subscriber: Subscriber | None,
-              sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe) -> Outgoing:
+def _outgoing(digest_id: str, rows: list[_Row], created_at: dt.datetime, sub: Subscription,
+              subscriber: Subscriber | None, sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe,
+              items: dict[int, DigestItem]) -> Outgoing:
     unsubscribe_url, mailto = unsubscribe.links(sub)
-    created = rows[0][0].created_at.astimezone(CHINA)
     name = subscriber.name if subscriber else f"subscription {sub.id}"
-    items, row_ids = _clustered_items(rows, sources)
+    clustered, row_ids = _clustered_items(rows, sources, items)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
-                    created_at=created, items=items, unsubscribe_url=unsubscribe_url, unsubscribe_mailto=mailto)
+                    created_at=created_at.astimezone(CHINA), items=clustered, unsubscribe_url=unsubscribe_url,
+                    unsubscribe_mailto=mailto)
     return Outgoing(digest, sub, tuple(tuple(ids) for ids in row_ids))
 
 
-def _clustered_items(rows: list[Any], sources: Mapping[str, tuple[str, str]]
+def _clustered_items(rows: list[_Row], sources: Mapping[str, tuple[str, str]], items: dict[int, DigestItem]
                      ) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
     """One entry per document: a MOST letter reposted by a city (same 文号, both new) is listed once,
     from the issuing source when it is in the digest, with "另见：<other sources>"."""
-    groups: dict[Any, list[Any]] = {}
-    for delivery, change, notice in rows:
-        key = (change.kind, notice.doc_number) if notice.doc_number and change.kind == "new" else delivery.id
-        groups.setdefault(key, []).append((delivery, change, notice))
-    items, row_ids = [], []
+    groups: dict[Any, list[_Row]] = {}
+    for row in rows:
+        fact = row.fact
+        key = (fact.kind, fact.doc_number) if fact.doc_number and fact.kind == "new" else ("row", row.row_id)
+        groups.setdefault(key, []).append(row)
+    out, row_ids = [], []
     for members in groups.values():
-        members.sort(key=lambda m: (m[2].source != "most", m[1].id))  # the ministry's copy first
-        _, change, notice = members[0]
-        others = [sources.get(n.source, (n.source, ""))[0] for _, _, n in members[1:] if n.source != notice.source]
-        item = _item(change, notice, sources)
+        members.sort(key=lambda m: (m.fact.source != "most", m.fact.id))  # the ministry's copy first
+        first = members[0].fact
+        others = [sources.get(m.fact.source, (m.fact.source, ""))[0] for m in members[1:]
+                  if m.fact.source != first.source]
+        if first.id not in items:
+            items[first.id] = _item(first, sources)
+        item = items[first.id]
         if others:
             item = replace(item, also_from=tuple(dict.fromkeys(others)))
-        items.append(item)
-        row_ids.append([d.id for d, _, _ in members])
-    return tuple(items), row_ids
+        out.append(item)
+        row_ids.append([m.row_id for m in members])
+    return tuple(out), row_ids
 
 
 def notify(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt.datetime,

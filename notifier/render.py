@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
+import markupsafe
 
 from notifier.digest import (
     ALERT_CHANGES,
@@ -161,10 +162,9 @@ def _diff_lines(diff: str | None, max_lines: int = 40) -> list[tuple[str, str]]:
     return out
 
 
-def _item_view(index: int, item: DigestItem) -> dict[str, Any]:
+def _item_fields(item: DigestItem) -> dict[str, Any]:
     fg, bg = _BADGE_HTML[item.change]
     return {
-        "index": index,
         "change": item.change,
         "badge": item.change_label,
         "badge_fg": fg,
@@ -177,6 +177,26 @@ def _item_view(index: int, item: DigestItem) -> dict[str, Any]:
         "diff": _diff_lines(item.diff),
         "repealed_by": strip_control(item.repealed_by) if item.repealed_by else None,
     }
+
+
+# A planned notice goes to thousands of digests as one shared DigestItem object: its view is built
+# once. Keyed by identity (items hold dicts, so they do not hash), with the item kept alive in the
+# entry so that its id cannot be reused by another object while cached.
+_VIEWS: dict[int, tuple[DigestItem, dict[str, Any]]] = {}
+_VIEWS_MAX = 4096
+
+
+def _item_view(index: int, item: DigestItem) -> dict[str, Any]:
+    cached = _VIEWS.get(id(item))
+    if cached is None or cached[0] is not item:
+        if len(_VIEWS) >= _VIEWS_MAX:
+            _VIEWS.clear()
+        fields = _item_fields(item)
+        # The HTML block of an item does not depend on its place in the digest: rendered once too
+        # (digest.html puts it where `{% include "_item.html" %}` was, byte for byte).
+        fields["html"] = markupsafe.Markup(_render("_item.html", it=fields).removesuffix("\n"))
+        cached = _VIEWS[id(item)] = (item, fields)
+    return {"index": index, **cached[1]}
 
 
 def _digest_view(digest: Digest) -> dict[str, Any]:
@@ -205,6 +225,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # packaged templates never change at run time; no stat() per include
     )
 
 
