@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from notifier.admin import mask_target
@@ -27,7 +27,15 @@ from notifier.ledger import ChannelFactory, Outgoing, SendTally, due_digests, se
 from notifier.subscriptions import CHINA, FilterIndex, FilterSpec, NoticeFacts, parse_schedule, sign_token
 from store.db import transaction
 from store.models import Change, Delivery, Notice, Subscriber, Subscription
-from store.planning import change_facts, change_horizon, first_change_ids, in_chunks, keyword_hits, ledgered
+from store.planning import (
+    change_facts,
+    change_horizon,
+    first_change_ids,
+    in_chunks,
+    insert_pending,
+    keyword_hits,
+    ledgered,
+)
 
 
 @dataclass
@@ -58,7 +66,6 @@ def digest_id_for(subscription_id: int, change_ids: list[int]) -> str:
 
 # Changes read per round trip: bounds memory when a subscription has a long backlog to catch up on.
 PLAN_CHUNK = 2000
-LEDGER_BATCH = 5000  # ledger rows per INSERT executemany
 
 
 @dataclass(frozen=True)
@@ -203,20 +210,15 @@ def _match_chunk(session: Session, index: FilterIndex[_Due], rows: list[Any],
 def _write_ledger(session: Session, subs: list[tuple[FilterSpec, _Due]], matched: _Matched,
                   now: dt.datetime) -> list[str]:
     digests: list[str] = []
-    values: list[dict[str, Any]] = []
+    rows: list[tuple[int, str, int, int, str]] = []
     for spec, sub in subs:  # in subscription id order, as before
-        rows = matched.rows_for(spec, sub)
-        if not rows:
+        changes = matched.rows_for(spec, sub)
+        if not changes:
             continue
-        did = digest_id_for(sub.id, [r.id for r in rows])
+        did = digest_id_for(sub.id, [c.id for c in changes])
         digests.append(did)
-        values.extend({"subscription_id": sub.id, "channel": sub.kind, "notice_id": r.notice_id,
-                       "change_id": r.id, "digest_id": did} for r in rows)
-    # Core executemany on the session's connection: the ORM's bulk path cost more than the INSERT.
-    stmt = insert(Delivery).values(status="pending", attempts=0, created_at=now, next_attempt_at=now)
-    conn = session.connection()
-    for start in range(0, len(values), LEDGER_BATCH):
-        conn.execute(stmt, values[start:start + LEDGER_BATCH])
+        rows.extend((sub.id, sub.kind, c.notice_id, c.id, did) for c in changes)
+    insert_pending(session, rows, now)
     return digests
 
 

@@ -27,7 +27,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func, literal, select, text
+from sqlalchemy import ColumnElement, bindparam, func, insert, literal, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -117,3 +117,37 @@ def in_chunks(ids: Sequence[T]) -> Iterable[list[T]]:
     """``ids`` in lists of at most IN_CHUNK, for ``IN (...)``."""
     for start in range(0, len(ids), IN_CHUNK):
         yield list(ids[start:start + IN_CHUNK])
+
+
+_PENDING_COLUMNS = ("subscription_id", "channel", "notice_id", "change_id", "digest_id", "status", "attempts",
+                    "created_at", "next_attempt_at")
+
+
+def insert_pending(session: Session, rows: Sequence[tuple[int, str, int, int, str]], now: dt.datetime,
+                   batch: int = 5000) -> None:
+    """New ``pending`` ledger rows (subscription, channel, notice, change, digest), in executemany
+    batches straight to the driver.
+
+    One new notice becomes a row for each of thousands of subscriptions, so this is the planner's
+    bulk write. SQLAlchemy's executemany builds and converts every parameter of every row; here the
+    INSERT is compiled once by SQLAlchemy (bound parameters, as everywhere) and the one timestamp is
+    converted once by the column's own type, which made the planner's write about twice as fast.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    stmt = insert(Delivery).values({c: bindparam(c) for c in _PENDING_COLUMNS})
+    compiled = stmt.compile(dialect=conn.dialect)
+    # dialect_impl: the type as this backend runs it (on SQLite, UTCDateTime over SQLite's DATETIME
+    # text format); the generic type's processor would hand the driver a datetime to format its own way.
+    column_type = Delivery.created_at.type
+    process = column_type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+    stamp = process(now) if process else now
+    order = compiled.positiontup
+    if compiled.positional and order is not None and tuple(order) != _PENDING_COLUMNS:
+        raise RuntimeError(f"unexpected parameter order {order}")  # never: values() fixes it
+    sql = str(compiled)
+    for start in range(0, len(rows), batch):
+        full = [(*r, "pending", 0, stamp, stamp) for r in rows[start:start + batch]]
+        params: list[Any] = full if compiled.positional else [dict(zip(_PENDING_COLUMNS, r, strict=True)) for r in full]
+        conn.exec_driver_sql(sql, params)
