@@ -166,13 +166,20 @@ class _Matched:
 
     by_spec: dict[FilterSpec, list[Any]] = field(default_factory=dict)
     planned: set[tuple[int, str, int]] = field(default_factory=set)
+    oldest: dict[FilterSpec, dt.datetime] = field(default_factory=dict)
 
     def rows_for(self, spec: FilterSpec, sub: _Due) -> list[Any]:
         rows = self.by_spec.get(spec, [])
-        if rows and (rows[0].id <= sub.mark or self.planned or any(r.detected_at < sub.since for r in rows)):
+        # Usually every row is new for every subscription of the group: the list as it is.
+        if rows and (rows[0].id <= sub.mark or self.planned or self._oldest(spec) < sub.since):
             rows = [r for r in rows if r.id > sub.mark and r.detected_at >= sub.since
                     and (sub.id, sub.kind, r.id) not in self.planned]
         return rows
+
+    def _oldest(self, spec: FilterSpec) -> dt.datetime:
+        if spec not in self.oldest:
+            self.oldest[spec] = min(r.detected_at for r in self.by_spec[spec])
+        return self.oldest[spec]
 
 
 def _matching(session: Session, index: FilterIndex[_Due], after: int, horizon: int,
@@ -254,12 +261,8 @@ _CHANGE_COLUMNS = (Change.id, Change.kind, Change.diff, Change.detail, Notice.id
                    Notice.written_date, Notice.events)
 
 
-@dataclass(frozen=True)
-class _Row:
-    """One unsent ledger row of a digest, with the change it carries."""
-
-    row_id: int
-    fact: Any  # the change's `_CHANGE_COLUMNS` row
+# One unsent ledger row of a digest: (ledger row id, the `_CHANGE_COLUMNS` row of its change).
+_Row = tuple[int, Any]
 
 
 def build_digest(session: Session, digest_id: str, sources: Mapping[str, tuple[str, str]],
@@ -287,13 +290,15 @@ def build_digests(session: Session, digest_ids: Sequence[str], sources: Mapping[
             select(Delivery.digest_id, func.min(Delivery.created_at)).where(*unsent).group_by(Delivery.digest_id)))
     facts = _change_facts(session, {cid for rows in ledger.values() for _, cid, _ in rows})
     subs = _by_id(session, Subscription, {rows[0][2] for rows in ledger.values() if rows})
-    subscribers = _by_id(session, Subscriber, {s.subscriber_id for s in subs.values()})
+    subscribers = _names(session, {s.subscriber_id for s in subs.values()})
+    order = {cid: (fact.source, cid) for cid, fact in facts.items()}  # a digest lists by source, then change
     items: dict[int, DigestItem] = {}  # one item object per change, shared by every digest carrying it
     out = []
     for did, rows in ledger.items():
         if rows:
             sub = subs[rows[0][2]]
-            ordered = sorted((_Row(rid, facts[cid]) for rid, cid, _ in rows), key=lambda r: (r.fact.source, r.fact.id))
+            rows.sort(key=lambda r: order[r[1]])
+            ordered = [(rid, facts[cid]) for rid, cid, _ in rows]
             out.append(_outgoing(did, ordered, created[did], sub, subscribers.get(sub.subscriber_id), sources,
                                  unsubscribe, items))
     return out
@@ -307,18 +312,26 @@ def _change_facts(session: Session, change_ids: set[int]) -> dict[int, Any]:
     return found
 
 
-def _by_id(session: Session, model: Any, ids: set[int]) -> dict[int, Any]:  # Subscription or Subscriber
+def _by_id(session: Session, model: Any, ids: set[int]) -> dict[int, Any]:
     found: dict[int, Any] = {}
     for chunk in in_chunks(sorted(ids)):
         found.update((row.id, row) for row in session.scalars(select(model).where(model.id.in_(chunk))))
     return found
 
 
+def _names(session: Session, subscriber_ids: set[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for chunk in in_chunks(sorted(subscriber_ids)):
+        found.update((sid, name) for sid, name in session.execute(
+            select(Subscriber.id, Subscriber.name).where(Subscriber.id.in_(chunk))))
+    return found
+
+
 def _outgoing(digest_id: str, rows: list[_Row], created_at: dt.datetime, sub: Subscription,
-              subscriber: Subscriber | None, sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe,
+              subscriber: str | None, sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe,
               items: dict[int, DigestItem]) -> Outgoing:
     unsubscribe_url, mailto = unsubscribe.links(sub)
-    name = subscriber.name if subscriber else f"subscription {sub.id}"
+    name = subscriber if subscriber is not None else f"subscription {sub.id}"
     clustered, row_ids = _clustered_items(rows, sources, items)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created_at.astimezone(CHINA), items=clustered, unsubscribe_url=unsubscribe_url,
@@ -330,24 +343,29 @@ def _clustered_items(rows: list[_Row], sources: Mapping[str, tuple[str, str]], i
                      ) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
     """One entry per document: a MOST letter reposted by a city (same 文号, both new) is listed once,
     from the issuing source when it is in the digest, with "另见：<other sources>"."""
+    if not any(fact.doc_number and fact.kind == "new" for _, fact in rows):  # nothing to cluster
+        for _, fact in rows:
+            if fact.id not in items:
+                items[fact.id] = _item(fact, sources)
+        return tuple(items[fact.id] for _, fact in rows), [[row_id] for row_id, _ in rows]
     groups: dict[Any, list[_Row]] = {}
     for row in rows:
-        fact = row.fact
-        key = (fact.kind, fact.doc_number) if fact.doc_number and fact.kind == "new" else ("row", row.row_id)
+        fact = row[1]
+        key = (fact.kind, fact.doc_number) if fact.doc_number and fact.kind == "new" else ("row", row[0])
         groups.setdefault(key, []).append(row)
     out, row_ids = [], []
     for members in groups.values():
-        members.sort(key=lambda m: (m.fact.source != "most", m.fact.id))  # the ministry's copy first
-        first = members[0].fact
-        others = [sources.get(m.fact.source, (m.fact.source, ""))[0] for m in members[1:]
-                  if m.fact.source != first.source]
+        if len(members) > 1:
+            members.sort(key=lambda m: (m[1].source != "most", m[1].id))  # the ministry's copy first
+        first = members[0][1]
         if first.id not in items:
             items[first.id] = _item(first, sources)
         item = items[first.id]
+        others = [sources.get(m[1].source, (m[1].source, ""))[0] for m in members[1:] if m[1].source != first.source]
         if others:
             item = replace(item, also_from=tuple(dict.fromkeys(others)))
         out.append(item)
-        row_ids.append([m.row_id for m in members])
+        row_ids.append([m[0] for m in members])
     return tuple(out), row_ids
 
 

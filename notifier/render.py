@@ -186,20 +186,51 @@ _VIEWS: dict[int, tuple[DigestItem, dict[str, Any]]] = {}
 _VIEWS_MAX = 4096
 
 
-def _item_view(index: int, item: DigestItem) -> dict[str, Any]:
+def _item_view(index: int, item: DigestItem) -> _ItemView:
     cached = _VIEWS.get(id(item))
     if cached is None or cached[0] is not item:
         if len(_VIEWS) >= _VIEWS_MAX:
             _VIEWS.clear()
         fields = _item_fields(item)
         # The HTML block of an item does not depend on its place in the digest: rendered once too
-        # (digest.html puts it where `{% include "_item.html" %}` was, byte for byte).
+        # (digest.html puts it where `{% include "_item.html" %}` was, byte for byte); the text block
+        # likewise, after its number.
         fields["html"] = markupsafe.Markup(_render("_item.html", it=fields).removesuffix("\n"))
+        fields["text"] = _render("_item.txt", it=fields).removesuffix("\n")  # digest.txt: after "N. "
         cached = _VIEWS[id(item)] = (item, fields)
-    return {"index": index, **cached[1]}
+    return _ItemView(index, cached[1])
+
+
+class _ItemView:
+    """An item's cached fields and its number in this digest, read by the templates as attributes
+    (a real attribute is found at once; on a dict, Jinja's attribute lookup fails before it indexes)."""
+
+    __slots__ = ("_fields", "index")
+
+    def __init__(self, index: int, fields: dict[str, Any]) -> None:
+        self.index = index
+        self._fields = fields
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+# E-mail renders a digest twice in a row (text, then HTML): the second call reuses the view.
+_LAST_VIEW: list[tuple[Digest, dict[str, Any]]] = []
 
 
 def _digest_view(digest: Digest) -> dict[str, Any]:
+    if _LAST_VIEW and _LAST_VIEW[0][0] is digest:
+        return _LAST_VIEW[0][1]
+    view = _build_digest_view(digest)
+    _LAST_VIEW[:] = [(digest, view)]
+    return view
+
+
+def _build_digest_view(digest: Digest) -> dict[str, Any]:
     return {
         "subject": strip_control(digest_subject(digest)),
         "name": strip_control(digest.subscription_name),
