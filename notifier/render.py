@@ -197,6 +197,7 @@ def _item_view(index: int, item: DigestItem) -> _ItemView:
         # likewise, after its number.
         fields["html"] = markupsafe.Markup(_render("_item.html", it=fields).removesuffix("\n"))
         fields["text"] = _render("_item.txt", it=fields).removesuffix("\n")  # digest.txt: after "N. "
+        fields["row"] = _render("_row.html", it=fields)
         cached = _VIEWS[id(item)] = (item, fields)
     return _ItemView(index, cached[1])
 
@@ -231,11 +232,16 @@ def _digest_view(digest: Digest) -> dict[str, Any]:
 
 
 def _build_digest_view(digest: Digest) -> dict[str, Any]:
+    items = [_item_view(i, item) for i, item in enumerate(digest.items, 1)]
     return {
         "subject": strip_control(digest_subject(digest)),
         "name": strip_control(digest.subscription_name),
         "created": digest.created_at.strftime("%Y-%m-%d %H:%M"),
-        "items": [_item_view(i, item) for i, item in enumerate(digest.items, 1)],
+        "items": items,
+        # The item blocks joined here, not looped over in the templates: a digest of a big day has
+        # hundreds of items and a notify thousands of digests (benchmarks/README.md#notify).
+        "rows": markupsafe.Markup("".join(it.row for it in items).removesuffix("\n")),
+        "numbered": "".join(f"{it.index}. {it.text}\n" for it in items).removesuffix("\n"),
         "unsubscribe_url": safe_url(digest.unsubscribe_url),
         "unsubscribe_mailto": _safe_mailto(digest.unsubscribe_mailto),
     }
