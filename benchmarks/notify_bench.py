@@ -305,7 +305,7 @@ def add_new_notices(factory: sessionmaker[Session], count: int, seed: int, now: 
 
 def plan_and_render(factory: sessionmaker[Session], now: dt.datetime) -> dict[str, Any]:
     """Plan, build and render every due digest; rolled back, so it can be repeated."""
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     horizon = change_horizon(factory)
     session = factory()
     try:
@@ -320,9 +320,20 @@ def plan_and_render(factory: sessionmaker[Session], now: dt.datetime) -> dict[st
     finally:
         session.rollback()
         session.close()
+    # CPU time of this process (Python and SQLite alike): what the step costs when it has a core to
+    # itself; the wall time also shows what else ran on the machine.
     return {"plan_s": round(t1 - t0, 3), "build_s": round(t2 - t1, 3), "render_s": round(t3 - t2, 3),
-            "total_s": round(t3 - t0, 3), "digests": len(digests), "ledger_rows": rows,
-            "rendered_mb": round(size / 1e6, 1)}
+            "total_s": round(t3 - t0, 3), "cpu_s": round(time.process_time() - cpu0, 3), "digests": len(digests),
+            "ledger_rows": rows, "rendered_mb": round(size / 1e6, 1)}
+
+
+def plan_and_render_best(factory: sessionmaker[Session], now: dt.datetime, repeat: int) -> dict[str, Any]:
+    """The fastest of ``repeat`` runs (by wall time), with every run's wall and CPU time."""
+    runs = [plan_and_render(factory, now) for _ in range(repeat)]
+    best = dict(min(runs, key=lambda r: r["total_s"]))
+    best["all_total_s"] = [r["total_s"] for r in runs]
+    best["all_cpu_s"] = [r["cpu_s"] for r in runs]
+    return best
 
 
 def peak_mb(fn: Callable[[], Any]) -> float:
@@ -357,7 +368,7 @@ def bench_subscriptions(factory: sessionmaker[Session], subs: int, new: int, ste
     started = time.perf_counter()
     add_new_notices(factory, new, seed=step, now=now)
     out["archive_new_s"] = round(time.perf_counter() - started, 2)
-    out["plan_render"] = plan_and_render(factory, now)
+    out["plan_render"] = plan_and_render_best(factory, now, repeat=3)
     out["plan_render_peak_mb"] = peak_mb(lambda: plan_and_render(factory, now))
     if send:
         started = time.perf_counter()
@@ -434,14 +445,15 @@ def ratios(results: dict[str, Any]) -> dict[str, Any]:
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = ["| backend | notices | subs | idle notify | plan+render 100 new | of which plan | digests | "
-             "peak MB (plan+render) | send (ledger) |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| backend | notices | subs | idle notify | plan+render 100 new (best of 3) | CPU | of which plan | "
+             "digests | ledger rows | peak MB (plan+render) | send (ledger) |", "|---" * 11 + "|"]
     for backend, archives in results["backends"].items():
         for a in archives:
             for r in a["runs"]:
                 pr = r["plan_render"]
                 lines.append(f"| {backend} | {a['notices']:,} | {r['subscriptions']:,} | {r['idle']['median_ms']} ms "
-                             f"| {pr['total_s']} s | {pr['plan_s']} s | {pr['digests']:,} | "
+                             f"| {pr['total_s']} s | {pr['cpu_s']} s | {pr['plan_s']} s | {pr['digests']:,} | "
+                             f"{pr['ledger_rows']:,} | "
                              f"{r['plan_render_peak_mb']} | {r['send']['s'] if 'send' in r else '-'} s |")
     lines += ["", *[f"{k}: {v}x" for k, v in results["ratios"].items()]]
     return "\n".join(lines)

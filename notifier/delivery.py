@@ -1,9 +1,11 @@
 """Notice digests: what each subscription has not been told yet, planned into the ledger.
 
-1. **Plan** (one transaction): for each due subscription, the changes it has not been sent are
+1. **Plan** (one transaction): for each due subscription, the new changes that pass its filters are
    written to the ``delivery`` ledger with one ``digest_id`` derived from the subscription and the
-   change ids. The ledger's unique key (subscription, channel, notice, change) makes a second plan
-   of the same change impossible, so a concurrent or repeated ``notify`` cannot send it twice.
+   change ids, and its high-water mark moves to the horizon (`plan`; docs/ops.md, "Notify cost").
+   Only changes above the marks are read, so the cost is the new work, not the archive. The ledger's
+   unique key (subscription, channel, notice, change) makes a second plan of the same change
+   impossible, so a concurrent or repeated ``notify`` cannot send it twice.
 2. **Send**: `notifier.ledger` (the one exactly-once protocol, shared with ops alerts) claims each
    due digest — rows ``sending``, committed before the channel is called — sends it and records
    ``sent`` or ``failed`` with a backoff. This module only says what a notice digest is
