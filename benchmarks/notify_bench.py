@@ -461,7 +461,10 @@ def table(results: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     import contextlib
+    import signal
 
+    # SIGTERM ends the run through the ExitStack below: the private PostgreSQL cluster is stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="10,000 notices x 1,000 subscriptions, SQLite")
     parser.add_argument("--notices", default="10000,100000", help="archive sizes, comma-separated")
