@@ -214,7 +214,11 @@ class Subscription(Base):
     last_planned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     # The planner's high-water mark: every change up to this id has been considered for this
     # subscription, matched or not (store.planning). NULL: not planned yet, start from ``since``.
-    planned_through_change_id: Mapped[int | None] = mapped_column(Integer)
+    planned_through_change_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+    # With the mark's index, an idle notify finds "nobody is behind" and "no daily/weekly slot is
+    # due" without reading every subscription (docs/ops.md, "Notify cost").
+    __table_args__ = (Index("ix_subscription_schedule_planned", "schedule", "last_planned_at"),)
 
 
 class Delivery(Base):
