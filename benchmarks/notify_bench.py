@@ -387,7 +387,10 @@ def _commit_plan(factory: sessionmaker[Session], now: dt.datetime) -> None:
         session.execute(update(Delivery).where(Delivery.status == "pending").values(status="sent", sent_at=now))
 
 
-def bench_archive(url: str, notices: int, sub_counts: list[int], new: int, send: bool) -> dict[str, Any]:
+def bench_archive(url: str, notices: int, sub_counts: list[int], new: int, send: bool
+                  ) -> tuple[dict[str, Any], Engine]:
+    """Load one archive and measure it at each subscription count; the engine stays open for
+    `interleaved_idle`."""
     engine = open_database(url)
     factory = session_factory(engine)
     print(f"  loading {notices:,} notices ...", file=sys.stderr, flush=True)
@@ -402,8 +405,20 @@ def bench_archive(url: str, notices: int, sub_counts: list[int], new: int, send:
         print(f"    {json.dumps(result['runs'][-1], ensure_ascii=False)}", file=sys.stderr, flush=True)
     if url.startswith("sqlite"):
         result["db_mb"] = round(Path(url.split("///", 1)[1]).stat().st_size / 1e6, 1)
-    engine.dispose()
-    return result
+    return result, engine
+
+
+def interleaved_idle(engines: dict[int, Engine], now: dt.datetime, rounds: int = 21) -> dict[int, float]:
+    """Median idle notify per archive size, the sizes taken in turn: a machine shared with other
+    work slows every size alike, so the ratio between sizes is measured fairly."""
+    factories = {n: session_factory(e) for n, e in engines.items()}
+    times: dict[int, list[float]] = {n: [] for n in factories}
+    for _ in range(rounds):
+        for n, factory in factories.items():
+            started = time.perf_counter()
+            _notify(factory, now)
+            times[n].append((time.perf_counter() - started) * 1000)
+    return {n: round(statistics.median(t), 1) for n, t in times.items()}
 
 
 def machine() -> dict[str, Any]:
@@ -441,11 +456,16 @@ def ratios(results: dict[str, Any]) -> dict[str, Any]:
         for a, b in zip(small["runs"], large["runs"], strict=True):
             key = f"{backend} {b['subscriptions']} subs: idle {large['notices']:,} / {small['notices']:,}"
             out[key] = round(b["idle"]["median_ms"] / a["idle"]["median_ms"], 2)
+    for backend, by_size in results.get("interleaved_idle_ms", {}).items():
+        if len(by_size) >= 2:
+            small, large = min(by_size), max(by_size)
+            key = f"{backend} {results['subscriptions'][-1]} subs, sizes in turn: idle {large:,} / {small:,}"
+            out[key] = round(by_size[large] / by_size[small], 2)
     return out
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = ["| backend | notices | subs | idle notify | plan+render 100 new (best of 3) | CPU | of which plan | "
+    lines = [f"| backend | notices | subs | idle notify | plan+render {results['new']} new (best of 3) | CPU | of which plan | "
              "digests | ledger rows | peak MB (plan+render) | send (ledger) |", "|---" * 11 + "|"]
     for backend, archives in results["backends"].items():
         for a in archives:
@@ -455,6 +475,10 @@ def table(results: dict[str, Any]) -> str:
                              f"| {pr['total_s']} s | {pr['cpu_s']} s | {pr['plan_s']} s | {pr['digests']:,} | "
                              f"{pr['ledger_rows']:,} | "
                              f"{r['plan_render_peak_mb']} | {r['send']['s'] if 'send' in r else '-'} s |")
+    for backend, by_size in results.get("interleaved_idle_ms", {}).items():
+        lines.append("")
+        lines.append(f"{backend}, {results['subscriptions'][-1]:,} subscriptions, idle notify with the sizes in turn: "
+                     + ", ".join(f"{n:,} notices {ms} ms" for n, ms in by_size.items()))
     lines += ["", *[f"{k}: {v}x" for k, v in results["ratios"].items()]]
     return "\n".join(lines)
 
@@ -479,16 +503,24 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         args.notices, args.subscriptions, args.backend = "10000", "1000", "sqlite"
     sizes = [int(x) for x in args.notices.split(",")]
     subs = [int(x) for x in args.subscriptions.split(",")]
-    results: dict[str, Any] = {"machine": machine(), "new": args.new, "backends": {}}
+    results: dict[str, Any] = {"machine": machine(), "new": args.new, "subscriptions": subs, "backends": {}}
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pw-notify-bench-")))
         for backend in args.backend.split(","):
             cluster = _pg_server(stack) if backend == "postgresql" else None
             results["backends"][backend] = []
+            engines, urls = {}, []
             for n in sizes:
                 url = cluster.create_database(prefix="bench") if cluster else f"sqlite:///{tmp / f'n{n}.sqlite3'}"
                 print(f"{backend}, {n:,} notices", file=sys.stderr, flush=True)
-                results["backends"][backend].append(bench_archive(url, n, subs, args.new, args.send))
+                result, engines[n] = bench_archive(url, n, subs, args.new, args.send)
+                results["backends"][backend].append(result)
+                urls.append(url)
+            print(f"{backend}: idle notify, sizes in turn", file=sys.stderr, flush=True)
+            results.setdefault("interleaved_idle_ms", {})[backend] = interleaved_idle(engines, _now(len(subs)))
+            for engine in engines.values():
+                engine.dispose()
+            for url in urls:
                 if cluster:
                     cluster.drop_database(url)
                 else:

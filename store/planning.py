@@ -158,7 +158,6 @@ def insert_pending(session: Session, rows: Sequence[tuple[int, str, int, int, st
 
 def _copy_pending(conn: Any, rows: Sequence[tuple[int, str, int, int, str]], now: dt.datetime) -> None:
     stamp = now.astimezone(dt.UTC)  # what UTCDateTime stores; psycopg sends it as timestamptz
-    cursor = conn.connection.dbapi_connection.cursor()
-    with cursor.copy(_PENDING_COPY) as copy:
+    with conn.connection.dbapi_connection.cursor() as cursor, cursor.copy(_PENDING_COPY) as copy:
         for row in rows:
             copy.write_row((*row, "pending", 0, stamp, stamp))
