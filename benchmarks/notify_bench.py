@@ -465,8 +465,8 @@ def ratios(results: dict[str, Any]) -> dict[str, Any]:
 
 
 def table(results: dict[str, Any]) -> str:
-    lines = [f"| backend | notices | subs | idle notify | plan+render {results['new']} new (best of 3) | CPU | of which plan | "
-             "digests | ledger rows | peak MB (plan+render) | send (ledger) |", "|---" * 11 + "|"]
+    lines = [f"| backend | notices | subs | idle notify | plan+render {results['new']} new (best of 3) | CPU | "
+             "of which plan | digests | ledger rows | peak MB (plan+render) | send (ledger) |", "|---" * 11 + "|"]
     for backend, archives in results["backends"].items():
         for a in archives:
             for r in a["runs"]:
