@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: test test-all demo run lint typecheck bench bench-search clean
+.PHONY: test test-all demo run lint typecheck bench bench-search bench-notify clean
 
 $(STAMP): pyproject.toml  ## the test and lint tools too
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +28,12 @@ test-all: $(STAMP)  ## everything, including slow soak tests
 bench-search: $(STAMP)  ## search benchmark, 100k notices (1M run: benchmarks/README.md#search)
 	$(BIN)/python benchmarks/search_bench.py --size 100000
 
-bench: $(STAMP)  ## crawler/daemon benchmarks, quick sizes (full: benchmarks/README.md); prints a table
+bench: $(STAMP)  ## crawler/daemon and notify benchmarks, quick sizes (full: benchmarks/README.md); prints tables
 	$(BIN)/python benchmarks/bench.py --quick
+	$(BIN)/python benchmarks/notify_bench.py --quick
+
+bench-notify: $(STAMP)  ## notify benchmark, 10k and 100k notices x 1k and 10k subscriptions, SQLite (1M: benchmarks/README.md#notify)
+	$(BIN)/python benchmarks/notify_bench.py --notices 10000,100000 --subscriptions 1000,10000
 
 demo: $(RUN_STAMP)  ## crawl the bundled snapshots from a local mirror; run twice to see "0 new"
 	$(BIN)/policywatch demo

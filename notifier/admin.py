@@ -75,7 +75,8 @@ def subscribe(app: Any, args: Any) -> tuple[int, str]:
     return sub_id, sign_token(token, app.secret())
 
 
-def _mask(kind: str, target: dict[str, str]) -> str:
+def mask_target(kind: str, target: dict[str, str]) -> str:
+    """Who a subscription reaches, printable: keys and tokens are cut short."""
     if kind == "email":
         return target.get("address", "")
     if kind == "webhook":
@@ -86,7 +87,7 @@ def _mask(kind: str, target: dict[str, str]) -> str:
 
 def list_subscriptions(app: Any) -> list[dict[str, Any]]:
     with app.factory() as session:
-        return [{"id": s.id, "kind": s.kind, "target": _mask(s.kind, s.target or {}), "filters": s.filters,
+        return [{"id": s.id, "kind": s.kind, "target": mask_target(s.kind, s.target or {}), "filters": s.filters,
                  "schedule": s.schedule, "active": s.active, "ops": s.is_ops}
                 for s in session.scalars(select(Subscription).order_by(Subscription.id))]
 

@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
+import markupsafe
 
 from notifier.digest import (
     ALERT_CHANGES,
@@ -162,10 +163,9 @@ def _diff_lines(diff: str | None, max_lines: int = 40) -> list[tuple[str, str]]:
     return out
 
 
-def _item_view(index: int, item: DigestItem) -> dict[str, Any]:
+def _item_fields(item: DigestItem) -> dict[str, Any]:
     fg, bg = _BADGE_HTML[item.change]
     return {
-        "index": index,
         "change": item.change,
         "badge": item.change_label,
         "badge_fg": fg,
@@ -180,12 +180,69 @@ def _item_view(index: int, item: DigestItem) -> dict[str, Any]:
     }
 
 
+# A planned notice goes to thousands of digests as one shared DigestItem object: its view is built
+# once. Keyed by identity (items hold dicts, so they do not hash), with the item kept alive in the
+# entry so that its id cannot be reused by another object while cached.
+_VIEWS: dict[int, tuple[DigestItem, dict[str, Any]]] = {}
+_VIEWS_MAX = 4096
+
+
+def _item_view(index: int, item: DigestItem) -> _ItemView:
+    cached = _VIEWS.get(id(item))
+    if cached is None or cached[0] is not item:
+        if len(_VIEWS) >= _VIEWS_MAX:
+            _VIEWS.clear()
+        fields = _item_fields(item)
+        # The HTML block of an item does not depend on its place in the digest: rendered once too
+        # (digest.html puts it where `{% include "_item.html" %}` was, byte for byte); the text block
+        # likewise, after its number.
+        fields["html"] = markupsafe.Markup(_render("_item.html", it=fields).removesuffix("\n"))
+        fields["text"] = _render("_item.txt", it=fields).removesuffix("\n")  # digest.txt: after "N. "
+        fields["row"] = _render("_row.html", it=fields)
+        cached = _VIEWS[id(item)] = (item, fields)
+    return _ItemView(index, cached[1])
+
+
+class _ItemView:
+    """An item's cached fields and its number in this digest, read by the templates as attributes
+    (a real attribute is found at once; on a dict, Jinja's attribute lookup fails before it indexes)."""
+
+    __slots__ = ("_fields", "index")
+
+    def __init__(self, index: int, fields: dict[str, Any]) -> None:
+        self.index = index
+        self._fields = fields
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._fields[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+# E-mail renders a digest twice in a row (text, then HTML): the second call reuses the view.
+_LAST_VIEW: list[tuple[Digest, dict[str, Any]]] = []
+
+
 def _digest_view(digest: Digest) -> dict[str, Any]:
+    if _LAST_VIEW and _LAST_VIEW[0][0] is digest:
+        return _LAST_VIEW[0][1]
+    view = _build_digest_view(digest)
+    _LAST_VIEW[:] = [(digest, view)]
+    return view
+
+
+def _build_digest_view(digest: Digest) -> dict[str, Any]:
+    items = [_item_view(i, item) for i, item in enumerate(digest.items, 1)]
     return {
         "subject": strip_control(digest_subject(digest)),
         "name": strip_control(digest.subscription_name),
         "created": digest.created_at.strftime("%Y-%m-%d %H:%M"),
-        "items": [_item_view(i, item) for i, item in enumerate(digest.items, 1)],
+        "items": items,
+        # The item blocks joined here, not looped over in the templates: a digest of a big day has
+        # hundreds of items and a notify thousands of digests (benchmarks/README.md#notify).
+        "rows": markupsafe.Markup("".join(it.row for it in items).removesuffix("\n")),
+        "numbered": "".join(f"{it.index}. {it.text}\n" for it in items).removesuffix("\n"),
         "unsubscribe_url": safe_url(digest.unsubscribe_url),
         "unsubscribe_mailto": _safe_mailto(digest.unsubscribe_mailto),
     }
@@ -206,6 +263,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # packaged templates never change at run time; no stat() per include
     )
 
 
@@ -237,10 +295,16 @@ def render_html(digest: Digest, max_bytes: int = HTML_MAX_BYTES) -> str:
     low, high = 0, len(items)  # the largest n whose page fits, by bisection (each render is ~ms)
     while low < high:
         mid = (low + high + 1) // 2
-        page = _render("digest.html", **{**view, "items": items[:mid]}, more=len(items) - mid)
-        fits = utf8_len(page) <= max_bytes
+        fits = utf8_len(_html_page(view, mid)) <= max_bytes
         low, high = (mid, high) if fits else (low, mid - 1)
-    return _render("digest.html", **{**view, "items": items[:low]}, more=len(items) - low)
+    return _html_page(view, low)
+
+
+def _html_page(view: dict[str, Any], shown: int) -> str:
+    """The HTML digest with only its first ``shown`` items, and a line saying how many more."""
+    items = view["items"][:shown]
+    rows = markupsafe.Markup("".join(it.row for it in items).removesuffix("\n"))
+    return _render("digest.html", **{**view, "items": items, "rows": rows}, more=len(view["items"]) - shown)
 
 
 # ---------------------------------------------------------------------------

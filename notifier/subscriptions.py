@@ -8,9 +8,9 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from parsers.facts.events import filter_names, lookup
@@ -19,6 +19,7 @@ from policywatch.errors import ConfigError
 CHINA = ZoneInfo("Asia/Shanghai")
 DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _HHMM = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -114,27 +115,79 @@ def _amounts(events: list[Any]) -> list[int]:
     return out
 
 
+def _values(filters: Mapping[str, Any], key: str) -> frozenset[Any] | None:
+    # A key present with an empty list matches nothing, as it always has; absent means "any".
+    return frozenset(filters[key]) if key in filters else None
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """A subscription's filters, parsed once per plan. ``None``: the filter is not set.
+
+    Everything except keywords is a fact of the notice's columns (source, topics, events), so the
+    planner checks it on the few changes it reads, without the body (`passes_facts`). Keywords need
+    the title and body: the planner asks the database (store.planning.keyword_hits), and `matches`
+    checks them on a loaded notice.
+    """
+
+    sources: frozenset[Any] | None = None
+    places: frozenset[Any] | None = None  # the city filter: a city name or a source id
+    topics: frozenset[Any] | None = None
+    events: frozenset[Any] | None = None
+    keywords: tuple[str, ...] | None = None
+    min_amount: int | None = None
+
+    @classmethod
+    def parse(cls, filters: Mapping[str, Any]) -> FilterSpec:
+        keywords = tuple(dict.fromkeys(str(k) for k in filters["keyword"])) if "keyword" in filters else None
+        amount = int(filters["min_amount"]) if "min_amount" in filters else None
+        return cls(sources=_values(filters, "source"), places=_values(filters, "city"),
+                   topics=_values(filters, "topic"), events=_values(filters, "event"), keywords=keywords,
+                   min_amount=amount)
+
+    def passes_facts(self, facts: NoticeFacts) -> bool:
+        """Every filter but keywords."""
+        if self.sources is not None and facts.source not in self.sources:
+            return False
+        if self.places is not None and facts.city not in self.places and facts.source not in self.places:
+            return False
+        if self.topics is not None and self.topics.isdisjoint(facts.topics):
+            return False
+        if self.events is not None and self.events.isdisjoint(facts.event_types):
+            return False
+        return self.min_amount is None or (facts.max_amount is not None and facts.max_amount >= self.min_amount)
+
+    def passes_keywords(self, title: str, body: str) -> bool:
+        if self.keywords is None:
+            return True
+        hay = f"{title}\n{body}"
+        return any(k in hay for k in self.keywords)
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    """What filters compare, from a notice's columns (never its body)."""
+
+    source: str
+    city: str
+    topics: frozenset[Any]
+    event_types: frozenset[Any]
+    max_amount: int | None
+
+    @classmethod
+    def of(cls, source: str, city: str, topics: Any, events: Any) -> NoticeFacts:
+        event_list = [e for e in (events or []) if isinstance(e, Mapping)]
+        amounts = _amounts(event_list)
+        return cls(source=source, city=city, topics=frozenset(topics or []),
+                   event_types=frozenset(e.get("type") for e in event_list),
+                   max_amount=max(amounts) if amounts else None)
+
+
 def matches(filters: Mapping[str, Any], notice: Any, city: str) -> bool:
     """Does a notice (store.models.Notice) pass a subscription's filters? Empty filters pass all."""
-    if "source" in filters and notice.source not in filters["source"]:
-        return False
-    if "city" in filters and city not in filters["city"] and notice.source not in filters["city"]:
-        return False
-    topics = set(notice.topics or [])
-    if "topic" in filters and not topics & set(filters["topic"]):
-        return False
-    events = list(notice.events or [])
-    if "event" in filters and not {e.get("type") for e in events} & set(filters["event"]):
-        return False
-    if "keyword" in filters:
-        hay = f"{notice.title}\n{notice.body}"
-        if not any(k in hay for k in filters["keyword"]):
-            return False
-    if "min_amount" in filters:
-        amounts = _amounts(events)
-        if not amounts or max(amounts) < int(filters["min_amount"]):
-            return False
-    return True
+    spec = FilterSpec.parse(filters)
+    facts = NoticeFacts.of(notice.source, city, notice.topics, notice.events)
+    return spec.passes_facts(facts) and spec.passes_keywords(notice.title, notice.body)
 
 
 def new_token() -> str:
@@ -154,3 +207,40 @@ def verify_token(signed: str, secret: str) -> str | None:
     # Compare bytes: compare_digest raises TypeError on non-ASCII str, and a forged token may be anything.
     expected = sign_token(token, secret).encode("utf-8")
     return token if hmac.compare_digest(expected, signed.strip().encode("utf-8", "surrogatepass")) else None
+
+
+class FilterIndex(Generic[T]):
+    """Subscriptions' filters grouped and indexed so that one change is compared only with the
+    filters that can pass it.
+
+    Identical filters are one group, checked once per change. A group with a source filter is
+    filed under each of its sources, one with only a city filter under each city name / source id
+    it lists; a group with neither is checked against every change. For a change from source S in
+    city C the candidates are the groups under S, under C and the unfiled ones.
+    """
+
+    def __init__(self, specs: Iterable[tuple[FilterSpec, T]]) -> None:
+        self.groups: dict[FilterSpec, list[T]] = {}
+        for spec, member in specs:
+            self.groups.setdefault(spec, []).append(member)
+        self._by_source: dict[Any, list[FilterSpec]] = {}
+        self._by_place: dict[Any, list[FilterSpec]] = {}
+        self._unfiled: list[FilterSpec] = []
+        for spec in self.groups:
+            if spec.sources is not None:
+                for value in spec.sources:
+                    self._by_source.setdefault(value, []).append(spec)
+            elif spec.places is not None:
+                for value in spec.places:
+                    self._by_place.setdefault(value, []).append(spec)
+            else:
+                self._unfiled.append(spec)
+        self._cache: dict[tuple[str, str], list[FilterSpec]] = {}
+
+    def candidates(self, source: str, city: str) -> list[FilterSpec]:
+        key = (source, city)
+        if key not in self._cache:
+            places = self._by_place.get(source, []) + self._by_place.get(city, [])
+            found = self._by_source.get(source, []) + list(dict.fromkeys(places)) + self._unfiled
+            self._cache[key] = found
+        return self._cache[key]

@@ -25,7 +25,7 @@ from crawler.sources import all_sources
 from notifier.channels.base import Channel, SendResult
 from notifier.channels.factory import build_channel, channel_endpoint
 from notifier.channels.pacing import SlidingWindowPacer
-from notifier.delivery import NotifyReport, notify
+from notifier.delivery import NotifyReport, Preview, dry_run, notify
 from notifier.digest import Digest
 from notifier.dispatch import Dispatcher, DispatchSettings
 from notifier.ledger import LedgerPolicy
@@ -155,17 +155,25 @@ class App:
                       sender=self.settings.smtp.sender, policy=self.ledger_policy(), dispatcher=self.dispatcher,
                       endpoint_of=self.endpoint_of(options))
 
-    def ensure_default_outbox(self) -> None:
-        """With no subscription at all, digests of everything go to the outbox folder."""
+    def notify_preview(self) -> list[Preview]:
+        """What `notify` would send now, to whom; nothing is sent or recorded (`notify --dry-run`)."""
+        return dry_run(self.factory, self.clock(), self.source_names(), public_url=self.settings.notify.public_url,
+                       secret=self.secret(), sender=self.settings.smtp.sender)
+
+    def has_subscriptions(self) -> bool:
         from sqlalchemy import func, select
 
-        from notifier.subscriptions import new_token
-
         with self.factory() as session:
-            if session.scalar(select(func.count()).select_from(Subscription)):
-                return
-            from store.models import Subscriber
+            return bool(session.scalar(select(func.count()).select_from(Subscription)))
 
+    def ensure_default_outbox(self) -> None:
+        """With no subscription at all, digests of everything go to the outbox folder."""
+        from notifier.subscriptions import new_token
+        from store.models import Subscriber
+
+        if self.has_subscriptions():
+            return
+        with self.factory() as session:
             now = self.clock()
             subscriber = Subscriber(name="default outbox", created_at=now)
             session.add(subscriber)

@@ -87,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="CSV to a file starts with a UTF-8 BOM so Excel/WPS on Chinese Windows read it as UTF-8; "
                         "this turns it off")
 
-    cmd("notify", "send every due digest")
+    p = cmd("notify", "send every due digest")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would be sent to whom; send nothing, record nothing")
+    p.add_argument("--json", action="store_true", help="with --dry-run: the digests as JSON")
 
     p = cmd("run", "run the daemon (scheduler)")
     p.add_argument("--once", action="store_true", help="one full cycle (crawl + notify) and exit")
@@ -406,7 +409,7 @@ EXPORT_FIELDS = ["url", "source", "channel", "title", "doc_number", "issuers", "
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from store.repository import Repository, notice_to_json
+    from store.repository import Repository
 
     app = open_app(args)
     with app.factory() as session:
@@ -415,10 +418,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             _write_rows(args, event_fields(), event_rows(session, app.sources))
             return EXIT_OK
-        repo = Repository(session)
-        notices = repo.notices_for_export()
-        atts = repo.attachments_of([n.id for n in notices])
-        _write_rows(args, EXPORT_FIELDS, (notice_to_json(n, atts[n.id]) for n in notices))
+        _write_rows(args, EXPORT_FIELDS, Repository(session).export_rows())  # streamed: constant memory
     return EXIT_OK
 
 
@@ -442,6 +442,11 @@ def _write_rows(args: argparse.Namespace, fields: Sequence[str], rows: Iterable[
 
 def cmd_notify(args: argparse.Namespace) -> int:
     app = open_app(args)
+    if args.dry_run:
+        return _notify_dry_run(app, args.json)
+    if args.json:
+        print("policywatch: --json goes with --dry-run", file=sys.stderr)
+        return EXIT_USAGE
     app.ensure_default_outbox()
     report = app.notify()
     extra = "".join(f", {n} {what}" for n, what in ((report.deferred, "deferred (endpoint failing)"),
@@ -459,6 +464,26 @@ def cmd_notify(args: argparse.Namespace) -> int:
     for err in alerts.errors:
         print(f"  error: {err}")
     return EXIT_OK if not (report.failed or report.deferred or alerts.failed) else EXIT_FAILED
+
+
+def _notify_dry_run(app: Any, as_json: bool) -> int:
+    previews = app.notify_preview()
+    # A real run with no subscription at all first creates the default outbox subscription; a dry run records nothing.
+    note = None if app.has_subscriptions() else "no subscription yet: notify would first create the default outbox"
+    if as_json:
+        print(json.dumps({"dry_run": True, "note": note, "digests": [p.to_json() for p in previews]},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if note:
+        print(note)
+    print(f"would send {len(previews)} digest(s) (dry run: nothing sent, nothing recorded)")
+    for p in previews:
+        d = p.digest
+        _say(f"  subscription {d.subscription_id} · {p.channel} {p.recipient} · {d.subscription_name} · {p.state}")
+        _say(f"    {d.subject}")
+        for item in d.items:
+            _say(f"    - [{item.change}] {item.title}  {item.url or ''}")
+    return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:

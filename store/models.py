@@ -212,6 +212,13 @@ class Subscription(Base):
     # Changes detected at or after this moment are for this subscription (no back-catalogue flood).
     since: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     last_planned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # The planner's high-water mark: every change up to this id has been considered for this
+    # subscription, matched or not (store.planning). NULL: not planned yet, start from ``since``.
+    planned_through_change_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+    # With the mark's index, an idle notify finds "nobody is behind" and "no daily/weekly slot is
+    # due" without reading every subscription (docs/ops.md, "Notify cost").
+    __table_args__ = (Index("ix_subscription_schedule_planned", "schedule", "last_planned_at"),)
 
 
 class Delivery(Base):
@@ -223,9 +230,11 @@ class Delivery(Base):
     subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id", ondelete="CASCADE"))
     channel: Mapped[str] = mapped_column(String(20))
     notice_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"))
-    change_id: Mapped[int] = mapped_column(ForeignKey("change.id", ondelete="CASCADE"))
+    # Indexed: the planner asks which of a few new changes are already in the ledger.
+    change_id: Mapped[int] = mapped_column(ForeignKey("change.id", ondelete="CASCADE"), index=True)
     digest_id: Mapped[str] = mapped_column(String(64), index=True)
-    # pending | sending | sent | failed | dead | cancelled (notifier/ledger.py moves rows between them)
+    # pending | sending | sent | failed | dead | cancelled (notifier/ledger.py moves rows between them);
+    # indexed: the sender reads the unsent rows, a few among the whole history of sent ones.
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

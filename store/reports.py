@@ -188,8 +188,10 @@ def event_rows(session: Session, sources: Iterable[SourceLike]) -> Iterator[dict
     """One flat dict per extracted event, with the notice it came from (fields: `event_fields`)."""
     source_list = tuple(sources)
     city_by_source = {s.id: s.city for s in source_list}
-    stmt = select(Notice).order_by(Notice.id).execution_options(yield_per=500)
-    for notice in session.scalars(stmt):
+    # Columns only (no body), streamed: a server-side cursor on PostgreSQL, fetchmany on SQLite.
+    stmt = (select(Notice.id, Notice.url, Notice.title, Notice.source, Notice.doc_number, Notice.published_date,
+                   Notice.events).order_by(Notice.id).execution_options(yield_per=500))
+    for notice in session.execute(stmt):
         for event in notice.events or []:
             if not isinstance(event, dict):
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -235,8 +236,24 @@ class Repository:
             select(CrawlRun).where(CrawlRun.source == source, CrawlRun.channel == channel)
             .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(limit)))
 
-    def notices_for_export(self) -> list[Notice]:
-        return list(self.session.scalars(select(Notice).order_by(Notice.id)))
+    def export_rows(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every notice as `notice_to_json`, in id order, ``batch`` notices in memory at a time.
+
+        Keyset pages (``id > last ORDER BY id LIMIT batch``) rather than one result set: constant
+        memory on both backends without a server-side cursor, and no transaction held open for the
+        whole export on PostgreSQL."""
+        last = 0
+        while True:
+            notices = list(self.session.scalars(select(Notice).where(Notice.id > last).order_by(Notice.id)
+                                                .limit(batch)))
+            if not notices:
+                return
+            atts = self.attachments_of([n.id for n in notices])
+            for notice in notices:
+                yield notice_to_json(notice, atts[notice.id])
+                for obj in (notice, *atts[notice.id]):  # nothing of the page stays in the session
+                    self.session.expunge(obj)
+            last = notices[-1].id
 
     def attachments_of(self, notice_ids: list[int]) -> dict[int, list[AttachmentRow]]:
         out: dict[int, list[AttachmentRow]] = {i: [] for i in notice_ids}
