@@ -33,6 +33,7 @@ from policywatch.app import App
 from policywatch.config import load_settings
 from store.db import transaction
 from store.models import Delivery
+from store.planning import change_horizon
 from store.repository import Repository
 
 ROUNDS, SENDERS = 20, 5
@@ -108,7 +109,7 @@ def test_five_concurrent_notifiers_send_every_digest_exactly_once(tmp_path: Path
                 _publish(apps[0], n)
                 if n % 2:  # planned by a sender that has not sent yet: the others race on its rows only
                     with transaction(apps[0].factory) as session:
-                        plan(session, dt.datetime.now(dt.UTC), apps[0].source_names())
+                        plan(session, dt.datetime.now(dt.UTC), apps[0].source_names(), change_horizon(apps[0].factory))
                 reports, errors = _round(apps)
                 assert not errors, f"round {n}: a sender crashed: {errors[0]!r}"
                 assert sum(r.sent for r in reports) == len(RECIPIENTS), f"round {n}: {reports}"
@@ -134,7 +135,7 @@ def test_a_live_claim_is_left_alone_until_its_lease_runs_out(tmp_path: Path) -> 
             subscribe(app, _args(email=RECIPIENTS[0]))
             _publish(app, 1)
             with transaction(app.factory) as session:
-                plan(session, t0, app.source_names())
+                plan(session, t0, app.source_names(), change_horizon(app.factory))
                 for row in session.scalars(select(Delivery)):  # what a live sender's claim leaves
                     row.status, row.attempts = "sending", 1
                     row.claimed_by, row.lease_until = "other-host:4242:0123456789ab", t0 + dt.timedelta(minutes=10)

@@ -30,6 +30,7 @@ from policywatch.app import App, outbox_files
 from policywatch.config import load_settings
 from store.db import transaction
 from store.models import AlertDelivery, AlertIncident, Delivery
+from store.planning import change_horizon
 from store.repository import Repository
 
 T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
@@ -250,7 +251,7 @@ def test_the_claim_itself_rechecks_the_subscription(tmp_path: Path) -> None:
     _, token = subscribe(app, _args(email="a@example.org"))
     _publish(app)
     with transaction(app.factory) as session:
-        plan(session, clock.now, app.source_names())
+        plan(session, clock.now, app.source_names(), change_horizon(app.factory))
         (due,) = due_digests(session, Delivery, clock.now)
     unsubscribe(app, token)
 
