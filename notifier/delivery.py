@@ -133,8 +133,10 @@ def _due_clauses(session: Session, now: dt.datetime) -> tuple[list[ColumnElement
         if slot is None:
             every.append(Subscription.schedule == text_)
             continue
-        clause = and_(Subscription.schedule == text_,
-                      or_(Subscription.last_planned_at.is_(None), Subscription.last_planned_at < slot))
+        # Never planned: counted from its creation, so a new daily/weekly subscription gets its first
+        # digest at its next slot, not at once.
+        last = func.coalesce(Subscription.last_planned_at, Subscription.created_at)
+        clause = and_(Subscription.schedule == text_, last < slot)
         every.append(clause)
         slotted.append(clause)
     return every, slotted

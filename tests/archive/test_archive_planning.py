@@ -138,15 +138,35 @@ def test_schedules_are_due_once_per_slot(archive_factory: sessionmaker[Session])
         with archive_factory() as s:
             return set(s.scalars(select(Delivery.subscription_id).where(Delivery.created_at == at)))
 
-    assert planned_at(7.0, 1) == {daily, weekly, now}  # never planned: due at once (as always)
+    # Never planned: counted from its creation (12-02 00:00). Daily has had a slot since (12-02
+    # 08:00); weekly has not (its last one was Monday 11-30), so it waits for Monday 12-07.
+    assert planned_at(7.0, 1) == {daily, now}
     assert planned_at(7.5, 2) == {now}  # before 08:00: only the immediate one
     assert planned_at(8.0, 0) == {daily}  # the slot: the changes since 07:00 go out
     assert planned_at(9.0, 1) == {now}  # the slot is used: the next change waits for tomorrow
     assert planned_at(24 + 8.5, 1) == {now, daily}
     assert planned_at(4 * 24 + 9.5, 0) == {weekly}  # Monday 09:30: the week's changes (daily had them)
     with archive_factory() as s:
+        first = s.scalars(select(Delivery.created_at).where(Delivery.subscription_id == weekly)).all()
+        assert first and min(first) == day + dt.timedelta(hours=4 * 24 + 9.5)  # its first digest, at its slot
+    with archive_factory() as s:
         assert expected(archive_factory) == ledger(archive_factory)
         assert s.get(Subscription, daily) is not None
+
+
+def test_a_new_daily_subscription_gets_its_first_digest_at_its_slot(
+        archive_factory: sessionmaker[Session]) -> None:
+    """Subscribed at 10:00 for "daily 08:00": nothing today, even with news; everything tomorrow at 08:00."""
+    rng = random.Random(5)
+    day = dt.datetime(2026, 12, 3, tzinfo=CHINA)
+    daily = subscribe(archive_factory, {}, day + dt.timedelta(hours=10), schedule="daily 08:00")
+    archive(archive_factory, rng, range(3), day + dt.timedelta(hours=11))
+    for hour in (11, 15, 23.9, 24 + 7.9):
+        run_plan(archive_factory, day + dt.timedelta(hours=hour))
+        assert not ledger(archive_factory), f"planned at {hour} h, before the first slot"
+    run_plan(archive_factory, day + dt.timedelta(hours=24 + 8))
+    assert {sid for sid, _ in ledger(archive_factory)} == {daily}
+    assert ledger(archive_factory) == expected(archive_factory)
 
 
 def test_dry_run_shows_the_digests_and_records_nothing(archive_factory: sessionmaker[Session]) -> None:
