@@ -47,14 +47,52 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+# Placeholders in option help, filled with the known values only when help is shown: listing them
+# eagerly would import the source registry and the extractor on every command's start-up.
+def _known_cities() -> str:
+    from crawler.sources import builtin_sources
+
+    return ", ".join(dict.fromkeys(src.city.removesuffix("市") for src in builtin_sources()))
+
+
+def _known_topics() -> str:
+    from parsers.facts.topics import VOCABULARY
+
+    return ", ".join(VOCABULARY)
+
+
+def _known_events() -> str:
+    from parsers.facts.events import filter_names
+
+    return ", ".join(filter_names())
+
+
+_KNOWN = {"{CITIES}": _known_cities, "{TOPICS}": _known_topics, "{EVENTS}": _known_events}
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Fills the ``{CITIES}``/``{TOPICS}``/``{EVENTS}`` placeholders of option help with the valid values.
+
+    ``_expand_help`` is argparse's one place where a help string is turned into text (stable since
+    Python 3.2); overriding it keeps the lookups out of parsing."""
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        text = super()._expand_help(action)
+        for key, values in _KNOWN.items():
+            if key in text:
+                text = text.replace(key, values())
+        return text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="policywatch", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="policywatch", description=__doc__.split("\n")[0],
+                                     formatter_class=_HelpFormatter)
     parser.add_argument("--version", action="version", version=f"policywatch {_version()}")
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def cmd(name: str, help_: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_, description=help_, formatter_class=_HelpFormatter)
         _common(p)
         return p
 
@@ -117,8 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--outbox", action="store_true", help="write digests to the outbox folder")
     target.add_argument("--atom", metavar="NAME",
                         help="keep an Atom feed <data_dir>/feeds/feed-NAME.xml for feed readers")
-    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC")):
-        p.add_argument(flag, action="append", default=[], metavar=meta)
+    _filter_arguments(p)
     _event_argument(p)
     p.add_argument("--keyword", action="append", default=[], metavar="WORD")
     p.add_argument("--min-amount", metavar="YUAN", help="e.g. 5000000, 500万, 1亿")
@@ -785,14 +822,21 @@ def _event_type(value: str) -> str:
 
 def _event_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument("--event", action="append", default=[], metavar="TYPE", type=_event_type,
-                   help="only notices with an event of this type (the extracted types: docs/extraction.md)")
+                   help="only notices with an event of this type (repeatable): {EVENTS}; docs/extraction.md")
+
+
+def _filter_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--city", action="append", default=[], metavar="CITY",
+                   help="repeatable; Chinese, pinyin or English: {CITIES} (and the cities of --sources)")
+    p.add_argument("--source", action="append", default=[], metavar="ID",
+                   help="source or source/channel id, repeatable (`policywatch sources` lists them)")
+    p.add_argument("--topic", action="append", default=[], metavar="TOPIC", help="repeatable: {TOPICS}")
 
 
 def _archive_parsers(cmd: Any) -> None:
     p = cmd("search", "ranked full-text search of the archive (any query length; words AND together)")
     p.add_argument("query", nargs="*", help="words to find; none lists the filtered notices, newest first")
-    for flag, meta in (("--city", "CITY"), ("--source", "ID"), ("--topic", "TOPIC")):
-        p.add_argument(flag, action="append", default=[], metavar=meta)
+    _filter_arguments(p)
     _event_argument(p)
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")

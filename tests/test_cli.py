@@ -30,6 +30,27 @@ def test_help_on_every_command() -> None:
         assert res.returncode == 0 and "usage: policywatch" in res.stdout, command
 
 
+def test_filter_help_lists_the_valid_values_from_their_vocabularies() -> None:
+    from crawler.sources import builtin_sources
+    from parsers.facts.events import filter_names
+    from parsers.facts.topics import VOCABULARY
+
+    for command in ("subscribe", "search"):
+        text = " ".join(pw(command, "--help").stdout.split())  # argparse wraps lines
+        assert not any(key in text for key in ("{CITIES}", "{TOPICS}", "{EVENTS}")), text
+        for value in (*VOCABULARY, *filter_names(), *{s.city.removesuffix("市") for s in builtin_sources()}):
+            assert value in text, (command, value)
+
+
+def test_parsing_does_not_load_the_vocabularies() -> None:
+    """The known values are looked up only when help is shown (start-up time of every command)."""
+    code = ("import sys; from policywatch.cli import build_parser; "
+            "build_parser().parse_args(['search', '--city', '上海', 'x']); "
+            "print(sorted(m for m in ('crawler.sources', 'parsers.facts.topics') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
 def test_sources_json_interface() -> None:
     data = json.loads(pw("sources", "--json").stdout)
     most = next(s for s in data if s["id"] == "most")
