@@ -270,7 +270,20 @@ th, td { border: 1px solid #ccc; padding: .35rem .5rem; vertical-align: top; tex
 th { background: #f3f3f3; position: sticky; top: 0; }
 tr:nth-child(even) td { background: #fafafa; }
 td.num { white-space: nowrap; text-align: right; }
-td.quote { color: #444; font-size: .85rem; }
+td.quote { color: #444; font-size: .85rem; min-width: 16em; }
+td.title { min-width: 12em; }
+td { overflow-wrap: anywhere; }
+/* Under 960px (a laptop split screen, a tablet, a phone) ten columns squeeze each into a few
+   characters a line: each row becomes a card of "label: value" lines instead. No script needed. */
+@media (max-width: 960px) {
+  body { margin: 1rem; }
+  table, thead, tbody, tr, th, td { display: block; }
+  thead { position: absolute; left: -9999px; }
+  tr { border: 1px solid #ccc; border-radius: 6px; margin-bottom: .8rem; }
+  td, tr:nth-child(even) td { border: none; border-bottom: 1px solid #eee; background: none; min-width: 0; }
+  td.num { text-align: left; white-space: normal; }
+  td::before { content: attr(data-label) "："; font-weight: 600; color: #555; }
+}
 </style>
 </head>
 <body>
@@ -280,10 +293,11 @@ td.quote { color: #444; font-size: .85rem; }
 <thead><tr>{% for c in columns %}<th>{{ c.label }}</th>{% endfor %}</tr></thead>
 <tbody>
 {% for row in rows %}<tr>{% for c in columns %}
-{% if c.key == "title" and row.url %}<td><a href="{{ row.url }}" rel="noopener">{{ row.title }}</a></td>
-{% elif c.key in numeric %}<td class="num">{{ row[c.key] }}</td>
-{% elif c.key == "text" %}<td class="quote">{{ row[c.key] }}</td>
-{% else %}<td>{{ row[c.key] }}</td>{% endif %}{% endfor %}
+{% if c.key == "title" and row.url %}<td class="title" data-label="{{ c.label }}">
+<a href="{{ row.url }}" rel="noopener">{{ row.title }}</a></td>
+{% elif c.key in numeric %}<td class="num" data-label="{{ c.label }}">{{ row[c.key] }}</td>
+{% elif c.key == "text" %}<td class="quote" data-label="{{ c.label }}">{{ row[c.key] }}</td>
+{% else %}<td data-label="{{ c.label }}">{{ row[c.key] }}</td>{% endif %}{% endfor %}
 </tr>
 {% endfor %}</tbody>
 </table>
