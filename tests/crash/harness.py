@@ -154,7 +154,9 @@ def run_once(argv: list[str], mailbox: KillingMailbox, *, run: int, kill_after: 
     killed = proc.returncode == -signal.SIGKILL
     if not killed:
         assert proc.returncode in (0, 1), f"run {run} exited {proc.returncode}: {err[-3000:]}"
-        assert "Traceback" not in err, err[-3000:]
+        # A SIGKILL can leave a half-written Scrapy HTTP-cache entry; Scrapy logs it with its
+        # traceback and treats it as a miss (a refetch, nothing lost). Any other traceback fails.
+        assert "Traceback" not in _without_cache_misses(err), err[-3000:]
     return killed
 
 
@@ -255,3 +257,17 @@ def kill_loop(argv: list[str], mailbox: KillingMailbox, root: Path, db_path: Pat
 
 def copies(mailbox: KillingMailbox) -> Counter[tuple[str, str]]:
     return Counter((r.digest_id, r.recipient) for r in mailbox.received)
+
+
+def _without_cache_misses(err: str) -> str:
+    """stderr without Scrapy's handled "Could not read the cache entry" warnings and their tracebacks."""
+    kept, skipping = [], False
+    for line in err.splitlines():
+        if "Could not read the cache entry" in line:
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "Traceback")) or line.startswith(("EOFError", "pickle."))):
+            continue
+        skipping = False
+        kept.append(line)
+    return "\n".join(kept)
