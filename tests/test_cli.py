@@ -71,12 +71,12 @@ def test_parse_most_xxgk_page_prints_title_number_dates_body() -> None:
 
 def test_parse_plain_text_and_explain(tmp_path: Path) -> None:
     txt = tmp_path / "a.txt"
-    txt.write_text("科技部关于支持德清县建设国家新一代人工智能创新发展试验区的函\n国科函规〔2019〕209号\n浙江省人民政府：\n"
-                   "一、支持德清县建设国家新一代人工智能创新发展试验区。\n科 技 部\n2019年11月13日\n", "utf-8")
+    txt.write_text("科技部关于支持德清县建设国家新一代人工智能创新发展试验区的函\n国科函规〔2019〕194号\n浙江省人民政府：\n"
+                   "一、支持德清县建设国家新一代人工智能创新发展试验区。\n科 技 部\n2019年11月2日\n", "utf-8")
     res = pw("parse", str(txt), "--url", "https://example.org/a", "--explain")
     assert res.returncode == 0, res.stderr
     rec = json.loads(res.stdout)
-    assert rec["doc_number"] == "国科函规〔2019〕209号" and rec["written_date"] == "2019-11-13"
+    assert rec["doc_number"] == "国科函规〔2019〕194号" and rec["written_date"] == "2019-11-02"
     assert any(row["field"] == "doc_number" and row["rule"] for row in rec["explain"])
 
 
