@@ -12,8 +12,8 @@ recognisably the same message.
 Connections: one notify run sends many digests through the same relay. Opening a connection costs
 a TCP handshake, TLS and AUTH (and relays such as QQ/163 throttle logins), so channels built with a
 shared `SmtpSessions` hand their connection back after a message and the next digest for the same
-relay and account reuses it. A connection taken from the pool is checked with NOOP first: a relay
-that dropped it while idle costs a reconnect, never an ambiguous half-sent message. Any error
+relay and account reuses it. A connection idle for more than a moment is checked with NOOP first: a
+relay that dropped it while idle costs a reconnect, never an ambiguous half-sent message. Any error
 during a send closes that connection; the ledger decides about retrying the digest.
 """
 
@@ -127,14 +127,16 @@ class SmtpSessions:
 
     A connection is reused for at most ``max_messages`` messages (relays cap messages per session:
     QQ Mail and Exchange at 100 by default), at most ``max_age`` seconds after it was opened, and only
-    if it has been idle less than ``max_idle`` seconds (relays drop idle sessions after 60-300 s;
-    NOOP catches the ones that did so sooner). `close()` ends every idle connection: the run calls it
+    if it has been idle less than ``max_idle`` seconds (relays drop idle sessions after 60-300 s);
+    one idle longer than ``probe_after`` seconds is checked with NOOP first (catching the relays that
+    dropped it sooner). `close()` ends every idle connection: the run calls it
     when its sends are done. Two threads never share a connection: `take` hands each out to one.
     """
 
     max_messages: int = 100
     max_age: float = 600.0
     max_idle: float = 50.0
+    probe_after: float = 2.0  # idle seconds after which a connection is checked with NOOP before use
     clock: Callable[[], float] = time.monotonic
     opened: int = 0  # connections opened through this pool (the benchmark and the tests read it)
     _idle: dict[tuple[object, ...], list[_Connection]] = field(default_factory=dict)
@@ -148,8 +150,10 @@ class SmtpSessions:
                 conn = pool.pop() if pool else None
             if conn is None:
                 return None
-            now = self.clock()
-            if now - conn.idle_since <= self.max_idle and _alive(conn.smtp):
+            idle = self.clock() - conn.idle_since
+            # Back-to-back messages skip the NOOP: a relay does not drop a session it answered a
+            # moment ago, and if it did, MAIL FROM fails before any data (retryable, never a duplicate).
+            if idle <= self.max_idle and (idle < self.probe_after or _alive(conn.smtp)):
                 return conn
             _close_quietly(conn.smtp)
 

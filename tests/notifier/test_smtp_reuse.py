@@ -147,7 +147,7 @@ def test_different_accounts_or_relays_never_share_a_connection() -> None:
 
 
 def test_a_relay_that_dropped_the_idle_connection_costs_a_reconnect_not_a_message() -> None:
-    sessions = SmtpSessions()
+    sessions = SmtpSessions(probe_after=1.0)  # NOOP before reusing a connection idle for 1 s or more
     with relay(timeout=0.5) as (box, port):  # aiosmtpd closes a session idle for 0.5 s
         assert _channel(port, "first@example.org", sessions).send(_digest(1)).ok
         time.sleep(1.2)
@@ -156,6 +156,18 @@ def test_a_relay_that_dropped_the_idle_connection_costs_a_reconnect_not_a_messag
     assert second.ok
     assert box.recipients() == ["first@example.org", "second@example.org"]
     assert (box.sessions(), sessions.opened) == (2, 2)
+
+
+def test_a_drop_within_the_probe_window_fails_before_any_data_and_the_next_digest_reconnects() -> None:
+    sessions = SmtpSessions(probe_after=30.0)  # no NOOP: the relay's drop is found by MAIL FROM
+    with relay(timeout=0.3) as (box, port):
+        assert _channel(port, "first@example.org", sessions).send(_digest(1)).ok
+        time.sleep(0.8)
+        lost = _channel(port, "second@example.org", sessions).send(_digest(2))
+        retried = _channel(port, "second@example.org", sessions).send(_digest(2))
+        sessions.close()
+    assert not lost.ok and lost.retryable  # the ledger sends it again later; nothing reached the relay
+    assert retried.ok and box.recipients() == ["first@example.org", "second@example.org"]
 
 
 def test_an_idle_connection_past_max_idle_is_not_trusted() -> None:
