@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from parsers.facts.events import filter_names, lookup
+from parsers.facts.zone_reference import province_of
 from policywatch.errors import ConfigError
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -149,7 +150,8 @@ class FilterSpec:
         """Every filter but keywords."""
         if self.sources is not None and facts.source not in self.sources:
             return False
-        if self.places is not None and facts.city not in self.places and facts.source not in self.places:
+        if self.places is not None and facts.city not in self.places and facts.source not in self.places \
+                and facts.province not in self.places:
             return False
         if self.topics is not None and self.topics.isdisjoint(facts.topics):
             return False
@@ -173,6 +175,7 @@ class NoticeFacts:
     topics: frozenset[Any]
     event_types: frozenset[Any]
     max_amount: int | None
+    province: str | None = None  # a city filter naming the province passes the city's notices
 
     @classmethod
     def of(cls, source: str, city: str, topics: Any, events: Any) -> NoticeFacts:
@@ -180,7 +183,7 @@ class NoticeFacts:
         amounts = _amounts(event_list)
         return cls(source=source, city=city, topics=frozenset(topics or []),
                    event_types=frozenset(e.get("type") for e in event_list),
-                   max_amount=max(amounts) if amounts else None)
+                   max_amount=max(amounts) if amounts else None, province=province_of(city))
 
 
 def matches(filters: Mapping[str, Any], notice: Any, city: str) -> bool:
@@ -216,7 +219,7 @@ class FilterIndex(Generic[T]):
     Identical filters are one group, checked once per change. A group with a source filter is
     filed under each of its sources, one with only a city filter under each city name / source id
     it lists; a group with neither is checked against every change. For a change from source S in
-    city C the candidates are the groups under S, under C and the unfiled ones.
+    city C of province P the candidates are the groups under S, C, P and the unfiled ones.
     """
 
     def __init__(self, specs: Iterable[tuple[FilterSpec, T]]) -> None:
@@ -240,7 +243,9 @@ class FilterIndex(Generic[T]):
     def candidates(self, source: str, city: str) -> list[FilterSpec]:
         key = (source, city)
         if key not in self._cache:
-            places = self._by_place.get(source, []) + self._by_place.get(city, [])
+            province = province_of(city)
+            places = self._by_place.get(source, []) + self._by_place.get(city, []) + (
+                self._by_place.get(province, []) if province and province != city else [])
             found = self._by_source.get(source, []) + list(dict.fromkeys(places)) + self._unfiled
             self._cache[key] = found
         return self._cache[key]

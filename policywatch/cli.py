@@ -51,8 +51,12 @@ def _version() -> str:
 # eagerly would import the source registry and the extractor on every command's start-up.
 def _known_cities() -> str:
     from crawler.sources import builtin_sources
+    from parsers.facts.zone_reference import province_of
 
-    return ", ".join(dict.fromkeys(src.city.removesuffix("市") for src in builtin_sources()))
+    cities = list(dict.fromkeys(src.city.removesuffix("市") for src in builtin_sources()))
+    provinces = sorted({p for c in cities if (p := province_of(c)) and p not in cities})
+    return ", ".join(cities) + (f"; provinces (their departments and cities): {', '.join(provinces)}"
+                                if provinces else "")
 
 
 def _known_topics() -> str:

@@ -42,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from parsers.facts.zone_reference import PROVINCE_PINYIN, province_of
 from policywatch.errors import ConfigError
 from store.models import Notice
 
@@ -135,12 +136,21 @@ def city_of(sources: Iterable[SourceLike]) -> dict[str, str]:
 
 def place_names(sources: Iterable[SourceLike]) -> dict[str, str]:
     """Every accepted spelling of a place (lower-cased) -> its canonical city: 上海 / 上海市 / shanghai /
-    Shanghai / the source name, and the source id (the built-in ids are the pinyin / English names)."""
+    Shanghai / the source name, and the source id (the built-in ids are the pinyin / English names);
+    and the provinces the sources lie in (浙江 / 浙江省 / zhejiang -> 浙江)."""
     out: dict[str, str] = {}
+    provinces: set[str] = set()
     for src in sources:
         city = src.city.removesuffix("市")
         for alias in (city, f"{city}市", src.city, src.id, src.name):
             out.setdefault(alias.strip().lower(), city)
+        province = province_of(city)
+        if province:
+            provinces.add(province)
+    # A province is a place too: it stands for its own departments' sources and its cities'.
+    for province in sorted(provinces):
+        for alias in (province, f"{province}省", PROVINCE_PINYIN.get(province, province)):
+            out.setdefault(alias.lower(), province)
     return out
 
 
@@ -169,7 +179,9 @@ def resolve_places(sources: Iterable[SourceLike], cities: Sequence[str], source_
     wanted_sources = {s.strip() for s in source_ids}
     out: set[str] = set()
     for src in sources:
-        by_city = src.city.removesuffix("市") in wanted_cities or src.name in wanted_cities or src.id in wanted_cities
+        city = src.city.removesuffix("市")
+        by_city = (city in wanted_cities or src.name in wanted_cities or src.id in wanted_cities
+                   or province_of(city) in wanted_cities)
         by_source = src.id in wanted_sources or src.name in wanted_sources
         if (not cities or by_city) and (not source_ids or by_source):
             out.add(src.id)

@@ -35,3 +35,25 @@ def pilot_zones() -> tuple[ZoneReference, ...]:
     if bad or [z.number for z in zones] != list(range(1, len(zones) + 1)):
         raise ValueError(f"pilot_zone_reference.json is inconsistent (date kinds: {bad})")
     return zones
+
+
+# Provinces (and municipalities) of the reference zones, as filters accept them besides Chinese.
+PROVINCE_PINYIN = {"北京": "beijing", "上海": "shanghai", "天津": "tianjin", "重庆": "chongqing",
+                   "广东": "guangdong", "浙江": "zhejiang", "安徽": "anhui", "四川": "sichuan", "陕西": "shaanxi",
+                   "山东": "shandong", "湖北": "hubei", "江苏": "jiangsu", "湖南": "hunan", "河南": "henan",
+                   "辽宁": "liaoning", "黑龙江": "heilongjiang"}
+
+
+@cache
+def _province_map() -> dict[str, str]:
+    out = {z.city: z.province for z in pilot_zones()}
+    out.update({p: p for p in {z.province for z in pilot_zones()}})  # a province lies in itself
+    return out
+
+
+def province_of(place: str) -> str | None:
+    """The province a place lies in: a zone city's province, a province itself, else None.
+
+    Places are written as the archive writes them (no 市 / 省 suffix): ``杭州`` -> ``浙江``,
+    ``德清县`` -> ``浙江``, ``北京`` -> ``北京`` (a municipality is its own province)."""
+    return _province_map().get(place.removesuffix("市").removesuffix("省"))
