@@ -105,6 +105,24 @@ def remove_subscription(app: Any, sub_id: int) -> None:
         session.delete(sub)
 
 
+def describe_subscription(app: Any, signed: str) -> dict[str, Any] | None:
+    """What an unsubscribe link's holder may see of its subscription (a web page shows it): the
+    channel with the address or key masked, the filters, the schedule, whether it is active."""
+    token = verify_token(signed, app.secret())
+    if token is None:
+        return None
+    with app.factory() as session:
+        sub = session.scalar(select(Subscription).where(Subscription.token == token))
+        if sub is None:
+            return None
+        target = mask_target(sub.kind, sub.target or {})
+        if sub.kind == "email":  # a forwarded link must not hand out the whole address
+            local, _, domain = target.partition("@")
+            target = f"{local[:2]}…@{domain}" if domain else "…"
+        return {"id": sub.id, "kind": sub.kind, "target": target, "filters": dict(sub.filters or {}),
+                "schedule": sub.schedule, "active": bool(sub.active)}
+
+
 def unsubscribe(app: Any, signed: str) -> int:
     token = verify_token(signed, app.secret())
     if token is None:

@@ -69,7 +69,7 @@ class Unsubscribe:
         """(https unsubscribe URL, mailto fallback): the URL when a public URL is configured."""
         token = sign_token(sub.token, self.secret)
         if self.public_url:
-            return f"{self.public_url.rstrip('/')}/unsubscribe/{token}", None
+            return f"{self.public_url.rstrip('/')}/u/{token}", None  # served by `policywatch web`
         return None, f"mailto:{self.sender or 'policywatch@localhost'}?subject=unsubscribe%20{token}"
 
 

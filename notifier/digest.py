@@ -116,7 +116,7 @@ class Digest:
     subscription_name: str
     created_at: dt.datetime  # aware, Asia/Shanghai
     items: tuple[DigestItem, ...]
-    unsubscribe_url: str | None = None  # https://…/unsubscribe/TOKEN when a public URL is configured
+    unsubscribe_url: str | None = None  # https://…/u/TOKEN (policywatch web) when a public URL is configured
     unsubscribe_mailto: str | None = None  # mailto:…?subject=unsubscribe%20TOKEN otherwise
     # "ops": health alerts for an ops subscription (notifier.alerts); channels mark such messages
     # (e-mail: X-Policywatch-Alert-Id instead of X-Policywatch-Digest-Id) but send them the same way.

@@ -883,6 +883,10 @@ def _archive_parsers(cmd: Any) -> None:
     p.add_argument("--port", type=int, default=0, help="default: a free port")
     p.add_argument("--no-open", action="store_true", help="do not open a web browser")
 
+    p = cmd("web", "serve one-click unsubscribe, the Atom feeds and /healthz for subscribers ([web] host, port)")
+    p.add_argument("--host", help="listen address (default: [web] host, 127.0.0.1)")
+    p.add_argument("--port", type=int, help="listen port (default: [web] port, 8080)")
+
 
 def _write(text: str, output: str | None) -> None:
     if output:
@@ -973,6 +977,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_web(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from policywatch.web import serve
+
+    app = open_app(args)
+    web = app.settings.web
+    web = dataclasses.replace(web, host=args.host or web.host, port=args.port or web.port)
+    app.settings = dataclasses.replace(app.settings, web=web)
+    serve(app)
+    return EXIT_OK
+
+
 def cmd_browse(args: argparse.Namespace) -> int:
     from store.browse import prepare
 
@@ -995,7 +1012,7 @@ COMMANDS = {
     "subscriptions": cmd_subscriptions, "deliveries": cmd_deliveries, "test-channel": cmd_test_channel,
     "unsubscribe": cmd_unsubscribe,
     "eval": cmd_eval,
-    "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse,
+    "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse, "web": cmd_web,
 }
 
 

@@ -96,6 +96,16 @@ class NotifySettings:
                 raise ConfigError(f"[notify] {name} must be 0 or more (up to 1e8), not {value!r}")
 
 
+@dataclass(frozen=True)
+class WebSettings:
+    host: str = "127.0.0.1"  # `policywatch web` listens here; put a TLS reverse proxy in front (docs/deploy.md)
+    port: int = 8080
+
+    def __post_init__(self) -> None:
+        if not 0 < self.port < 65536:
+            raise ConfigError(f"[web] port must be 1-65535, not {self.port!r}")
+
+
 # Government sites publish in office hours (China time): poll every 30 min Mon-Fri 08:00-19:00,
 # every 3 h otherwise. Crontab strings, OR-ed together; override per source in [sources.<id>].
 DEFAULT_POLL_CRON = ("*/30 8-18 * * mon-fri", "0 */3 * * *")
@@ -132,6 +142,7 @@ class Settings:
     notify: NotifySettings = field(default_factory=NotifySettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     alerts: AlertSettings = field(default_factory=AlertSettings)
+    web: WebSettings = field(default_factory=WebSettings)
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per-source overrides
 
     @property
@@ -166,6 +177,7 @@ _SECTIONS: dict[str, type] = {
     "notify": NotifySettings,
     "schedule": ScheduleSettings,
     "alerts": AlertSettings,
+    "web": WebSettings,
 }
 _TOP_LEVEL = {"data_dir", "log_format", "log_level", "sources_file"}
 # Environment variables that map onto keys; secrets are read only from here or the file.
@@ -185,6 +197,8 @@ _ENV_KEYS = {
     "SMTP_ALLOW_PLAINTEXT_AUTH": ("smtp", "allow_plaintext_auth"),
     "WEBHOOK_ALLOW_HOSTS": ("notify", "webhook_allow_hosts"),
     "PUBLIC_URL": ("notify", "public_url"),
+    "WEB_HOST": ("web", "host"),
+    "WEB_PORT": ("web", "port"),
     "SECRET": ("notify", "secret"),
     "USER_AGENT": ("crawl", "user_agent"),
     "PROXY": ("crawl", "proxy"),
@@ -472,6 +486,10 @@ EXAMPLE_CONFIG = '''\
 # per_endpoint = 2              # ... of which through one SMTP relay or API/webhook host
 # breaker_failures = 3          # failures in a row that make a notify run skip an endpoint
 # breaker_cooldown_seconds = 300
+
+[web]
+# host = "127.0.0.1"            # `policywatch web`: one-click unsubscribe, feeds, /healthz (behind a TLS proxy)
+# port = 8080
 
 # Per-source overrides, e.g. a mainland egress proxy for Hefei:
 # [sources.hefei]
