@@ -67,8 +67,8 @@ DOCS: list[Doc] = [
         real("most_letter_hefei_2019_185_zh_hant.txt", "國科函規"), "国科函规〔2019〕185号", ["科技部"], None,
         "2019-10-31", zones=["合肥"], source="科技部"),
     Doc("most_letter_shenzhen", "科技部關於支持深圳建設國家新一代人工智能創新發展試驗區的函",
-        ["國科函規〔2019〕183號"] + real("most_letter_shenzhen_2019_183_zh_hant.txt", "廣東省人民政府")
-        + ["科技部", "2019年10月17日"],
+        ["國科函規〔2019〕183號", *real("most_letter_shenzhen_2019_183_zh_hant.txt", "廣東省人民政府"),
+         "科技部", "2019年10月17日"],
         "国科函规〔2019〕183号", ["科技部"], "2019-10-17", "2019-10-31", zones=["深圳"], source="科技部"),
     Doc("most_letter_xian", "科技部關於支持西安建設國家新一代人工智能創新發展試驗區的函",
         real("most_letter_xian_2020_zh_hant.txt", "陜西省人民政府"), None, ["科技部"], None,

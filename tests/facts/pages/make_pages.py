@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from docs import DOCS, Doc  # noqa: E402
+from docs import DOCS, Doc
 
 HERE = Path(__file__).parent
 E = html.escape
