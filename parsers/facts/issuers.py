@@ -171,7 +171,9 @@ def split_known_line(line: str) -> list[str] | None:
     parts = line.split()
     if len(parts) < 2:
         return None
-    names = [ALIASES.get(p) for p in parts]
+    # Whole names not in the table count too (广州市民政局 广州市财政局); single characters never
+    # do (科 技 部 is one spaced-out name).
+    names = [ALIASES.get(p) or (canonical(p) if len(p) >= 4 else None) for p in parts]
     if all(names):
         return [n for n in names if n]
     return None
