@@ -43,15 +43,30 @@ def is_chrome(el: Any) -> bool:
 # ---------------------------------------------------------------- main text
 
 
+_BYLINE_RE = re.compile(
+    r"^\s*(?:\[?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|发布时间|发布日期|来源|信息来源|文章来源|日期|时间|作者|浏览)"
+)
+
+
 def _own_text_len(el: Any) -> int:
-    """Non-link text directly in ``el`` or in its inline / paragraph children (not in nested containers)."""
+    """Non-link text directly in ``el`` or in its inline / paragraph children (not in nested containers).
+
+    Headings and byline lines are not paragraphs: counted, they make the wrapper of a short text
+    (heading + byline + three lines) outweigh the text itself."""
     total = len(clean(el.text))
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag and tag not in _SKIP and tag != "a" and not _has_container(child) and not is_chrome(child):
+        if tag and tag not in _SKIP and tag != "a" and not _has_container(child) and not is_chrome(child) \
+                and not _is_heading_or_byline(child):
             total += _text_len(child)
         total += len(clean(child.tail))
     return total
+
+
+def _is_heading_or_byline(el: Any) -> bool:
+    if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or _TITLE_CLASS_RE.search(_classes(el)):
+        return True
+    return bool(_BYLINE_RE.match("".join(el.itertext())))
 
 
 def _has_container(el: Any) -> bool:
@@ -105,12 +120,21 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
     """A wrapper counts its text-only children (heading div, text div) as paragraphs; when one child
     alone holds most of that text, the child is the text."""
     while node is not None:
-        child = next((c for c in node if isinstance(c.tag, str) and c.tag not in _SKIP
-                      and _own_text_len(c) >= 0.8 * length), None)
+        sized = [(c, _own_text_len(c)) for c in node if isinstance(c.tag, str) and c.tag not in _SKIP]
+        child = next((c for c, n in sized if n >= 0.8 * length), None)
+        if child is None:
+            # the one child of several lines (<br>, <p>) beside one-line children (a heading, a date)
+            multi = [(c, n) for c, n in sized if n >= 0.5 * length and _lines_in(c) > 1]
+            if len(multi) == 1 and all(_lines_in(c) <= 1 for c, _ in sized if c is not multi[0][0]):
+                child = multi[0][0]
         if child is None:
             return node
         node, length = child, _own_text_len(child)
     return node
+
+
+def _lines_in(el: Any) -> int:
+    return 1 + sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ("br", "p", "div"))
 
 
 # ---------------------------------------------------------------- title

@@ -136,7 +136,9 @@ def _issuers(
         ]
     src = metas.get("ContentSource")
     if src:
-        names = split_issuers(src.text, city, only_known=True)
+        # 来源 names a government body by its form (…局, …厅, …委员会) or a media outlet (…网, …报,
+        # 新华社), which never issues a policy: the organisation endings tell them apart.
+        names = split_issuers(src.text, city, strict=True)
         if names:
             return [
                 (n, src.evidence("issuers", n, (0, len(src.text)), "issuer.content_source")) for n in names
@@ -219,10 +221,12 @@ def _labelled_date(body: Source, label: re.Pattern[str], fld: str) -> tuple[dt.d
 
 
 def _published_date(body: Source, metas: dict[str, Source]) -> tuple[dt.date, Evidence] | None:
+    # A visible 发布日期 (labelled metadata, or a label in the text) beats the hidden PubDate <meta>,
+    # which some CMSs fill with the page's generation time.
     return (
-        _meta_date(metas, _PUBLISHED_META_KEYS, "published_date")
+        _meta_date(metas, ("发布日期",), "published_date")
         or _labelled_date(body, _LABEL_PUBLISHED_RE, "published_date")
-        or _meta_date(metas, ("list_date",), "published_date")
+        or _meta_date(metas, ("PubDate", "list_date"), "published_date")
     )
 
 
