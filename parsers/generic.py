@@ -120,8 +120,10 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
     """A wrapper counts its text-only children (heading div, text div) as paragraphs; when one child
     alone holds most of that text, the child is the text."""
     while node is not None:
-        sized = [(c, _own_text_len(c)) for c in node if isinstance(c.tag, str) and c.tag not in _SKIP]
-        child = next((c for c, n in sized if n >= 0.8 * length), None)
+        # never into a heading or byline: a short text can be no longer than its title
+        sized = [(c, _own_text_len(c)) for c in node
+                 if isinstance(c.tag, str) and c.tag not in _SKIP and not _is_heading_or_byline(c)]
+        child = max((cn for cn in sized if cn[1] >= 0.8 * length), key=lambda cn: cn[1], default=(None, 0))[0]
         if child is None:
             # the one child of several lines (<br>, <p>) beside one-line children (a heading, a date)
             multi = [(c, n) for c, n in sized if n >= 0.5 * length and _lines_in(c) > 1]
