@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
+from parsers.generic import byline_meta, choose_title, main_node, page_attachments, region_text
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
@@ -162,32 +163,21 @@ def detail_from_selectors(sel: Selector, url: str, ctx: ChannelContext, *, title
     return DetailPage(title=title, body=body, meta=meta, attachments=attachments(att_nodes, url))
 
 
-_GENERIC_BODY = ["#Zoom", "#zoom", "#mainText", ".TRS_UEDITOR", ".TRS_Editor", ".trs_editor_view",
-                 "#ivs_content", ".Article_content", ".news_cont_d_wrap", ".wzcon", ".con_main",
-                 ".article-content", ".article", "article", "#content", ".content"]
-
-
 def generic_detail(text: str, url: str) -> DetailPage:
-    """Template-agnostic extraction for pages never seen before: known containers, else the
-    element holding the most paragraph text."""
+    """Template-agnostic extraction for pages never seen before (parsers/generic.py): the element
+    with the most paragraph text of its own, the page's own title, the byline around the heading
+    and every file link outside the site chrome."""
     sel = html_selector(text)
     meta = meta_tags(sel)
-    meta.update(labelled_values(sel.css("table, dl")))
-    title = (meta.get("ArticleTitle") or clean(" ".join(sel.css("h1 ::text").getall()))
-             or clean(sel.css("title::text").get()))
-    body_node = None
-    for css in _GENERIC_BODY:
-        found = sel.css(css)
-        if found and len(clean(" ".join(found[0].css("::text").getall()))) >= 20:
-            body_node = found[0]
-            break
-    if body_node is None:
-        best, best_len = None, -1
-        for node in sel.css("div, td, section, article, body"):
-            length = sum(len(clean(t)) for t in node.xpath("./p//text() | ./text()").getall())
-            if length > best_len:
-                best, best_len = node, length
-        body_node = best
-    body = node_text(body_node.root) if body_node is not None else ""
-    nodes = SelectorList([body_node]) if body_node is not None else sel.css("body")
-    return DetailPage(title=title, body=body, meta=meta, attachments=attachments(nodes, url))
+    main = main_node(sel)
+    # Labelled values anywhere (ul/li rows, div rows, next-element values), then the byline's:
+    # a visible 发布日期 is put under its label, so it outranks a hidden PubDate meta (generation time).
+    meta.update(labelled_values(sel))
+    for key, value in byline_meta(region_text(sel, main)).items():
+        meta.setdefault(key, value)
+    choice = choose_title(sel, meta, main)
+    body = node_text(main) if main is not None else ""
+    explain = tuple({"field": "title", "rule": rule, "text": text_, "verdict": verdict}
+                    for rule, text_, verdict in choice.candidates)
+    return DetailPage(title=choice.title, body=body, meta=meta, attachments=page_attachments(sel, url),
+                      explain=explain)

@@ -8,6 +8,7 @@ from parsers.controls import strip_controls
 from parsers.decode import decode_html
 from parsers.detail import generic_detail
 from parsers.facts import DocText, Facts, explain, extract_facts
+from parsers.facts.candidates import candidates
 from parsers.model import NoticeRecord
 from parsers.page import ChannelContext, DetailPage, ListEntry, Platform, clean, clean_title, has_index_prefix
 from policywatch.errors import ParseError
@@ -29,8 +30,8 @@ def build_record(detail: DetailPage, url: str, *, source: str | None, channel: s
         # The list's title attribute is complete where a detail <h1> may be split or shortened.
         if entry.title and len(entry.title) > len(title):
             title = strip_controls(entry.title)
-    facts: Facts = extract_facts(DocText(title=title, body=detail.body, url=url, meta=meta,
-                                         attachment_texts=attachment_texts))
+    doc = DocText(title=title, body=detail.body, url=url, meta=meta, attachment_texts=attachment_texts)
+    facts: Facts = extract_facts(doc)
     record = NoticeRecord(
         url=url, source=source, channel=channel, title=title,
         doc_number=facts.doc_number, doc_number_raw=facts.doc_number_raw,
@@ -39,8 +40,23 @@ def build_record(detail: DetailPage, url: str, *, source: str | None, channel: s
         body=detail.body, attachments=detail.attachments, topics=facts.topics, events=facts.events,
     )
     if with_evidence:
-        record = replace(record, evidence=tuple(explain(facts)))
+        # The winners' evidence first, then every candidate weighed for title, 文号, dates and
+        # issuers with its verdict ("won", "lost: …"): what `parse --explain` prints.
+        weighed = [*_title_rows(detail, title), *candidates(doc, facts)]
+        record = replace(record, evidence=(*explain(facts), *weighed))
     return record
+
+
+def _title_rows(detail: DetailPage, title: str) -> list[dict[str, str]]:
+    rows = [dict(r) for r in detail.explain if r.get("field") == "title"]
+    if not rows:  # a platform adapter's declared title selector: nothing else was weighed
+        rows = [{"field": "title", "rule": "title.adapter_selector", "text": detail.title}]
+    for row in rows:
+        row["value"] = row.pop("text", "")
+        if row["value"] != title and row.get("verdict") == "won":
+            row["verdict"] = "lost: replaced by the list's complete title or a cleaned form"
+        row.setdefault("verdict", "won" if row["value"] == title else "lost: replaced by the list's title")
+    return rows
 
 
 def detail_title(detail: DetailPage, entry: ListEntry | None) -> str:

@@ -69,6 +69,8 @@ class DetailPage:
     body: str
     meta: Mapping[str, str] = field(default_factory=dict)
     attachments: tuple[Attachment, ...] = ()
+    # Candidates the generic reader weighed (title …) and why each lost: ``parse --explain`` rows.
+    explain: tuple[dict[str, str], ...] = field(default=(), compare=False)
 
 
 class Platform(Protocol):

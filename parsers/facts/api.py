@@ -12,15 +12,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from .dates import FoundDate, iter_dates, parse_meta_date
-from .docnumber import is_own_number_position, iter_doc_numbers, parse_doc_number, parse_order_number
+from .docnumber import (
+    is_own_number_position,
+    iter_doc_numbers,
+    order_in_head,
+    order_issuer,
+    parse_doc_number,
+    parse_order_number,
+)
 from .events import FUNDING_RULE, PILOT_ZONE_APPROVED, REPEAL, EventSpec, spec_for
 from .funding import FundingRule, find_funding, is_heading
-from .issuers import city_of_url, city_prefix, known, split_issuers
+from .issuers import canonical, city_of_url, city_prefix, known, split_issuers
 from .model import DocText, Evidence, Facts, Source
 from .pilot_zones import APPROVER, PROGRAM, find_pilot_zone_events, is_approval_letter
 from .repeal import find_repeals
 from .script import normalise
-from .signature import Signature, find_signature, find_undated_signature
+from .signature import Signature, find_person_signature, find_signature, find_undated_signature
 from .topics import find_topics
 
 _HEAD = 600  # the "head" of a body: where its own number, labels and dates sit
@@ -70,6 +77,9 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
         if _TITLE_TAIL_RE.match(title.text[found.span[1] :]):
             return _docnum_result(title, found.normalised, found.span, "docnum.title")
     head = body.text[:_HEAD]
+    order = order_in_head(head)
+    if order:
+        return _docnum_result(body, order.normalised, order.span, "docnum.order_head")
     for found in iter_doc_numbers(head):
         if is_own_number_position(head, found.span[0]):
             return _docnum_result(body, found.normalised, found.span, "docnum.body_head")
@@ -88,7 +98,8 @@ def _docnum_result(src: Source, norm: str, span: tuple[int, int], rule: str) -> 
 
 
 def _issuers(
-    title: Source, body: Source, metas: dict[str, Source], sig: Signature | None, city: str | None
+    title: Source, body: Source, metas: dict[str, Source], sig: Signature | None, city: str | None,
+    docnum: Evidence | None = None,
 ) -> list[tuple[str, Evidence]]:
     for key in _ISSUER_META_KEYS:
         src = metas.get(key)
@@ -103,6 +114,9 @@ def _issuers(
         return [
             (n, body.evidence("issuers", n, (ln.start, ln.end), "issuer.signature")) for n, ln in sig.orgs
         ]
+    by_order = _order_issuer(docnum, city)
+    if by_order:
+        return by_order
     m = _TITLE_ISSUER_RE.match(title.text)
     if m:
         parts = [p for p in _SPLIT_WORDS_RE.split(m["iss"]) if p]
@@ -122,7 +136,9 @@ def _issuers(
         ]
     src = metas.get("ContentSource")
     if src:
-        names = split_issuers(src.text, city, only_known=True)
+        # 来源 names a government body by its form (…局, …厅, …委员会) or a media outlet (…网, …报,
+        # 新华社), which never issues a policy: the organisation endings tell them apart.
+        names = split_issuers(src.text, city, strict=True)
         if names:
             return [
                 (n, src.evidence("issuers", n, (0, len(src.text)), "issuer.content_source")) for n in names
@@ -132,6 +148,16 @@ def _issuers(
         if name:
             return [(name, body.evidence("issuers", name, sm.span("v"), "issuer.body_source"))]
     return []
+
+
+def _order_issuer(docnum: Evidence | None, city: str | None) -> list[tuple[str, Evidence]]:
+    """An order is issued by the body its number names (国务院令 → 国务院): orders are signed by a
+    person (总理 李强), so there is no organisation signature to read."""
+    name = order_issuer(docnum.value) if docnum and "令第" in docnum.value else None
+    got = canonical(name, city) or name if name else None
+    if not docnum or not got:
+        return []
+    return [(got, Evidence("issuers", got, docnum.source, docnum.span, docnum.text, "issuer.order_number"))]
 
 
 # ---------------------------------------------------------------- dates
@@ -163,6 +189,10 @@ def _written_date(
     if sig and sig.date:
         ln = sig.date_line
         return sig.date, body.evidence("written_date", sig.date.isoformat(), (ln.start, ln.end), sig.rule)
+    person = find_person_signature(body.text)
+    if person:
+        day, ln = person
+        return day, body.evidence("written_date", day.isoformat(), (ln.start, ln.end), "signature.person")
     if docnum_ev and docnum_ev.source == "body":
         # Wikisource-style head: "国科函规〔2019〕183号 2019年10月17日"
         end = docnum_ev.span[1]
@@ -191,10 +221,12 @@ def _labelled_date(body: Source, label: re.Pattern[str], fld: str) -> tuple[dt.d
 
 
 def _published_date(body: Source, metas: dict[str, Source]) -> tuple[dt.date, Evidence] | None:
+    # A visible 发布日期 (labelled metadata, or a label in the text) beats the hidden PubDate <meta>,
+    # which some CMSs fill with the page's generation time.
     return (
-        _meta_date(metas, _PUBLISHED_META_KEYS, "published_date")
+        _meta_date(metas, ("发布日期",), "published_date")
         or _labelled_date(body, _LABEL_PUBLISHED_RE, "published_date")
-        or _meta_date(metas, ("list_date",), "published_date")
+        or _meta_date(metas, ("PubDate", "list_date"), "published_date")
     )
 
 
@@ -291,7 +323,7 @@ def extract_facts(doc: DocText) -> Facts:
 
     sig = find_signature(body.text)
     city = city_of_url(doc.url or "") or city_prefix(title.text)
-    issuers = _issuers(title, body, metas, sig, city)
+    issuers = _issuers(title, body, metas, sig, city, dn[2] if dn else None)
     evidence.extend(ev for _, ev in issuers)
 
     written = _written_date(body, metas, sig, dn[2] if dn else None)

@@ -115,6 +115,36 @@ def parse_order_number(value: str) -> DocNumber | None:
     return DocNumber(f"{m['prefix']}第{int(m['num'])}号", (m.start(), m.end()))
 
 
+# The head of a promulgated order: "中华人民共和国国务院令\n第812号", "中华人民共和国主席令（第四十三号）".
+# Only as the body's first lines (a "…令第195号公布" in prose is a citation of another order).
+_ORDER_HEAD_RE = re.compile(
+    r"\A\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*[（(]?\s*第\s*"
+    r"(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号\s*[)）]?\s*(?:\n|\Z)"
+)
+_NATION = "中华人民共和国"
+
+
+def order_in_head(head: str) -> DocNumber | None:
+    """An order's own number from the lines that open its text: ``国务院令第812号``, ``主席令第四十三号``.
+
+    ``中华人民共和国`` is dropped (the number is cited without it); Chinese numerals stay as printed."""
+    m = _ORDER_HEAD_RE.match(head)
+    # Anchored at the text's first line, so only prose words rule a prefix out (国家发展和改革委员会令
+    # has the 和 that _BAD_PREFIX_RE refuses in free text).
+    if not m or re.search(r"的|关于|通知", m["prefix"]):
+        return None
+    num = str(int(m["num"])) if m["num"].isdigit() else m["num"]
+    return DocNumber(f"{m['prefix']}第{num}号", (m.start("prefix"), m.end("num") + 1))
+
+
+def order_issuer(number: str) -> str | None:
+    """The body an order number names: 国务院令 → 国务院, 主席令 → 中华人民共和国主席."""
+    m = re.match(r"^(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令第", number)
+    if not m:
+        return None
+    return _NATION + "主席" if m["org"] == "主席" else m["org"]
+
+
 def normalise_doc_number(value: str) -> str | None:
     """Normalised form of a raw number string, or None if it is not one."""
     from .script import normalise

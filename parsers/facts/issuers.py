@@ -141,7 +141,7 @@ def split_issuers(
     if whole in ALIASES:  # double-named bodies contain 、 themselves
         return [ALIASES[whole]]
     out: list[str] = []
-    for part in _SPLIT_RE.split(value.strip()):
+    for part in _spaced_parts(_SPLIT_RE.split(value.strip()), city):
         if not part.strip():
             continue
         ctx = city or (city_prefix(out[0]) if out else None)
@@ -153,12 +153,27 @@ def split_issuers(
     return out
 
 
+def _spaced_parts(parts: list[str], city: str | None) -> list[str]:
+    """``广州市民政局 广州市财政局``: one space between two whole names is a joint issuance, while
+    ``上 海 市 财 政 局`` (a spaced-out signature) stays one name."""
+    out: list[str] = []
+    for part in parts:
+        pieces = part.split()
+        if len(pieces) > 1 and all(canonical(p, city) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
+
+
 def split_known_line(line: str) -> list[str] | None:
     """``财政部 科技部`` (joint signature on one line) → both names, when every part is known."""
     parts = line.split()
     if len(parts) < 2:
         return None
-    names = [ALIASES.get(p) for p in parts]
+    # Whole names not in the table count too (广州市民政局 广州市财政局); single characters never
+    # do (科 技 部 is one spaced-out name).
+    names = [ALIASES.get(p) or (canonical(p) if len(p) >= 4 else None) for p in parts]
     if all(names):
         return [n for n in names if n]
     return None

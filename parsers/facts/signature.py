@@ -105,3 +105,28 @@ def find_undated_signature(text: str) -> tuple[tuple[str, Line], ...]:
     if len(lines) < 2:
         return ()
     return tuple(_org_lines(lines, len(lines)))
+
+
+# An order or a letter signed by a person: "总理 李强" / "主任：郑栅洁 2026年3月18日" (date on the
+# same line or the next). The date under it is the 成文日期.
+_PERSON_RE = re.compile(
+    r"^\s*(?:中华人民共和国)?(?:国务院)?(?:总理|主席|委员长|部长|主任|署长|行长|局长|厅长|省长|市长|区长|县长)"
+    r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,5}(?:\s+(?P<date>\S.*))?$"
+)
+
+
+def find_person_signature(text: str) -> tuple[dt.date, Line] | None:
+    lines = _lines(text)
+    for i, line in enumerate(lines):
+        m = _PERSON_RE.match(line.text)
+        if not m:
+            continue
+        if m["date"]:
+            rest = Line(m["date"].strip(), line.start + m.start("date"), line.start + m.end("date"))
+            got = _date_of_line(rest)
+        else:
+            rest = lines[i + 1] if i + 1 < len(lines) else line
+            got = _date_of_line(rest) if i + 1 < len(lines) else None
+        if got and got[0]:
+            return got[0], rest
+    return None
