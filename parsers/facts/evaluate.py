@@ -3,7 +3,10 @@
 Scoring: single-valued fields (文号, dates) count a wrong value as one false positive and one
 false negative; issuers are scored as a set; each event type with a ``Scoring`` in the registry
 (events.py) adds one field, scored as its spec says: pilot-zone cities and repeals as sets,
-funding rules as a multiset of ``(max_amount_yuan, ratio, fund_size_yuan)`` triples.
+funding rules as a multiset of ``(max_amount_yuan, ratio, fund_size_yuan)`` triples, grant
+calls as a multiset of ``(apply_end, precision, stage)``. A case is scored on the fields its
+``expected`` names and no others: the grant-call set (``corpus_calls``) labels only the lifecycle
+events, the older corpora every other field.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from policywatch.errors import ParseError
 from .api import extract_facts
 from .events import Scoring, specs
 from .model import DocText, Facts
+from .vocab import DAY, EXACT, MONTH, TENTATIVE
 
 _SINGLE_FIELDS = ("doc_number", "written_date", "published_date")
 
@@ -42,6 +46,7 @@ class FieldScore:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    cases: int = 0  # cases that label the field (a field no case labels is not reported)
 
     @property
     def precision(self) -> float:
@@ -70,6 +75,9 @@ class EvalReport:
     cases: int = 0
     scores: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in fields()})
     misses: list[Miss] = field(default_factory=list)
+    # Cases where the text leaves a deadline uncertain (tentative / month) and the extractor
+    # claimed an exact date or a day: the one error the issue forbids outright.
+    false_certainty: list[str] = field(default_factory=list)
 
 
 def load_case(path: Path) -> tuple[dict[str, Any], DocText]:
@@ -123,7 +131,10 @@ def score_case(report: EvalReport, case: dict[str, Any], got: dict[str, Any]) ->
     exp = case["expected"]
     scorings = _scorings()
     for f in report.scores:
-        e, g = exp.get(f), got[f]
+        if f not in exp:
+            continue  # a case scores only the fields it labels (a grant-call case labels no 文号)
+        e, g = exp[f], got[f]
+        report.scores[f].cases += 1
         if f in _SINGLE_FIELDS:
             ok = _single(report.scores[f], e, g)
         elif f in scorings:
@@ -133,6 +144,14 @@ def score_case(report: EvalReport, case: dict[str, Any], got: dict[str, Any]) ->
             ok = _bag(report.scores[f], set(e or []), set(g))
         if not ok:
             report.misses.append(Miss(case["id"], f, e, g))
+    if "calls" in exp and _claims_certainty(exp["calls"] or [], got.get("calls") or []):
+        report.false_certainty.append(case["id"])
+
+
+def _claims_certainty(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
+    """A predicted exact/day end where the label, for the same stage, is tentative or month-only."""
+    vague = {c.get("stage") for c in expected if c.get("precision") in (TENTATIVE, MONTH)}
+    return any(g.get("precision") in (EXACT, DAY) and g.get("stage") in vague for g in got)
 
 
 # Shipped inside the package (wheel included), so `policywatch eval` works from any folder.
@@ -158,7 +177,12 @@ def evaluate(corpus_dir: Path = DEFAULT_CORPUS) -> EvalReport:
 def format_report(report: EvalReport) -> str:
     lines = [f"cases: {report.cases}", f"{'field':<20}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>5}{'fn':>5}"]
     for name, s in report.scores.items():
+        if not s.cases:
+            continue
         lines.append(f"{name:<20}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>5}{s.fn:>5}")
+    if "calls" in report.scores and report.scores["calls"].cases:
+        lines.append(f"tentative/month deadlines given as exact: {len(report.false_certainty)}"
+                     + (f" ({', '.join(report.false_certainty)})" if report.false_certainty else ""))
     if report.misses:
         lines.append("misses:")
         lines.extend(f"  {m.case_id} {m.field}: expected {m.expected!r} got {m.got!r}" for m in report.misses)
