@@ -42,7 +42,7 @@ _CLAUSE_START_RE = re.compile(r"[。；;\n]|[（(][一二三四五六七八九�
 _CLAUSE_END_RE = re.compile(r"[。；;\n]")
 
 # "申报截止时间为" / "截止日期：" / "受理截止时间" — a label, then the date (within a few chars).
-_END_LABEL_RE = re.compile(r"(?:截止|截至)(?:时间|日期)\s*(?:暂定)?\s*(?:为|是|：|:|定于|在)?\s*")
+_END_LABEL_RE = re.compile(r"(?:截止|截至)(?:时间|日期)\s*(?:暂定)?\s*(?:为|是|：|:|定于|于|在)?\s*")
 # "于2026年12月20日前" / "在12月18日17:00前" / "请于2027年1月底前".
 _BY_RE = re.compile(r"(?:于|在)\s*$")
 _BEFORE_RE = re.compile(r"^\s*(?:之)?前")

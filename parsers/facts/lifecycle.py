@@ -166,8 +166,8 @@ def _objection_window(body: str, pub: dt.date | None) -> tuple[dict[str, object]
 
 def find_shortlist(body: str, pub: dt.date | None) -> list[Found]:
     window = _objection_window(body, pub)
-    values = window[0] if window else {"objection_start": None, "objection_end": None,
-                                       "objection_days": None, "working_days": False}
+    values: dict[str, object] = dict(window[0]) if window else {
+        "objection_start": None, "objection_end": None, "objection_days": None, "working_days": False}
     span = window[1] if window else (0, 0)
     values["call_ref"] = cited_call(body)
     rule = "shortlist.window" if window else "shortlist.title"
