@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .dates import cn_small
 from .deadlines import WHEN_RE, End, When, find_ends, find_later_notice, iter_whens, parse_when
+from .docnumber import iter_doc_numbers
 from .vocab import LIST_KINDS
 
 _EXTENSION_TITLE_RE = re.compile(r"延长|延期|推迟|顺延|调整[^，。]{0,20}(?:时间|日期)")
@@ -28,7 +29,7 @@ _CALL_TITLE_RE = re.compile(r"申报|征集|揭榜|遴选|申请")
 _NOT_CALL_TITLE_RE = re.compile(r"调研|座谈|会议|评估|培训|解读|公示|名单")
 
 _CITED_RE = re.compile(r"《(?P<t>[^《》]{6,80}?(?:通知|指南|公告))》")
-_DOCNUM_RE = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
+_CONNECTIVE_RE = re.compile(r"^(?:根据|按照|依据|依照|参照|经)")
 
 _SYSTEM_RE = re.compile(r"[“\"「『](?P<s>[^”\"」』]{2,40}?(?:系统|平台|网站|管理平台))[”\"」』]")
 
@@ -73,8 +74,10 @@ def cited_call(body: str) -> str | None:
     m = _CITED_RE.search(body)
     if m:
         return m["t"]
-    d = _DOCNUM_RE.search(body)
-    return d.group(0) if d else None
+    for found in iter_doc_numbers(body):
+        # "根据杭科高〔2026〕50号文件": the connective is not part of the number
+        return _CONNECTIVE_RE.sub("", found.normalised)
+    return None
 
 
 def _system(body: str) -> str | None:
@@ -198,3 +201,20 @@ def find_lifecycle(title: str, body: str, pub: dt.date | None) -> list[Found]:
     if kind == "final":
         return find_final_list(title, body)
     return []
+
+
+_TITLE_TOPIC_RE = re.compile(r"^(?:组织|开展|做好|预发布|预通知|预告|发布|公布|下达|公示|延长|调整|征集|申报|印发)+")
+_KEY_CITY_RE = re.compile(r"(?:(?<=年度)|(?<=\d年))(?!度)[\u4e00-\u9fff]{2,3}?[市省](?!场)")
+_TITLE_TAIL_RE = re.compile(r"项目|专项|申报|拟|立项|认定|名单|的通知|的公示|延期|截止|工作|指南|资金")
+
+
+def programme_key(title: str) -> str | None:
+    """What a call and its follow-ups share in their titles, e.g. ``2026年度杭州市人工智能重大科技创新``:
+    the part after 关于, without the action (组织申报, 公示, 延长…) and the tail (项目…的通知).
+    None when too little is left to tell two programmes apart."""
+    core = title.rpartition("关于")[2] if "关于" in title else title
+    core = _TITLE_TOPIC_RE.sub("", core.strip())
+    core = _TITLE_TAIL_RE.split(core, maxsplit=1)[0].strip(" 　“”\"")
+    # "2027年度天津市人工智能…" and "2027年度人工智能…": the issuer's city is often left out.
+    core = _KEY_CITY_RE.sub("", core)
+    return core if len(core) >= 8 else None
