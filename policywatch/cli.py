@@ -159,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
     _event_argument(p)
     p.add_argument("--keyword", action="append", default=[], metavar="WORD")
     p.add_argument("--min-amount", metavar="YUAN", help="e.g. 5000000, 500万, 1亿")
+    p.add_argument("--remind", metavar="DAYS",
+                   help="remind N days before a call's application deadline, e.g. 7,1 (default: no reminders)")
+    p.add_argument("--deadline-within", type=int, metavar="N",
+                   help="only grant calls whose application deadline is at most N days away")
     p.add_argument("--schedule", default="immediate", help="immediate | daily HH:MM | weekly DAY HH:MM")
     p.add_argument("--name", help="subscriber name")
     p.add_argument("--backlog-days", type=int, default=7, metavar="N",

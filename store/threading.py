@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from parsers.facts.events import CALL_THREAD_TYPES, DEADLINE_EXTENDED, FUNDING_CALL_OPENED
 from parsers.facts.lifecycle import programme_key
+from store.callchanges import note_deadline_moved
 from store.models import CallLink, Notice
 
 _CANDIDATES = 200  # calls considered for one programme match: the newest of the source
@@ -98,6 +99,8 @@ def link_follow_up(session: Session, follow: Notice, now: dt.datetime) -> CallLi
                     rule=match.rule, evidence=match.evidence, created_at=now)
     session.add(link)
     session.flush()
+    if link.event_type == DEADLINE_EXTENDED.name and event.get("new_end"):
+        note_deadline_moved(session, match.call, event.get("old_end"), str(event["new_end"]), now)
     return link
 
 
