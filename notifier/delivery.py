@@ -439,14 +439,14 @@ def _thread_notes(session: Session, subscription_id: int, items: tuple[DigestIte
     follow_ids = [it.notice_id for it in items if any(e.get("type") in CALL_THREAD_TYPES for e in it.events)]
     if not follow_ids:
         return items
-    calls = dict(session.execute(
-        select(CallLink.follow_id, CallLink.call_id).where(CallLink.follow_id.in_(follow_ids))))
+    calls: dict[int, int] = {f: c for f, c in session.execute(
+        select(CallLink.follow_id, CallLink.call_id).where(CallLink.follow_id.in_(follow_ids)))}
     if not calls:
         return items
-    sent = dict(session.execute(
+    sent: dict[int, dt.datetime] = {n: at for n, at in session.execute(
         select(Delivery.notice_id, func.min(Delivery.sent_at))
         .where(Delivery.subscription_id == subscription_id, Delivery.notice_id.in_(set(calls.values())),
-               Delivery.status == "sent").group_by(Delivery.notice_id)))
+               Delivery.status == "sent").group_by(Delivery.notice_id)) if at is not None}
     out = []
     for it in items:
         when = sent.get(calls.get(it.notice_id, -1))
