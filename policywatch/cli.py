@@ -845,13 +845,15 @@ def _archive_parsers(cmd: Any) -> None:
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--open", action="store_true", help="only grant calls whose deadline has not passed")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")
     out.add_argument("--csv", action="store_true")
 
     p = cmd("report", "analyst reports from the archive's extracted events")
-    p.add_argument("kind", choices=["funding", "pilot-zones"])
-    p.add_argument("--city", action="append", default=[], metavar="CITY", help="funding: only these cities")
+    p.add_argument("kind", choices=["funding", "pilot-zones", "open-calls"])
+    p.add_argument("--city", action="append", default=[], metavar="CITY",
+                   help="funding, open-calls: only these cities")
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="documents dated on or after")
     p.add_argument("--format", choices=["md", "html", "csv"], default="md")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
@@ -880,9 +882,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     app = open_app(args)
     _check_filters(app, args)
-    filters = SearchFilters(cities=tuple(args.city), sources=tuple(args.source), topics=tuple(args.topic),
-                            events=tuple(args.event), since=args.since, until=args.until, limit=args.limit)
     with app.factory() as session:
+        only = _open_call_ids(app, session) if getattr(args, "open", False) else None
+        filters = SearchFilters(cities=tuple(args.city), sources=tuple(args.source), topics=tuple(args.topic),
+                                events=tuple(args.event), since=args.since, until=args.until, limit=args.limit,
+                                only_ids=only)
         hits = search(session, " ".join(args.query), filters, sources=app.sources)
     if args.json:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
@@ -907,6 +911,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_call_ids(app: Any, session: Any) -> tuple[int, ...]:
+    from store.calls import open_calls
+    from store.status import CHINA
+
+    return tuple(c.notice.id for c in open_calls(session, app.clock().astimezone(CHINA).date()))
+
+
 def _archive_has_notices(app: Any) -> bool:
     """Does the archive hold any notice? (one indexed row, not a count of a million)"""
     from sqlalchemy import select
@@ -925,13 +936,15 @@ def _say(line: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from store.reports import funding_report, pilot_zone_report
+    from store.reports import funding_report, open_calls_report, pilot_zone_report
 
     app = open_app(args)
     _check_filters(app, args)
     with app.factory() as session:
         if args.kind == "funding":
             text = funding_report(session, args.format, cities=args.city, since=args.since, sources=app.sources)
+        elif args.kind == "open-calls":
+            text = open_calls_report(session, args.format, cities=args.city, sources=app.sources, now=app.clock())
         else:
             text = pilot_zone_report(session, args.format, since=args.since)
     if args.format == "csv" and args.output and not args.no_bom:
