@@ -861,6 +861,10 @@ def _archive_parsers(cmd: Any) -> None:
                    help="CSV to a file starts with a UTF-8 BOM so Excel/WPS on Chinese Windows read it as UTF-8; "
                         "this turns it off")
 
+    p = cmd("calendar", "a subscription's grant-call deadlines as an iCalendar (.ics) feed")
+    p.add_argument("subscription", type=int, metavar="SUBSCRIPTION_ID")
+    p.add_argument("--output", metavar="FILE", help="default: standard output")
+
     p = cmd("show", "one notice with its versions and the diff between consecutive versions")
     p.add_argument("notice", metavar="ID|URL")
     p.add_argument("--json", action="store_true")
@@ -953,6 +957,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from notifier.calendar import calendar_feed
+    from store.models import Subscription
+
+    app = open_app(args)
+    with app.factory() as session:
+        sub = session.get(Subscription, args.subscription)
+        if sub is None:
+            print(f"policywatch: no subscription {args.subscription}", file=sys.stderr)
+            return EXIT_FAILED
+        cities = {sid: city for sid, (_, city) in app.source_names().items()}
+        text = calendar_feed(session, sub, cities, app.clock())
+    if args.output:
+        Path(args.output).write_bytes(text.encode("utf-8"))  # CRLF kept as the format requires
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from store.history import history_json, load_history, render_history
 
@@ -992,7 +1015,7 @@ COMMANDS = {
     "subscriptions": cmd_subscriptions, "deliveries": cmd_deliveries, "test-channel": cmd_test_channel,
     "unsubscribe": cmd_unsubscribe,
     "eval": cmd_eval,
-    "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse,
+    "search": cmd_search, "report": cmd_report, "calendar": cmd_calendar, "show": cmd_show, "browse": cmd_browse,
 }
 
 

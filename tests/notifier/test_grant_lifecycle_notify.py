@@ -1,4 +1,5 @@
-"""A grant call's life through ``notify``: the call, its reminders, an extension, the moved deadline.
+"""A grant call's life through ``notify``: the call, its reminders, an extension, the moved deadline
+and the calendar feed that follows it.
 
 Everything goes through the real planner, ledger and outbox channel; the clock is moved by hand.
 """
@@ -10,15 +11,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import icalendar
 from sqlalchemy import select
 
 from notifier.admin import subscribe
+from notifier.calendar import calendar_feed
 from parsers.facts import DocText, extract_facts
 from parsers.model import NoticeRecord
 from policywatch.app import App
 from policywatch.config import load_settings
 from store.db import transaction
-from store.models import Change, Delivery, Notice
+from store.models import Change, Delivery, Notice, Subscription
 from store.repository import Repository
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -63,6 +66,18 @@ def _sent(app: App) -> list[tuple[str, str, str | None]]:
             .join(Change, Change.id == Delivery.change_id).order_by(Delivery.id))]
 
 
+def _calendar(app: App, subscription: int = 1) -> dict[str, tuple[Any, int, str]]:
+    """The subscription's .ics feed read back by the icalendar parser: UID -> (start, sequence, summary)."""
+    with app.factory() as s:
+        sub = s.get(Subscription, subscription)
+        assert sub is not None
+        text = calendar_feed(s, sub, {"most": "全国"}, app.clock())
+    assert "\r\n" in text and all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    cal = icalendar.Calendar.from_ical(text)
+    return {str(e["UID"]): (e.decoded("DTSTART"), int(e.get("SEQUENCE", 0)), str(e["SUMMARY"]))
+            for e in cal.walk("VEVENT")}
+
+
 def _latest_md(app: App, who: str = "A") -> str:
     """The newest outbox digest of subscriber ``who``."""
     files = sorted(app.settings.outbox_path.glob("*.md"), key=lambda p: p.stat().st_mtime_ns)
@@ -98,6 +113,10 @@ def test_call_reminders_extension_and_closing(tmp_path: Path) -> None:
         assert app.notify().sent == 1 and app.notify().sent == 0  # once, however often notify runs
         assert _sent(app)[-1] == ("A", "reminder", "7|2026-12-20T17:00")
         assert "距申报截止还有7天（2026-12-20 17:00）" in _latest_md(app)
+        assert _calendar(app) == {
+            "call-1@policywatch": (dt.datetime(2026, 12, 20, 9, 0, tzinfo=dt.UTC), 0, "申报截止：" + CALL_TITLE),
+            "call-3@policywatch": (dt.date(2026, 12, 18), 0,
+                                   "申报截止（暂定）：科技部关于预发布2027年度量子信息专项申报指南的通知")}
 
         clock.now = _at(15)
         _archive(app, "https://www.most.gov.cn/tztg/4.html", "科技部关于延长2027年度人工智能重大专项申报截止时间的通知",
@@ -111,6 +130,9 @@ def test_call_reminders_extension_and_closing(tmp_path: Path) -> None:
         assert "截止时间调整：2026-12-20 17:00 → 2026-12-30 17:00" in md
         assert "截止延期：对应您12月1日收到的申报通知" in md  # the extension names the call A was sent
 
+        cal = _calendar(app)  # the same event, moved: calendar apps update it in place
+        assert cal["call-1@policywatch"][:2] == (dt.datetime(2026, 12, 30, 9, 0, tzinfo=dt.UTC), 1)
+
         clock.now = _at(19)  # a day before the old end: the call has moved, no reminder
         assert app.notify().sent == 0
         clock.now = _at(23)
@@ -121,6 +143,7 @@ def test_call_reminders_extension_and_closing(tmp_path: Path) -> None:
             "7|2026-12-20T17:00", "7|2026-12-30T17:00", "1|2026-12-30T17:00"]
         clock.now = _at(31)  # closed: nothing more, and the tentative call never reminded anyone
         assert app.notify().sent == 0
+        assert "call-1@policywatch" not in _calendar(app)
         with app.factory() as s:
             assert {d.status for d in s.scalars(select(Delivery))} == {"sent"}
     finally:
