@@ -72,7 +72,9 @@ def call_deadline(session: Session, notice: Notice, thread: Thread | None = None
 def remind_offsets(session: Session) -> set[int]:
     """Every ``remind`` offset an active subscription asks for."""
     out: set[int] = set()
-    for filters in session.scalars(select(Subscription.filters).where(Subscription.active.is_(True))):
+    # Only the rows that mention it: an idle notify must not read every subscription (docs/ops.md).
+    asks = cast(Subscription.filters, String).contains('"remind"')
+    for filters in session.scalars(select(Subscription.filters).where(Subscription.active.is_(True), asks)):
         out.update(int(d) for d in (filters or {}).get("remind") or ())
     return out
 
