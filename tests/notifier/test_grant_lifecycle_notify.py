@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
+import pytest
 from sqlalchemy import select
 
 from notifier.admin import subscribe
 from notifier.calendar import calendar_feed
+from notifier.subscriptions import FilterSpec, build_filters, parse_remind
 from parsers.facts import DocText, extract_facts
 from parsers.model import NoticeRecord
 from policywatch.app import App
 from policywatch.config import load_settings
+from policywatch.errors import ConfigError
 from store.db import transaction
 from store.models import Change, Delivery, Notice, Subscription
 from store.repository import Repository
@@ -148,3 +151,25 @@ def test_call_reminders_extension_and_closing(tmp_path: Path) -> None:
             assert {d.status for d in s.scalars(select(Delivery))} == {"sent"}
     finally:
         app.engine.dispose()
+
+
+@pytest.mark.parametrize("bad", ["", "7,x", "-1", "400", "，"])
+def test_bad_remind_values_are_clear_errors(bad: str) -> None:
+    with pytest.raises(ConfigError, match="--remind"):
+        parse_remind(bad)
+
+
+def test_remind_and_deadline_within_filters() -> None:
+    assert parse_remind("1，7,7") == [7, 1]
+    spec = FilterSpec.parse(build_filters(cities=[], sources=[], topics=[], events=[], keywords=[], min_amount=None,
+                                          remind="7,1", deadline_within=10))
+    today = dt.date(2026, 12, 10)
+    call = [{"type": "funding_call_opened", "apply_end": "2026-12-20T17:00", "precision": "exact", "stage": None}]
+    later = [{**call[0], "apply_end": "2026-12-21"}]
+    vague = [{**call[0], "precision": "tentative"}]
+    assert spec.passes_deadline(call, today) and not spec.passes_deadline(later, today)
+    assert not spec.passes_deadline(vague, today) and not spec.passes_deadline([], today)
+    assert spec.passes_change("reminder", "7|2026-12-20") and not spec.passes_change("reminder", "3|2026-12-20")
+    plain = FilterSpec.parse({})
+    assert not plain.passes_change("reminder", "7|2026-12-20") and not plain.passes_change("deadline_moved", "|x")
+    assert plain.passes_change("new", None) and plain.passes_deadline([], today)
