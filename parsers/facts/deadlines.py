@@ -40,6 +40,7 @@ _TENTATIVE_RE = re.compile(r"暂定|另行通知|另行公布|另行发布|原�
 # Where a clause starts: the end of the previous sentence, clause or list item.
 _CLAUSE_START_RE = re.compile(r"[。；;\n]|[（(][一二三四五六七八九十\d]+[)）]")
 _CLAUSE_END_RE = re.compile(r"[。；;\n]")
+_CLAUSE_MAX = 300
 
 # "申报截止时间为" / "截止日期：" / "受理截止时间" — a label, then the date (within a few chars).
 _END_LABEL_RE = re.compile(r"(?:截止|截至)(?:时间|日期)\s*(?:暂定)?\s*(?:为|是|：|:|定于|于|在)?\s*")
@@ -153,10 +154,12 @@ def parse_when(m: re.Match[str], pub: dt.date | None, year: int | None = None) -
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
-    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, 0, pos)]
-    start = starts[-1] if starts else 0
-    end_m = _CLAUSE_END_RE.search(text, pos)
-    return start, end_m.start() if end_m else len(text)
+    """The clause around ``pos``, at most `_CLAUSE_MAX` chars each side: a page of dates stays linear."""
+    lo = max(0, pos - _CLAUSE_MAX)
+    starts = [m.end() for m in _CLAUSE_START_RE.finditer(text, lo, pos)]
+    start = starts[-1] if starts else lo
+    end_m = _CLAUSE_END_RE.search(text, pos, pos + _CLAUSE_MAX)
+    return start, end_m.start() if end_m else min(len(text), pos + _CLAUSE_MAX)
 
 
 def _end_cue(text: str, m: re.Match[str]) -> str | None:

@@ -107,8 +107,15 @@ def find_call(body: str, pub: dt.date | None) -> list[Found]:
         if later is not None:
             return [Found("call", _call_values(later, 1, system), "body", later.span, later.rule, later.text)]
         return [Found("call", _call_values(None, 0, system), "body", (0, 0), "call.no_deadline", "")]
-    stages = {e.stage for e in ends}
-    return [Found("call", _call_values(e, len(stages), system), "body", e.span, e.rule, e.text) for e in ends]
+    # The same end stated twice (a heading and a sentence) is one deadline, not two.
+    unique, seen = [], set()
+    for e in ends:
+        key = (e.end.value if e.end else None, e.precision, e.stage)
+        if key not in seen:
+            seen.add(key)
+            unique.append(e)
+    stages = {e.stage for e in unique}
+    return [Found("call", _call_values(e, len(stages), system), "body", e.span, e.rule, e.text) for e in unique]
 
 
 def _extension_ends(body: str, pub: dt.date | None) -> tuple[When, When | None, tuple[int, int]] | None:

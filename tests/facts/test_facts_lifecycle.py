@@ -135,3 +135,11 @@ def test_an_extension_across_the_new_year() -> None:
                   body="申报截止时间由12月28日延长至1月8日。", meta={"发布日期": "2026-12-20"})
     (ext,) = [e for e in extract_facts(doc).events if e["type"] == DEADLINE_EXTENDED.name]
     assert (ext["old_end"], ext["new_end"]) == ("2026-12-28", "2027-01-08")
+
+
+def test_the_same_deadline_stated_twice_is_one_event() -> None:
+    doc = DocText(title="关于组织申报2027年度机器人专项的通知",
+                  body="四、申报截止时间：2027年1月9日。\n……\n请各单位于2027年1月9日前完成申报；逾期不予受理。",
+                  meta={"发布日期": "2026-12-01"})
+    calls = [e for e in extract_facts(doc).events if e["type"] == FUNDING_CALL_OPENED.name]
+    assert [(c["apply_end"], c["stage"], c["rule"]) for c in calls] == [("2027-01-09", None, "deadline.label")]
