@@ -220,7 +220,11 @@ def log_poll(source: str, report: Any) -> None:
             log.warning("%s/%s %s (%s): %s", r.source, r.channel, r.status, r.reason_code, r.reason)
     new, changed = sum(r.new for r in report.results), sum(r.changed for r in report.results)
     failed = [r.channel for r in report.failed]
-    if failed:
+    if failed and len(failed) == len(report.results):
+        # "0 new on the others" when there are no others would still read as a count of news.
+        log.warning("polled %s: all %d channel(s) FAILED (%s); nothing was read", source, len(failed),
+                    ", ".join(failed))
+    elif failed:
         log.warning("polled %s: %d of %d channel(s) FAILED (%s); %d new, %d changed on the others",
                     source, len(failed), len(report.results), ", ".join(failed), new, changed)
     else:

@@ -14,8 +14,10 @@ each subscription count (subscriptions are added to the same archive, 1k first, 
                  the digests built (`build_digests`) and rendered (text + HTML, as e-mail sends them),
                  in a transaction rolled back afterwards; peak Python memory of that step (tracemalloc,
                  measured in a second, identical pass)
-  send           the same plan committed and every digest sent through the ledger to a channel that
-                 accepts everything (the sending side, another branch's work; for information)
+  send           (--send) the same plan committed and every digest sent through the ledger as e-mail
+                 to an aiosmtpd relay on 127.0.0.1, connections pooled as `policywatch notify` does
+  smtp rate      digests per second to a local aiosmtpd relay (plain and STARTTLS), one connection per
+                 digest against one pooled connection for the batch, side by side in one run
 
 Subscriptions have a realistic mix of filters (city, source, topic, event type, keywords,
 min_amount, none) and all are ``immediate`` except 5 % daily ones whose slot is already used (the
@@ -288,8 +290,86 @@ class AcceptAll:
         return SendResult(ok=True, retryable=False, detail="ok", messages_sent=1)
 
 
-def _notify(factory: sessionmaker[Session], now: dt.datetime) -> Any:
-    return notify(factory, lambda _sub: AcceptAll(), now, SOURCES, secret="b" * 32, sender="bench@example.org")
+def _notify(factory: sessionmaker[Session], now: dt.datetime, make_channel: Any = None) -> Any:
+    return notify(factory, make_channel or (lambda _sub: AcceptAll()), now, SOURCES, secret="b" * 32,
+                  sender="bench@example.org")
+
+
+class _Relay:
+    """aiosmtpd handler that counts messages and sessions (and keeps nothing)."""
+
+    def __init__(self) -> None:
+        self.messages = 0
+        self.sessions: set[int] = set()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages += 1
+        self.sessions.add(id(session))
+        return "250 OK"
+
+
+def _relay(stack: Any, tls_dir: Path | None = None) -> tuple[_Relay, int, Any]:
+    """A local aiosmtpd relay (STARTTLS when ``tls_dir`` is given): handler, port, client SSL context."""
+    import ssl
+
+    from aiosmtpd.controller import Controller
+
+    from tests.notifier.smtp_servers import free_port, make_self_signed
+
+    handler, port, kwargs, client = _Relay(), free_port(), {}, None
+    if tls_dir is not None:
+        cert, key = make_self_signed(tls_dir)
+        server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        server_tls.load_cert_chain(cert, key)
+        kwargs = {"tls_context": server_tls, "require_starttls": True}
+        client = ssl.create_default_context(cafile=str(cert))
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
+    controller.start()
+    stack.callback(controller.stop)
+    return handler, port, client
+
+
+def _mailer(port: int, sessions: Any, context: Any = None) -> Callable[[Any], Any]:
+    from notifier.channels.email import EmailChannel
+
+    def make(sub: Any) -> Any:
+        return EmailChannel("127.0.0.1", port, None, None, "starttls" if context else "none", "bench@example.org",
+                            sub.target["address"], 10, ssl_context=context, sessions=sessions)
+    return make
+
+
+def smtp_rate(count: int, tmp: Path, rounds: int = 5) -> dict[str, Any]:
+    """Digests per second to a local relay: a connection per digest vs one pooled for the batch,
+    in alternating rounds of ``count`` digests (median per mode), so machine load hits both alike."""
+    import contextlib
+    from types import SimpleNamespace
+
+    from notifier.channels.email import SmtpSessions
+    from tests.notifier.notifier_builders import make_digest, make_item
+
+    digests = [make_digest((make_item(i), make_item(i + 1)), digest_id=f"rate-{i}") for i in range(count)]
+    subs = [SimpleNamespace(target={"address": f"u{i}@example.org"}) for i in range(count)]
+    out: dict[str, Any] = {"digests": count, "rounds": rounds}
+    (tmp / "tls").mkdir(exist_ok=True)
+    for mode in ("plain", "starttls"):
+        with contextlib.ExitStack() as stack:
+            handler, port, context = _relay(stack, tmp / "tls" if mode == "starttls" else None)
+            rates: dict[bool, list[float]] = {False: [], True: []}
+            for _ in range(rounds):
+                for pooled in (False, True):
+                    sessions = SmtpSessions() if pooled else None
+                    make = _mailer(port, sessions, context)
+                    before = handler.messages
+                    started = time.perf_counter()
+                    ok = sum(make(sub).send(d).ok for sub, d in zip(subs, digests, strict=True))
+                    if sessions is not None:
+                        sessions.close()
+                    elapsed = time.perf_counter() - started
+                    assert ok == count == handler.messages - before, "the relay did not get every digest"
+                    rates[pooled].append(count / elapsed)
+            for pooled, values in rates.items():
+                out[f"{mode} {'pooled' if pooled else 'per digest'}"] = round(statistics.median(values), 1)
+    return out
 
 
 def add_new_notices(factory: sessionmaker[Session], count: int, seed: int, now: dt.datetime) -> None:
@@ -308,15 +388,17 @@ def plan_and_render(factory: sessionmaker[Session], now: dt.datetime) -> dict[st
     t0, cpu0 = time.perf_counter(), time.process_time()
     horizon = change_horizon(factory)
     session = factory()
+    server = _ServerCpu(session)
     try:
         digests = plan(session, now, SOURCES, horizon)
         t1 = time.perf_counter()
         rows = session.scalar(select(func.count()).select_from(Delivery).where(Delivery.status == "pending"))
-        built = build_digests(session, digests, SOURCES,
+        built = build_digests(session, dict.fromkeys(digests), SOURCES,
                               Unsubscribe("https://pw.example.org", "b" * 32, "bench@example.org"))
         t2 = time.perf_counter()
         size = sum(len(render_text(o.digest)) + len(render_html(o.digest)) for o in built)
         t3 = time.perf_counter()
+        server_s = server.used()
     finally:
         session.rollback()
         session.close()
@@ -324,7 +406,36 @@ def plan_and_render(factory: sessionmaker[Session], now: dt.datetime) -> dict[st
     # itself; the wall time also shows what else ran on the machine.
     return {"plan_s": round(t1 - t0, 3), "build_s": round(t2 - t1, 3), "render_s": round(t3 - t2, 3),
             "total_s": round(t3 - t0, 3), "cpu_s": round(time.process_time() - cpu0, 3), "digests": len(digests),
-            "ledger_rows": rows, "rendered_mb": round(size / 1e6, 1)}
+            "ledger_rows": rows, "rendered_mb": round(size / 1e6, 1),
+            **({"server_cpu_s": round(server_s, 3)} if server_s is not None else {})}
+
+
+class _ServerCpu:
+    """CPU seconds the session's PostgreSQL backend process used (the cluster is local: /proc), so
+    the step's cost is known apart from how long it waited for a core on a shared machine."""
+
+    def __init__(self, session: Session) -> None:
+        self.pid: int | None = None
+        if session.get_bind().dialect.name == "postgresql":
+            self.pid = int(session.scalar(select(func.pg_backend_pid())) or 0)
+        self.start = self._ticks()
+
+    def _ticks(self) -> int | None:
+        if not self.pid:
+            return None
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of stat)
+
+    def used(self) -> float | None:
+        end = self._ticks()
+        if end is None or self.start is None:
+            return None
+        import os
+
+        return (end - self.start) / os.sysconf("SC_CLK_TCK")
 
 
 def plan_and_render_best(factory: sessionmaker[Session], now: dt.datetime, repeat: int) -> dict[str, Any]:
@@ -333,6 +444,8 @@ def plan_and_render_best(factory: sessionmaker[Session], now: dt.datetime, repea
     best = dict(min(runs, key=lambda r: r["total_s"]))
     best["all_total_s"] = [r["total_s"] for r in runs]
     best["all_cpu_s"] = [r["cpu_s"] for r in runs]
+    if "server_cpu_s" in best:
+        best["all_server_cpu_s"] = [r["server_cpu_s"] for r in runs]
     return best
 
 
@@ -371,9 +484,20 @@ def bench_subscriptions(factory: sessionmaker[Session], subs: int, new: int, ste
     out["plan_render"] = plan_and_render_best(factory, now, repeat=3)
     out["plan_render_peak_mb"] = peak_mb(lambda: plan_and_render(factory, now))
     if send:
-        started = time.perf_counter()
-        report = _notify(factory, now)
-        out["send"] = {"s": round(time.perf_counter() - started, 2), "planned": report.planned, "sent": report.sent}
+        import contextlib
+
+        from notifier.channels.email import SmtpSessions
+
+        with contextlib.ExitStack() as stack:
+            relay, port, _ = _relay(stack)
+            sessions = SmtpSessions()
+            started = time.perf_counter()
+            report = _notify(factory, now, _mailer(port, sessions))
+            sessions.close()
+            elapsed = time.perf_counter() - started
+        out["send"] = {"s": round(elapsed, 2), "planned": report.planned, "sent": report.sent,
+                       "relay_messages": relay.messages, "connections": sessions.opened,
+                       "digests_per_s": round(report.sent / elapsed, 1) if elapsed else None}
         out["idle_after"] = _ms(lambda: _notify(factory, now), repeat=7)
     else:  # the plan is committed all the same, so that the next run starts from a caught-up archive
         _commit_plan(factory, now)
@@ -480,6 +604,11 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"{backend}, {results['subscriptions'][-1]:,} subscriptions, idle notify with the sizes in turn: "
                      + ", ".join(f"{n:,} notices {ms} ms" for n, ms in by_size.items()))
     lines += ["", *[f"{k}: {v}x" for k, v in results["ratios"].items()]]
+    if "smtp_rate_per_s" in results:
+        rate = results["smtp_rate_per_s"]
+        lines += ["", f"digests per second to a local SMTP relay (median of {rate['rounds']} alternating rounds of "
+                  f"{rate['digests']}): " + ", ".join(f"{k} {v}/s" for k, v in rate.items()
+                                                     if k not in ("digests", "rounds"))]
     return "\n".join(lines)
 
 
@@ -497,6 +626,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--backend", default="sqlite", help="sqlite, postgresql or both (comma-separated)")
     parser.add_argument("--send", action="store_true",
                         help="also send every digest through the ledger (slow: the sending side's cost)")
+    parser.add_argument("--smtp-rate", type=int, default=200, metavar="N",
+                        help="digests per round of the SMTP rate measurement (0: skip it)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
     if args.quick:
@@ -525,6 +656,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     cluster.drop_database(url)
                 else:
                     Path(url.split("///", 1)[1]).unlink()
+        if args.smtp_rate:
+            print(f"smtp rate, {args.smtp_rate} digests", file=sys.stderr, flush=True)
+            results["smtp_rate_per_s"] = smtp_rate(args.smtp_rate, tmp)
     results["ratios"] = ratios(results)
     results["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     buf = io.StringIO()

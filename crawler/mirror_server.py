@@ -141,3 +141,28 @@ class MirrorServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=5)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m crawler.mirror_server [DIR] [--port N]`: serve saved pages for `crawl --mirror URL`."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(prog="python -m crawler.mirror_server", description=main.__doc__)
+    parser.add_argument("root", nargs="?", type=Path, default=SNAPSHOTS,
+                        help="folder of HOST/PATH files (default: the bundled snapshots)")
+    parser.add_argument("--port", type=int, default=8090)
+    args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        parser.error(f"{args.root} is not a folder")
+    with MirrorServer(args.root, args.port) as server:
+        print(f"serving {args.root} at {server.url}; crawl with --mirror {server.url}  (Ctrl-C stops)", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

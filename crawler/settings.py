@@ -60,6 +60,7 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
         out.update({
             "HTTPCACHE_ENABLED": True,
             "HTTPCACHE_POLICY": "crawler.cache.MonitorCachePolicy",  # RFC 2616 minus stale-on-error
+            "HTTPCACHE_STORAGE": "crawler.cache.AtomicFilesystemCacheStorage",  # no torn entry after a kill
             "HTTPCACHE_DIR": str(settings.cache_path.resolve()),
             # A no-cache answer would otherwise mean an unconditional GET every poll (case i).
             "HTTPCACHE_IGNORE_RESPONSE_CACHE_CONTROLS": ["no-cache"],

@@ -57,6 +57,11 @@ def subscribe(app: Any, args: Any) -> tuple[int, str]:
     # Validate the channel now, so a bad key fails at subscribe time, not at 3 a.m.
     from notifier.channels.factory import build_channel
 
+    if kind == "email" and not app.settings.smtp.host:
+        # The channel's own message ("smtp host is required") does not say where a newcomer sets it.
+        raise ConfigError("e-mail subscriptions need an SMTP relay: set [smtp] host, port, security and sender "
+                          "in the config file (policywatch init writes an example) or POLICYWATCH_SMTP_HOST etc.; "
+                          "see docs/config.md#smtp")
     build_channel({"kind": kind, **target}, app.settings.smtp if kind == "email" else None,
                   app.channel_options())
     now = app.clock()

@@ -224,9 +224,10 @@ def run_alerts(app: Any, now: dt.datetime | None = None, options: dict[str, Any]
         report.opened, report.resolved = sync_incidents(session, views, now)
         report.planned = len(plan_alerts(session, now))
     unsubscribe = Unsubscribe(app.settings.notify.public_url, app.secret(), app.settings.smtp.sender)
-    send_alerts(app.factory, app.channel_maker(options), now, source_meta(app.sources), unsubscribe,
-                policy=app.ledger_policy(), report=report, dispatcher=app.dispatcher,
-                endpoint_of=app.endpoint_of(options))
+    with app.sending(options) as opts:
+        send_alerts(app.factory, app.channel_maker(opts), now, source_meta(app.sources), unsubscribe,
+                    policy=app.ledger_policy(), report=report, dispatcher=app.dispatcher,
+                    endpoint_of=app.endpoint_of(opts))
     return report
 
 

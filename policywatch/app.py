@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from crawler.plan import Clock, utcnow
 from crawler.registry import SourceSpec
 from crawler.sources import all_sources
 from notifier.channels.base import Channel, SendResult
+from notifier.channels.email import SmtpSessions
 from notifier.channels.factory import build_channel, channel_endpoint
 from notifier.channels.pacing import SlidingWindowPacer
 from notifier.delivery import NotifyReport, Preview, dry_run, notify
@@ -149,11 +150,25 @@ class App:
         n = self.settings.notify
         return LedgerPolicy(retry_days=n.retry_days, max_attempts=n.max_attempts, lease_seconds=n.lease_seconds)
 
+    @contextlib.contextmanager
+    def sending(self, options: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Channel options for one run of sends: SMTP connections shared by the run's digests and
+        closed when it ends (a caller that brings its own `smtp_sessions` closes them itself)."""
+        if options and "smtp_sessions" in options:
+            yield options
+            return
+        sessions = SmtpSessions()
+        try:
+            yield {**(options or {}), "smtp_sessions": sessions}
+        finally:
+            sessions.close()
+
     def notify(self, options: dict[str, Any] | None = None) -> NotifyReport:
-        return notify(self.factory, self.channel_maker(options), self.clock(), self.source_names(),
-                      public_url=self.settings.notify.public_url, secret=self.secret(),
-                      sender=self.settings.smtp.sender, policy=self.ledger_policy(), dispatcher=self.dispatcher,
-                      endpoint_of=self.endpoint_of(options))
+        with self.sending(options) as opts:
+            return notify(self.factory, self.channel_maker(opts), self.clock(), self.source_names(),
+                          public_url=self.settings.notify.public_url, secret=self.secret(),
+                          sender=self.settings.smtp.sender, policy=self.ledger_policy(),
+                          dispatcher=self.dispatcher, endpoint_of=self.endpoint_of(opts))
 
     def notify_preview(self) -> list[Preview]:
         """What `notify` would send now, to whom; nothing is sent or recorded (`notify --dry-run`)."""

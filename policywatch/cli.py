@@ -653,8 +653,24 @@ def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -
         print("no new digest (nothing new since the last run)")
     folder = app.settings.data_path
     print(f"\nexplore the demo archive (every analyst command takes --data-dir {folder}):")
+    command = _command_name()
     for example in ("search 试验区", "report funding", "report pilot-zones", "show 1", "status"):
-        print(f"  policywatch --data-dir {folder} {example}")
+        print(f"  {command} --data-dir {folder} {example}")
+
+
+def _command_name() -> str:
+    """How the user can run policywatch from here: `make demo` leaves it in .venv/bin, not on PATH."""
+    import shutil
+
+    if shutil.which("policywatch"):
+        return "policywatch"
+    script = Path(sys.executable).with_name("policywatch")
+    if script.exists():
+        try:
+            return str(script.relative_to(Path.cwd()))
+        except ValueError:
+            return str(script)
+    return f"{Path(sys.executable).name} -m policywatch"
 
 
 def cmd_subscribe(args: argparse.Namespace) -> int:

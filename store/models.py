@@ -313,3 +313,21 @@ class AlertDelivery(Base):
     __table_args__ = (
         UniqueConstraint("subscription_id", "incident_id", "event", name="uq_alert_delivery_subscription_event"),
     )
+
+
+class PilotZone(Base):
+    """The eighteen MOST pilot zones as public material records them (reference, not extracted):
+    seeded by migration 0007 from parsers/facts/pilot_zone_reference.json. ``report pilot-zones``
+    prefers the archive's own approval of a city and falls back to this row."""
+
+    __tablename__ = "pilot_zone"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # approval order
+    city: Mapped[str] = mapped_column(String(40), unique=True)
+    province: Mapped[str] = mapped_column(String(40))
+    approved: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD, or YYYY-MM when date_kind = 'month'
+    date_kind: Mapped[str] = mapped_column(String(12))  # letter | published | month
+    doc_number: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    letter_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    basis: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)

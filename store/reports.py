@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from jinja2 import Environment
@@ -29,10 +29,11 @@ from parsers.facts.events import (
     export_row,
     when_text,
 )
+from parsers.facts.pilot_zones import APPROVER, PROGRAM
 from parsers.facts.vocab import MONTH, TENTATIVE
 from store import csvout
 from store.calls import OpenCall, open_calls
-from store.models import Notice
+from store.models import Notice, PilotZone
 from store.search import SourceLike, has_event_type, resolve_places
 from store.status import CHINA
 
@@ -150,10 +151,36 @@ class PilotZoneRow:
     url: str
     source: str
     mentions: int  # how many archived documents report this city's approval
+    province: str = ""
+    zone: int | None = None  # MOST's approval order (1-18); None: not one of the reference zones
+    basis: str = "archive"  # "archive": from an archived notice; "reference": pilot_zone table only
+    date_text: str = ""  # the date as known: "2019-10-17", "2019-02" (month only)
 
 
 def pilot_zone_rows(session: Session, *, since: dt.date | None = None) -> list[PilotZoneRow]:
-    """One row per approved city: its earliest approval (a MOST letter or a city's own report)."""
+    """One row per zone: the archive's earliest approval of the city (a MOST letter or a city's own
+    report) where the archive holds one, else the reference row (`PilotZone`), in approval order.
+    Cities the extractor found that are not reference zones come last, flagged by ``zone=None``."""
+    archived = _archived_approvals(session, since)
+    rows: list[PilotZoneRow] = []
+    for ref in session.scalars(select(PilotZone).order_by(PilotZone.number)):
+        found = archived.pop(ref.city, None)
+        if found is not None:
+            rows.append(replace(found, province=ref.province, zone=ref.number))
+        elif since is None or ref.approved >= since.isoformat()[:len(ref.approved)]:
+            rows.append(_reference_row(ref))
+    rest = sorted(archived.values(), key=lambda r: (r.date or dt.date.max, r.city))
+    return rows + rest
+
+
+def _reference_row(ref: PilotZone) -> PilotZoneRow:
+    day = dt.date.fromisoformat(ref.approved) if len(ref.approved) == 10 else None
+    return PilotZoneRow(city=ref.city, date=day, doc_number=ref.doc_number or "", approver=APPROVER,
+                        program=PROGRAM, title=ref.basis, url=ref.letter_url or "", source="", mentions=0,
+                        province=ref.province, zone=ref.number, basis="reference", date_text=ref.approved)
+
+
+def _archived_approvals(session: Session, since: dt.date | None) -> dict[str, PilotZoneRow]:
     best: dict[str, PilotZoneRow] = {}
     mentions: dict[str, int] = {}
     for notice in _notices_with_event(session, PILOT_ZONE_APPROVED.name, None, since):
@@ -162,14 +189,15 @@ def pilot_zone_rows(session: Session, *, since: dt.date | None = None) -> list[P
             if not city:
                 continue
             mentions[city] = mentions.get(city, 0) + 1
-            row = PilotZoneRow(city=city, date=notice_date(notice),
+            day = notice_date(notice)
+            row = PilotZoneRow(city=city, date=day,
                                doc_number=str(event.get("doc_number") or notice.doc_number or ""),
                                approver=str(event.get("approver") or ""), program=str(event.get("program") or ""),
-                               title=notice.title, url=notice.url, source=notice.source, mentions=0)
+                               title=notice.title, url=notice.url, source=notice.source, mentions=0,
+                               date_text=day.isoformat() if day else "")
             if city not in best or _earlier(row, best[city]):
                 best[city] = row
-    out = [PilotZoneRow(**{**asdict(r), "mentions": mentions[c]}) for c, r in best.items()]
-    return sorted(out, key=lambda r: (r.date or dt.date.max, r.city))
+    return {c: replace(r, mentions=mentions[c]) for c, r in best.items()}
 
 
 def _earlier(row: PilotZoneRow, other: PilotZoneRow) -> bool:
@@ -224,8 +252,10 @@ FUNDING_COLUMNS = [Column("city", "城市"), Column("issuer", "发文机关"), C
                    Column("doc_number", "文号"), Column("date", "日期"), Column("instrument", "方式"),
                    Column("cap", "单项上限"), Column("ratio", "比例"), Column("fund", "基金规模"),
                    Column("text", "原文")]
-PILOT_COLUMNS = [Column("city", "城市"), Column("date", "日期"), Column("doc_number", "文号"),
-                 Column("approver", "批复机关"), Column("title", "依据文件"), Column("mentions", "提及次数")]
+PILOT_COLUMNS = [Column("zone", "序号"), Column("city", "城市"), Column("province", "省份"), Column("date", "日期"),
+                 Column("doc_number", "文号"), Column("approver", "批复机关"), Column("title", "依据文件"),
+                 Column("basis", "来源"), Column("mentions", "提及次数")]
+BASIS_LABELS = {"archive": "归档文件", "reference": "参考资料（未归档）"}
 
 
 def _funding_cells(row: FundingRow) -> dict[str, str]:
@@ -237,8 +267,10 @@ def _funding_cells(row: FundingRow) -> dict[str, str]:
 
 
 def _pilot_cells(row: PilotZoneRow) -> dict[str, str]:
-    return {"city": row.city, "date": row.date.isoformat() if row.date else "", "doc_number": row.doc_number,
-            "approver": row.approver, "title": row.title, "mentions": str(row.mentions), "url": row.url}
+    return {"zone": str(row.zone) if row.zone else "—", "city": row.city, "province": row.province,
+            "date": row.date_text or "未知", "doc_number": row.doc_number or "未知", "approver": row.approver,
+            "title": row.title, "basis": BASIS_LABELS[row.basis],
+            "mentions": str(row.mentions) if row.basis == "archive" else "", "url": row.url}
 
 
 def _md_escape(value: str) -> str:
@@ -331,7 +363,8 @@ def render_csv(rows: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
 
 FUNDING_CSV_FIELDS = ["city", "source", "issuer", "title", "doc_number", "date", "instrument", "max_amount_yuan",
                       "ratio", "fund_size_yuan", "text", "url", "notice_id"]
-PILOT_CSV_FIELDS = ["city", "date", "doc_number", "approver", "program", "title", "url", "source", "mentions"]
+PILOT_CSV_FIELDS = ["zone", "city", "province", "date", "doc_number", "approver", "program", "title", "url", "source",
+                    "mentions", "basis"]
 
 
 def _as_of(now: dt.datetime | None) -> str:
@@ -361,10 +394,12 @@ def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = Non
                       now: dt.datetime | None = None) -> str:
     rows = pilot_zone_rows(session, since=since)
     if fmt == "csv":
-        return render_csv([{**asdict(r), "date": r.date.isoformat() if r.date else ""} for r in rows],
-                          PILOT_CSV_FIELDS)
-    note = (f"{len(rows)} 个城市。每个城市取归档中最早的批复记录（科技部复函或城市文件中的引述）；"
-            "“提及次数”为报道该批复的归档文件数。" + _as_of(now) + "。")
+        return render_csv([{**asdict(r), "date": r.date_text} for r in rows], PILOT_CSV_FIELDS)
+    archived = sum(r.basis == "archive" for r in rows)
+    note = (f"{len(rows)} 个试验区/城市，其中 {archived} 个取自归档文件（科技部复函或城市文件中的引述，取最早的一条），"
+            "其余来自参考资料（公开材料整理，尚未归档原函；未知的文号或日期标为“未知”）；"
+            "“提及次数”为报道该批复的归档文件数；“序号”空缺的城市不在科技部公布的十八个试验区之列，请核实。"
+            + _as_of(now) + "。")
     cells = [_pilot_cells(r) for r in rows]
     title = "国家新一代人工智能创新发展试验区：批复时间线"
     if fmt == "html":

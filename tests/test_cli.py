@@ -71,12 +71,12 @@ def test_parse_most_xxgk_page_prints_title_number_dates_body() -> None:
 
 def test_parse_plain_text_and_explain(tmp_path: Path) -> None:
     txt = tmp_path / "a.txt"
-    txt.write_text("科技部关于支持德清县建设国家新一代人工智能创新发展试验区的函\n国科函规〔2019〕209号\n浙江省人民政府：\n"
-                   "一、支持德清县建设国家新一代人工智能创新发展试验区。\n科 技 部\n2019年11月13日\n", "utf-8")
+    txt.write_text("科技部关于支持德清县建设国家新一代人工智能创新发展试验区的函\n国科函规〔2019〕194号\n浙江省人民政府：\n"
+                   "一、支持德清县建设国家新一代人工智能创新发展试验区。\n科 技 部\n2019年11月2日\n", "utf-8")
     res = pw("parse", str(txt), "--url", "https://example.org/a", "--explain")
     assert res.returncode == 0, res.stderr
     rec = json.loads(res.stdout)
-    assert rec["doc_number"] == "国科函规〔2019〕209号" and rec["written_date"] == "2019-11-13"
+    assert rec["doc_number"] == "国科函规〔2019〕194号" and rec["written_date"] == "2019-11-02"
     assert any(row["field"] == "doc_number" and row["rule"] for row in rec["explain"])
 
 
@@ -99,8 +99,9 @@ def test_demo_twice_then_export_and_status(tmp_path: Path) -> None:
     first = pw("demo", "--data-dir", str(data))
     assert first.returncode == 0, first.stdout + first.stderr
     assert "digest written to" in first.stdout
-    hint = next(ln.split()[1:] for ln in first.stdout.splitlines() if ln.strip().endswith("search 试验区"))
-    found = pw(*hint)  # the printed command, as printed, finds the demo's notices
+    hint = next(ln.split() for ln in first.stdout.splitlines() if ln.strip().endswith("search 试验区"))
+    # The printed command, run as printed (make demo leaves policywatch in .venv/bin, not on PATH).
+    found = subprocess.run(hint, capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert found.returncode == 0 and "试验区" in found.stdout and "empty" not in found.stdout, found.stdout
     for source in json.loads(pw("sources", "--json").stdout):
         line = next(ln for ln in first.stdout.splitlines() if ln.startswith(source["id"] + " "))
@@ -213,6 +214,12 @@ def test_unknown_cities_topics_and_sources_are_refused_and_spellings_accepted(tm
     assert listed.stdout.count('"北京"') == 4, listed.stdout  # one canonical spelling, so the filter matches
 
 
+def test_an_email_subscription_without_smtp_says_where_to_set_it(tmp_path: Path) -> None:
+    out = pw("--data-dir", str(tmp_path / "d"), "subscribe", "--email", "a@example.org")
+    assert out.returncode == 2 and "[smtp] host" in out.stderr and "docs/config.md" in out.stderr, out.stderr
+    assert "subscription" not in out.stdout
+
+
 def test_status_alive_and_check_with_an_ignore_list(tmp_path: Path) -> None:
     """Docker's health check abroad: "is the daemon up" apart from "are the sites reachable"."""
     import datetime as dt
@@ -247,3 +254,38 @@ def test_status_alive_and_check_with_an_ignore_list(tmp_path: Path) -> None:
     app.engine.dispose()
     assert pw("--data-dir", str(data), "status", "--check").returncode == 1
     assert pw("--data-dir", str(data), "status", "--check", "--ignore", "hefei").returncode == 0
+
+
+def test_the_mirror_server_command_serves_saved_pages_byte_for_byte(tmp_path: Path) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    site = tmp_path / "www.example.gov.cn" / "tzgg"
+    site.mkdir(parents=True)
+    page = "<html><head><meta charset=gb2312></head><body>关于申报的通知</body></html>".encode("gb2312")
+    (site / "index.html").write_bytes(page)
+    proc = subprocess.Popen([sys.executable, "-m", "crawler.mirror_server", str(tmp_path), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert proc.stdout is not None
+        banner = proc.stdout.readline()
+        assert f"--mirror http://127.0.0.1:{port}" in banner, banner
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/www.example.gov.cn/tzgg/index.html") as r:
+                    assert r.read() == page
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    wrong = subprocess.run([sys.executable, "-m", "crawler.mirror_server", str(tmp_path / "nope")],
+                           capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert wrong.returncode == 2 and "is not a folder" in wrong.stderr

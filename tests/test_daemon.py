@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from crawler.mirror_server import MirrorServer
 
 
@@ -59,8 +61,25 @@ def test_run_once_exits_1_when_channels_fail_and_never_logs_no_news(tmp_path: Pa
         proc = _start(tmp_path / "d", mirror.url, "--once")
         _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 1, err[-2000:]
-    assert "polled most: 4 of 4 channel(s) FAILED" in err, err[-2000:]
-    assert "polled most: 0 new" not in err
+    assert "polled most: all 4 channel(s) FAILED (tztg, gfxwj, qtwj, zcjd); nothing was read" in err, err[-2000:]
+    assert "polled most: 0 new" not in err and "0 new, 0 changed on the others" not in err
+
+
+def test_a_partly_failed_poll_counts_news_only_on_the_channels_read(caplog: pytest.LogCaptureFixture) -> None:
+    from types import SimpleNamespace
+
+    from scheduler import log_poll
+
+    ok = SimpleNamespace(source="most", channel="tztg", status="ok", reason_code="", reason="", new=2, changed=1)
+    bad = SimpleNamespace(source="most", channel="qtwj", status="failed", reason_code="network", reason="refused",
+                          new=0, changed=0)
+    with caplog.at_level("INFO", logger="policywatch.scheduler"):
+        log_poll("most", SimpleNamespace(results=[ok, bad], failed=[bad]))
+        log_poll("most", SimpleNamespace(results=[ok], failed=[]))
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == ["most/qtwj failed (network): refused",
+                     "polled most: 1 of 2 channel(s) FAILED (qtwj); 2 new, 1 changed on the others",
+                     "polled most: 2 new, 1 changed"]
 
 
 def test_an_unreachable_run_logs_one_line_per_failed_channel_not_per_request(tmp_path: Path) -> None:

@@ -8,6 +8,13 @@ The message is multipart/alternative (text/plain first, text/html last, so the
 HTML part is preferred), carries RFC 2369/8058 `List-Unsubscribe` headers, RFC
 3834 `Auto-Submitted`, and a Message-ID derived from the digest id so a resend is
 recognisably the same message.
+
+Connections: one notify run sends many digests through the same relay. Opening a connection costs
+a TCP handshake, TLS and AUTH (and relays such as QQ/163 throttle logins), so channels built with a
+shared `SmtpSessions` hand their connection back after a message and the next digest for the same
+relay and account reuses it. A connection idle for more than a moment is checked with NOOP first: a
+relay that dropped it while idle costs a reconnect, never an ambiguous half-sent message. Any error
+during a send closes that connection; the ledger decides about retrying the digest.
 """
 
 from __future__ import annotations
@@ -17,7 +24,10 @@ import hashlib
 import re
 import smtplib
 import ssl
+import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
@@ -103,6 +113,81 @@ def build_email_message(
     return msg
 
 
+@dataclass
+class _Connection:
+    smtp: smtplib.SMTP
+    opened: float
+    idle_since: float = 0.0
+    sent: int = 0
+
+
+@dataclass
+class SmtpSessions:
+    """Open SMTP connections kept between messages of one notify run (thread-safe).
+
+    A connection is reused for at most ``max_messages`` messages (relays cap messages per session:
+    QQ Mail and Exchange at 100 by default), at most ``max_age`` seconds after it was opened, and only
+    if it has been idle less than ``max_idle`` seconds (relays drop idle sessions after 60-300 s);
+    one idle longer than ``probe_after`` seconds is checked with NOOP first (catching the relays that
+    dropped it sooner). `close()` ends every idle connection: the run calls it
+    when its sends are done. Two threads never share a connection: `take` hands each out to one.
+    """
+
+    max_messages: int = 100
+    max_age: float = 600.0
+    max_idle: float = 50.0
+    probe_after: float = 2.0  # idle seconds after which a connection is checked with NOOP before use
+    clock: Callable[[], float] = time.monotonic
+    opened: int = 0  # connections opened through this pool (the benchmark and the tests read it)
+    _idle: dict[tuple[object, ...], list[_Connection]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def take(self, key: tuple[object, ...]) -> _Connection | None:
+        """A live idle connection for this relay and account, or None."""
+        while True:
+            with self._lock:
+                pool = self._idle.get(key)
+                conn = pool.pop() if pool else None
+            if conn is None:
+                return None
+            idle = self.clock() - conn.idle_since
+            # Back-to-back messages skip the NOOP: a relay does not drop a session it answered a
+            # moment ago, and if it did, MAIL FROM fails before any data (retryable, never a duplicate).
+            if idle <= self.max_idle and (idle < self.probe_after or _alive(conn.smtp)):
+                return conn
+            _close_quietly(conn.smtp)
+
+    def put(self, key: tuple[object, ...], conn: _Connection) -> None:
+        """Hand a connection back after a successful message; worn-out ones are closed."""
+        now = self.clock()
+        if conn.sent >= self.max_messages or now - conn.opened >= self.max_age:
+            _close_quietly(conn.smtp)
+            return
+        conn.idle_since = now
+        with self._lock:
+            self._idle.setdefault(key, []).append(conn)
+
+    def opening(self) -> float:
+        """Count a new connection; its opening time."""
+        with self._lock:
+            self.opened += 1
+        return self.clock()
+
+    def close(self) -> None:
+        with self._lock:
+            conns = [c for pool in self._idle.values() for c in pool]
+            self._idle.clear()
+        for conn in conns:
+            _close_quietly(conn.smtp)
+
+
+def _alive(smtp: smtplib.SMTP) -> bool:
+    try:
+        return smtp.noop()[0] == 250
+    except (smtplib.SMTPException, OSError):
+        return False
+
+
 class EmailChannel:
     """Send each digest as one e-mail to one recipient."""
 
@@ -122,6 +207,7 @@ class EmailChannel:
         ssl_context: ssl.SSLContext | None = None,
         clock: Callable[[], dt.datetime] = _now,
         allow_plaintext_auth: bool = False,
+        sessions: SmtpSessions | None = None,
     ) -> None:
         require(bool(host) and isinstance(host, str), "smtp host is required")
         require(isinstance(port, int) and 0 < port < 65536, "smtp port must be 1-65535")
@@ -143,6 +229,11 @@ class EmailChannel:
         self.recipient = _address(recipient, "recipient")
         self._ssl_context = ssl_context
         self._clock = clock
+        self._sessions = sessions
+        # What makes a connection reusable for this channel: same relay, same TLS mode and trust, same
+        # account. The password is part of it so a changed password never rides an old login.
+        self._session_key: tuple[object, ...] = (host, port, security, id(ssl_context), self.username,
+                                                 self._password)
 
     def __repr__(self) -> str:
         return (
@@ -177,7 +268,7 @@ class EmailChannel:
             return smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=self._context())
         return smtplib.SMTP(self.host, self.port, timeout=self.timeout)
 
-    def _deliver(self, msg: EmailMessage) -> dict[str, tuple[int, bytes]]:
+    def _open(self) -> smtplib.SMTP:
         smtp = self._connect()
         try:
             smtp.ehlo()
@@ -186,9 +277,30 @@ class EmailChannel:
                 smtp.ehlo()
             if self.username and self._password:
                 smtp.login(self.username, self._password)
-            refused = smtp.send_message(msg)
-        finally:
+        except BaseException:
             _close_quietly(smtp)
+            raise
+        return smtp
+
+    def _deliver(self, msg: EmailMessage) -> dict[str, tuple[int, bytes]]:
+        sessions = self._sessions
+        if sessions is None:
+            smtp = self._open()
+            try:
+                return smtp.send_message(msg)
+            finally:
+                _close_quietly(smtp)
+        conn = sessions.take(self._session_key)
+        if conn is None:
+            opened = sessions.opening()
+            conn = _Connection(self._open(), opened)
+        try:
+            refused = conn.smtp.send_message(msg)
+        except BaseException:
+            _close_quietly(conn.smtp)  # its state is unknown: never reuse it
+            raise
+        conn.sent += 1
+        sessions.put(self._session_key, conn)
         return refused
 
     def _failure(self, exc: BaseException) -> SendResult:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from notifier.channels.atom import AtomFeedChannel
 from notifier.channels.base import Channel, require
-from notifier.channels.email import EmailChannel
+from notifier.channels.email import EmailChannel, SmtpSessions
 from notifier.channels.http import HttpTransport
 from notifier.channels.outbox import OutboxChannel
 from notifier.channels.pacing import SlidingWindowPacer
@@ -36,6 +36,7 @@ OPTION_KEYS = frozenset(
         "feed_dir",
         "feed_base_url",  # public URL of feed_dir, for the Atom self link
         "smtp_ssl_context",  # ssl.SSLContext, e.g. trusting a private CA
+        "smtp_sessions",  # an email.SmtpSessions shared by the run: one connection per relay, reused
     }
 )
 
@@ -78,6 +79,8 @@ def _email(target: Mapping[str, Any], smtp: SmtpSettings | None, options: Mappin
     assert smtp is not None
     context = options.get("smtp_ssl_context")
     require(context is None or isinstance(context, ssl.SSLContext), "smtp_ssl_context must be an SSLContext")
+    sessions = options.get("smtp_sessions")
+    require(sessions is None or isinstance(sessions, SmtpSessions), "smtp_sessions must be an SmtpSessions")
     return EmailChannel(
         smtp.host,
         smtp.port,
@@ -90,6 +93,7 @@ def _email(target: Mapping[str, Any], smtp: SmtpSettings | None, options: Mappin
         ssl_context=context,
         # Not part of the SmtpSettings protocol so older settings objects keep working; absent = refuse.
         allow_plaintext_auth=bool(getattr(smtp, "allow_plaintext_auth", False)),
+        sessions=sessions,
     )
 
 

@@ -1,6 +1,8 @@
 """Write each digest to a directory instead of sending it (dry runs, archives, debugging).
 
-Per digest three files share one stem, ``{created:%Y%m%dT%H%M%S}-{digest_id}``:
+Per digest three files share one stem, ``{created:%Y%m%dT%H%M%S%z}-{digest_id}`` (the digest's
+creation time in China time, with its offset, e.g. ``20261203T142621+0800``, so a file name never
+reads as UTC):
 ``.eml`` (the complete e-mail, openable in any mail client), ``.md`` and ``.html``.
 Each is written atomically (temp file + rename). The stem depends only on the
 digest, so re-sending a digest overwrites its files instead of adding copies.
@@ -29,7 +31,7 @@ def outbox_stem(digest: Digest) -> str:
     safe = _FILENAME_UNSAFE.sub("-", digest.digest_id).strip(".-") or "digest"
     if safe != digest.digest_id:
         safe += "-" + hashlib.sha1(digest.digest_id.encode("utf-8")).hexdigest()[:10]
-    return f"{digest.created_at:%Y%m%dT%H%M%S}-{safe[:120]}"
+    return f"{digest.created_at:%Y%m%dT%H%M%S%z}-{safe[:120]}"
 
 
 class OutboxChannel:

@@ -76,15 +76,66 @@ def test_pilot_zones_list_every_approved_city_once_with_the_earliest_date(demo_a
         rows = pilot_zone_rows(s)
         md = pilot_zone_report(s, "md")
     cities = {e["city"] for _, e in events}
-    assert {r.city for r in rows} == cities and len(rows) == len(cities)
-    for row in rows:
+    archived = [r for r in rows if r.basis == "archive"]
+    assert {r.city for r in archived} == cities and len(archived) == len(cities)
+    for row in archived:
         dates = [n.written_date or n.published_date for n, e in events if e["city"] == row.city]
         assert row.date == min(d for d in dates if d)
         assert row.mentions == len(dates)
-        assert f"| {row.city} | {row.date.isoformat() if row.date else ''} | {row.doc_number} |" in md
+        when = row.date.isoformat() if row.date else "未知"
+        assert f"| {row.city} | {row.province} | {when} | {row.doc_number} |" in md
     shenzhen = next(r for r in rows if r.city == "深圳")
     assert shenzhen.doc_number == "国科函规〔2019〕183号" and shenzhen.approver == "科技部"
-    assert [r.date for r in rows] == sorted(r.date for r in rows if r.date)
+    assert shenzhen.zone == 4 and shenzhen.province == "广东"
+
+
+def test_pilot_zones_show_all_eighteen_and_where_each_fact_comes_from(demo_archive: DemoArchive) -> None:
+    from parsers.facts.zone_reference import pilot_zones
+
+    with demo_archive.factory() as s:
+        rows = pilot_zone_rows(s)
+        md = pilot_zone_report(s, "md")
+        csv_text = pilot_zone_report(s, "csv")
+    zones = {z.city: z for z in pilot_zones()}
+    assert [r.zone for r in rows if r.zone] == list(range(1, 19))
+    assert all(r.zone for r in rows), [r.city for r in rows if not r.zone]  # no false approval in the demo
+    for row in rows:
+        ref = zones[row.city]
+        assert row.province == ref.province
+        if row.basis == "reference":
+            assert row.date_text == ref.approved and row.doc_number == (ref.doc_number or "") and not row.mentions
+        elif row.source == "most":
+            # The archive's own MOST letter must agree with the public record wherever that is known:
+            # a fixture (or a parse) that contradicts it is wrong.
+            assert not ref.doc_number or row.doc_number == ref.doc_number, (row.city, row.doc_number)
+            assert ref.date_kind != "letter" or row.date_text == ref.approved, (row.city, row.date_text)
+    chongqing = next(r for r in rows if r.city == "重庆")
+    assert chongqing.basis == "reference" and "| 8 | 重庆 | 重庆 | 2020-03-09 | 未知 |" in md
+    assert "参考资料（未归档）" in md and "归档文件" in md
+    assert csv_text.splitlines()[0].split(",")[-1] == "basis"
+
+
+def test_a_city_outside_the_reference_is_listed_last_without_a_zone_number(archive_factory: Any) -> None:
+    import datetime as dt
+
+    from parsers.model import NoticeRecord
+    from store.repository import Repository
+
+    factory = archive_factory
+    record = NoticeRecord(url="https://www.example.gov.cn/a.html", source="most", title="某市试验区获批",
+                          doc_number=None, issuers=("科技部",), written_date=dt.date(2026, 1, 5), published_date=None,
+                          body="正文", events=({"type": "pilot_zone_approved", "city": "南京", "span": [0, 2],
+                                               "source": "body", "rule": "test"},))
+    with factory() as s:
+        Repository(s).upsert_notice(record, "most", "tztg", dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+        s.commit()
+        rows = pilot_zone_rows(s)
+        md = pilot_zone_report(s, "md")
+    assert len(rows) == 19 and rows[-1].city == "南京" and rows[-1].zone is None
+    assert "| — | 南京 |" in md and "请核实" in md
+    with factory() as s:
+        recent = pilot_zone_rows(s, since=dt.date(2021, 1, 1))
+    assert [r.zone for r in recent] == [14, 15, 16, 17, 18, None]  # reference rows honour --since too
 
 
 def test_html_report_is_standalone_escaped_and_links_official_pages(demo_archive: DemoArchive) -> None:

@@ -26,7 +26,7 @@ def test_outbox_writes_eml_md_html_idempotently(tmp_path: Path) -> None:
     assert first.ok and second.ok and first.messages_sent == 1
     names = sorted(p.name for p in (tmp_path / "outbox").iterdir())
     assert len(names) == 3 and names == sorted(snapshot)  # overwritten, never duplicated, no temp files
-    assert all(n.startswith("20240501T083000-d-42-x-") for n in names)
+    assert all(n.startswith("20240501T083000+0800-d-42-x-") for n in names)  # China time, labelled
     assert {n.rsplit(".", 1)[1] for n in names} == {"eml", "md", "html"}
     assert {p.name: p.read_bytes() for p in (tmp_path / "outbox").iterdir()} == snapshot  # byte-identical
     eml = next((tmp_path / "outbox").glob("*.eml")).read_bytes()

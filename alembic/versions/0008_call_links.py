@@ -1,7 +1,7 @@
 """call_link: a grant call's follow-ups (extension, 公示, final list) threaded to it (issue 18)
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-03
 
 One row per follow-up notice, with the rule that linked it and the quoted evidence. Both ends are
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0007'
-down_revision: str | None = '0006'
+revision: str = '0008'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
