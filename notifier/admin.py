@@ -51,7 +51,9 @@ def subscribe(app: Any, args: Any) -> tuple[int, str]:
     if unknown:
         raise ConfigError(f"unknown source {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     filters = build_filters(cities=args.city, sources=args.source, topics=args.topic, events=args.event,
-                            keywords=args.keyword, min_amount=args.min_amount)
+                            keywords=args.keyword, min_amount=args.min_amount,
+                            remind=getattr(args, "remind", None),
+                            deadline_within=getattr(args, "deadline_within", None))
     # Validate the channel now, so a bad key fails at subscribe time, not at 3 a.m.
     from notifier.channels.factory import build_channel
 

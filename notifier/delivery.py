@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from notifier.admin import mask_target
 from notifier.digest import Digest, DigestItem
@@ -38,9 +38,20 @@ from notifier.ledger import (
     due_digests,
     send_due,
 )
-from notifier.subscriptions import CHINA, FilterIndex, FilterSpec, NoticeFacts, parse_schedule, sign_token
+from notifier.subscriptions import (
+    CHINA,
+    FilterIndex,
+    FilterSpec,
+    NoticeFacts,
+    call_end,
+    end_day,
+    parse_schedule,
+    sign_token,
+)
+from parsers.facts.events import CALL_THREAD_TYPES, spec_for, when_text
+from parsers.facts.vocab import TENTATIVE
 from store.db import transaction
-from store.models import Change, Delivery, Notice, Subscriber, Subscription
+from store.models import CallLink, Change, Delivery, Notice, Subscriber, Subscription
 from store.planning import (
     change_facts,
     change_horizon,
@@ -50,6 +61,7 @@ from store.planning import (
     keyword_hits,
     ledgered,
 )
+from store.reminders import DEADLINE_MOVED, REMINDER, parse_detail, write_reminders
 
 
 @dataclass
@@ -97,6 +109,8 @@ def lock_planning(session: Session) -> None:
         session.execute(update(Subscription).where(Subscription.id == -1).values(active=Subscription.active))
 
 
+# A call whose end is at most this many days away is listed first in a digest.
+CLOSING_DAYS = 7
 # Changes read per round trip: bounds memory when a subscription has a long backlog to catch up on.
 PLAN_CHUNK = 2000
 
@@ -186,7 +200,8 @@ def plan(session: Session, now: dt.datetime, sources: Mapping[str, tuple[str, st
     subs = [(_spec(r.filters, r.is_ops), _Due(r.id, r.kind, r.since, marks[r.id])) for r in rows]
     index: FilterIndex[_Due] = FilterIndex(subs)
     matched = _Matched()
-    _matching(session, index, min((s.mark for _, s in subs), default=horizon), horizon, sources, matched)
+    today = now.astimezone(CHINA).date()
+    _matching(session, index, min((s.mark for _, s in subs), default=horizon), horizon, sources, matched, today)
     digests = _write_ledger(session, subs, matched, now)
     _advance(session, [s.id for _, s in subs], horizon, now)
     # Daily/weekly subscriptions that were due but had nothing new: their slot is used up all the same.
@@ -219,25 +234,26 @@ class _Matched:
 
 
 def _matching(session: Session, index: FilterIndex[_Due], after: int, horizon: int,
-              sources: Mapping[str, tuple[str, str]], matched: _Matched) -> None:
+              sources: Mapping[str, tuple[str, str]], matched: _Matched, today: dt.date) -> None:
     """Read the changes in (after, horizon] a chunk at a time and file each under the groups it passes."""
     while after < horizon:
         rows = change_facts(session, after, horizon, PLAN_CHUNK)
         if not rows:
             break
         after = rows[-1].id
-        _match_chunk(session, index, rows, sources, matched)
+        _match_chunk(session, index, rows, sources, matched, today)
 
 
 def _match_chunk(session: Session, index: FilterIndex[_Due], rows: list[Any],
-                 sources: Mapping[str, tuple[str, str]], matched: _Matched) -> None:
+                 sources: Mapping[str, tuple[str, str]], matched: _Matched, today: dt.date) -> None:
     passed: list[tuple[Any, FilterSpec]] = []
     asks: dict[str, set[int]] = {}  # keyword -> notices whose other filters passed
     for row in rows:
         city = sources.get(row.source, (row.source, row.source))[1]
         facts = NoticeFacts.of(row.source, city, row.topics, row.events)
         for spec in index.candidates(row.source, city):
-            if spec.passes_facts(facts):
+            if spec.passes_facts(facts) and spec.passes_change(row.kind, row.detail) \
+                    and spec.passes_deadline(row.events, today):
                 passed.append((row, spec))
                 for keyword in spec.keywords or ():
                     asks.setdefault(keyword, set()).add(row.notice_id)
@@ -288,7 +304,31 @@ def _item(fact: Any, sources: Mapping[str, tuple[str, str]]) -> DigestItem:
         doc_number=fact.doc_number, date=fact.published_date or fact.written_date,
         events=tuple(fact.events or ()), diff=fact.diff,
         repealed_by=fact.detail if fact.kind == "repealed" else None,
+        deadline=_deadline_text(fact), note=_reminder_note(fact),
     )
+
+
+def _deadline_text(fact: Any) -> str | None:
+    """The call's end shown next to its title: a reminder's or a move's end, else the notice's own."""
+    parts = parse_detail(fact.detail) if fact.kind in (REMINDER, DEADLINE_MOVED) else None
+    if parts is not None:
+        return when_text(parts[1])
+    end = call_end(fact.events)
+    if end is None:
+        return None
+    return when_text(end[0]) + ("（暂定）" if end[1] == TENTATIVE else "")
+
+
+def _reminder_note(fact: Any) -> str | None:
+    parts = parse_detail(fact.detail)
+    if parts is None:
+        return None
+    left, right = parts
+    if fact.kind == REMINDER:
+        return "今天截止" if left == "0" else f"距申报截止还有{left}天（{when_text(right)}）"
+    if fact.kind == DEADLINE_MOVED:
+        return f"截止时间调整：{when_text(left) if left else '原截止时间'} → {when_text(right)}"
+    return None
 
 
 # What a digest item shows of a change and its notice: never the body, which is not rendered.
@@ -373,12 +413,60 @@ def _names(session: Session, subscriber_ids: set[int]) -> dict[int, str]:
     return found
 
 
+def _closing_first(items: tuple[DigestItem, ...], row_ids: list[list[int]], now: dt.datetime
+                   ) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
+    """Calls closing within `CLOSING_DAYS` first, soonest first; the rest keep their order."""
+    today = now.astimezone(CHINA).date()
+
+    def key(i: int) -> tuple[int, dt.date, int]:
+        item = items[i]
+        if item.change == REMINDER:
+            return (0, today, i)
+        end = call_end(item.events)
+        if end is not None and end[1] != TENTATIVE:
+            day = end_day(end[0])
+            if today <= day <= today + dt.timedelta(days=CLOSING_DAYS):
+                return (0, day, i)
+        return (1, today, i)
+
+    order = sorted(range(len(items)), key=key)
+    return tuple(items[i] for i in order), [row_ids[i] for i in order]
+
+
+def _thread_notes(session: Session, subscription_id: int, items: tuple[DigestItem, ...]) -> tuple[DigestItem, ...]:
+    """A follow-up (公示, final list, extension) says which call it concludes, when this subscription
+    was sent that call: "公示：对应您11月20日收到的申报通知"."""
+    follow_ids = [it.notice_id for it in items if any(e.get("type") in CALL_THREAD_TYPES for e in it.events)]
+    if not follow_ids:
+        return items
+    calls: dict[int, int] = {f: c for f, c in session.execute(
+        select(CallLink.follow_id, CallLink.call_id).where(CallLink.follow_id.in_(follow_ids)))}
+    if not calls:
+        return items
+    sent: dict[int, dt.datetime] = {n: at for n, at in session.execute(
+        select(Delivery.notice_id, func.min(Delivery.sent_at))
+        .where(Delivery.subscription_id == subscription_id, Delivery.notice_id.in_(set(calls.values())),
+               Delivery.status == "sent").group_by(Delivery.notice_id)) if at is not None}
+    out = []
+    for it in items:
+        when = sent.get(calls.get(it.notice_id, -1))
+        if when is not None and it.note is None:
+            label = next(spec_for(e.get("type")).label for e in it.events if e.get("type") in CALL_THREAD_TYPES)
+            local = when.astimezone(CHINA)
+            it = replace(it, note=f"{label}：对应您{local.month}月{local.day}日收到的申报通知")
+        out.append(it)
+    return tuple(out)
+
+
 def _outgoing(digest_id: str, rows: list[_Row], created_at: dt.datetime, sub: Subscription,
               subscriber: str | None, sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe,
               items: dict[int, DigestItem]) -> Outgoing:
+    session = object_session(sub)
+    assert session is not None  # subscriptions are loaded by build_digests' session
     unsubscribe_url, mailto = unsubscribe.links(sub)
     name = subscriber if subscriber is not None else f"subscription {sub.id}"
     clustered, row_ids = _clustered_items(rows, sources, items)
+    clustered, row_ids = _closing_first(_thread_notes(session, sub.id, clustered), row_ids, created_at)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created_at.astimezone(CHINA), items=clustered, unsubscribe_url=unsubscribe_url,
                     unsubscribe_mailto=mailto)
@@ -421,6 +509,8 @@ def notify(factory: sessionmaker[Session], make_channel: ChannelFactory, now: dt
            endpoint_of: EndpointOf | None = None) -> NotifyReport:
     """Plan and send every due digest. Calling it again right away sends nothing."""
     report = NotifyReport()
+    with transaction(factory) as session:
+        write_reminders(session, now)  # reminders due now become changes, planned like any other
     horizon = change_horizon(factory)  # its own short transaction: see store.planning
     with transaction(factory) as session:
         report.planned = len(plan(session, now, sources, horizon))

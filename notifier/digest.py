@@ -17,8 +17,11 @@ from typing import Any
 from parsers.facts.amounts import format_ratio as format_ratio
 from parsers.facts.amounts import format_yuan as format_yuan
 from parsers.facts.events import spec_for
+from store.reminders import CHANGE_KINDS as REMINDER_KINDS
+from store.reminders import DEADLINE_MOVED, REMINDER
 
-CHANGES = ("new", "revised", "withdrawn", "repealed")
+# The last two are a call's deadline reminder and its "deadline moved" line (store.reminders).
+CHANGES = ("new", "revised", "withdrawn", "repealed", *REMINDER_KINDS)
 # What the items of an ops digest (``Digest.kind == "ops"``, built by notifier.alerts) report: a health
 # rule that started firing on a channel, or stopped. Not notice changes, so not in CHANGES.
 ALERT_CHANGES = ("alert", "recovered")
@@ -26,7 +29,7 @@ DIGEST_KINDS = ("notices", "ops")
 
 # Subject/summary wording for each change kind; "new" is the headline.
 CHANGE_LABELS = {"new": "新通知", "revised": "修订", "withdrawn": "撤回", "repealed": "废止",
-                 "alert": "告警", "recovered": "恢复"}
+                 REMINDER: "截止提醒", DEADLINE_MOVED: "截止调整", "alert": "告警", "recovered": "恢复"}
 
 SUBJECT_PREFIX = "【政策速递】"
 OPS_PREFIX = "【policywatch 运维】"
@@ -51,6 +54,8 @@ class DigestItem:
     diff: str | None = None  # short text diff for "revised"
     repealed_by: str | None = None  # for "repealed": title/文号 of the repealing notice
     also_from: tuple[str, ...] = ()  # other sources that published the same document (same 文号)
+    deadline: str | None = None  # a call's end as readers write it ("2026-12-25 16:30", "…（暂定）")
+    note: str | None = None  # a reminder's or a thread's line ("公示：对应您11月20日收到的申报通知")
 
     def __post_init__(self) -> None:
         if self.change not in CHANGES + ALERT_CHANGES:
@@ -83,6 +88,8 @@ class DigestItem:
             "diff": self.diff,
             "repealed_by": self.repealed_by,
             "also_from": list(self.also_from),
+            "deadline": self.deadline,
+            "note": self.note,
         }
 
     @classmethod
@@ -104,6 +111,8 @@ class DigestItem:
             diff=data.get("diff"),
             repealed_by=data.get("repealed_by"),
             also_from=tuple(data.get("also_from") or ()),
+            deadline=data.get("deadline"),
+            note=data.get("note"),
         )
 
 

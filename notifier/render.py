@@ -59,11 +59,13 @@ _BADGE_HTML = {
     "revised": ("#7d4e00", "#fff8c5"),
     "withdrawn": ("#57606a", "#eaeef2"),
     "repealed": ("#a40e26", "#ffebe9"),
+    "reminder": ("#8250df", "#fbefff"),
+    "deadline_moved": ("#8250df", "#fbefff"),
     "alert": ("#a40e26", "#ffebe9"),
     "recovered": ("#116329", "#dafbe1"),
 }
 _BADGE_WECOM = {"new": "info", "revised": "warning", "withdrawn": "comment", "repealed": "warning",
-                "alert": "warning", "recovered": "info"}
+                "reminder": "warning", "deadline_moved": "warning", "alert": "warning", "recovered": "info"}
 
 
 # ---------------------------------------------------------------------------
@@ -141,6 +143,8 @@ def utf8_len(text: str) -> int:
 
 def _meta_parts(item: DigestItem) -> list[str]:
     parts = ["、".join(item.issuers) if item.issuers else item.source_name]
+    if item.deadline:
+        parts.insert(0, f"截止 {item.deadline}")  # what a consultant reads first, next to the title
     if item.doc_number:
         parts.append(item.doc_number)
     if item.date:
@@ -177,6 +181,7 @@ def _item_fields(item: DigestItem) -> dict[str, Any]:
         "events": strip_control(summarize_events(item.events)),
         "diff": _diff_lines(item.diff),
         "repealed_by": strip_control(item.repealed_by) if item.repealed_by else None,
+        "note": strip_control(item.note) if item.note else None,
     }
 
 
@@ -351,6 +356,8 @@ def _md_item(index: int, item: DigestItem, *, wecom: bool, level: int = 0) -> st
         lines.append("> " + (truncate_chars(events, 60) if level >= 2 else events))
     if item.repealed_by:
         lines.append("> 废止依据：" + truncate_chars(escape_markdown(item.repealed_by), 80))
+    if item.note:
+        lines.append("> " + truncate_chars(escape_markdown(item.note), 120))
     lines.extend(_md_diff(item, level))
     if level >= 3:
         lines.append("> 内容过长，请在官网查看原文")

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
-from parsers.facts.events import filter_names, lookup
+from parsers.facts.events import FUNDING_CALL_OPENED, filter_names, lookup
+from parsers.facts.vocab import APPLICANT, TENTATIVE
 from parsers.facts.zone_reference import province_of
 from policywatch.errors import ConfigError
+from store.reminders import DEADLINE_MOVED, REMINDER
 
 CHINA = ZoneInfo("Asia/Shanghai")
 DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -73,7 +75,8 @@ def parse_schedule(text: str) -> Schedule:
 
 
 def build_filters(*, cities: list[str], sources: list[str], topics: list[str], events: list[str],
-                  keywords: list[str], min_amount: str | None) -> dict[str, Any]:
+                  keywords: list[str], min_amount: str | None, remind: str | None = None,
+                  deadline_within: int | None = None) -> dict[str, Any]:
     allowed = filter_names()
     bad = [e for e in events if e not in allowed]
     if bad:
@@ -85,7 +88,41 @@ def build_filters(*, cities: list[str], sources: list[str], topics: list[str], e
             filters[key] = sorted(set(values))
     if min_amount:
         filters["min_amount"] = parse_amount(min_amount)
+    if remind:
+        filters["remind"] = parse_remind(remind)
+    if deadline_within is not None:
+        if deadline_within < 0:
+            raise ConfigError("--deadline-within must be 0 or more days")
+        filters["deadline_within"] = deadline_within
     return filters
+
+
+def parse_remind(text: str) -> list[int]:
+    """``7,1`` -> [7, 1]: days before a call's end to send a reminder (0: on the last day)."""
+    try:
+        days = sorted({int(part) for part in text.replace("，", ",").split(",") if part.strip()}, reverse=True)
+    except ValueError:
+        raise ConfigError(f"bad --remind {text!r}: use days before the deadline, e.g. 7,1") from None
+    if not days or any(d < 0 or d > 365 for d in days):
+        raise ConfigError(f"bad --remind {text!r}: use days between 0 and 365, e.g. 7,1")
+    return days
+
+
+def call_end(events: Iterable[Any]) -> tuple[str, str | None] | None:
+    """(apply_end, precision) of a notice's call, the applicant stage when it names several."""
+    for event in events or ():
+        if isinstance(event, Mapping) and event.get("type") == FUNDING_CALL_OPENED.name and event.get("apply_end") \
+                and event.get("stage") in (None, APPLICANT):
+            return str(event["apply_end"]), event.get("precision")
+    return None
+
+
+def end_day(value: str) -> dt.date:
+    """The last day an ISO end can mean: ``2027-01`` is 2027-01-31."""
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date.fromisoformat(value[:10])
 
 
 def parse_amount(text: str) -> int:
@@ -137,14 +174,37 @@ class FilterSpec:
     events: frozenset[Any] | None = None
     keywords: tuple[str, ...] | None = None
     min_amount: int | None = None
+    remind: frozenset[int] | None = None  # days before a call's end to remind (store.reminders)
+    deadline_within: int | None = None  # only calls whose end is at most this many days away
 
     @classmethod
     def parse(cls, filters: Mapping[str, Any]) -> FilterSpec:
         keywords = tuple(dict.fromkeys(str(k) for k in filters["keyword"])) if "keyword" in filters else None
         amount = int(filters["min_amount"]) if "min_amount" in filters else None
+        within = int(filters["deadline_within"]) if "deadline_within" in filters else None
+        remind = frozenset(int(d) for d in filters["remind"]) if filters.get("remind") else None
         return cls(sources=_values(filters, "source"), places=_values(filters, "city"),
                    topics=_values(filters, "topic"), events=_values(filters, "event"), keywords=keywords,
-                   min_amount=amount)
+                   min_amount=amount, remind=remind, deadline_within=within)
+
+    def passes_change(self, kind: str, detail: str | None) -> bool:
+        """Reminders go only to subscriptions that asked for that offset, "deadline moved" lines
+        to those that asked for any; every other change kind passes."""
+        if kind == REMINDER:
+            offset = (detail or "").partition("|")[0]
+            return self.remind is not None and offset.isdigit() and int(offset) in self.remind
+        if kind == DEADLINE_MOVED:
+            return self.remind is not None
+        return True
+
+    def passes_deadline(self, events: Any, today: dt.date) -> bool:
+        """``deadline_within``: the notice is a call whose end is between today and N days away."""
+        if self.deadline_within is None:
+            return True
+        end = call_end(events)
+        if end is None or end[1] == TENTATIVE:
+            return False
+        return today <= end_day(end[0]) <= today + dt.timedelta(days=self.deadline_within)
 
     def passes_facts(self, facts: NoticeFacts) -> bool:
         """Every filter but keywords."""

@@ -163,6 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
     _event_argument(p)
     p.add_argument("--keyword", action="append", default=[], metavar="WORD")
     p.add_argument("--min-amount", metavar="YUAN", help="e.g. 5000000, 500万, 1亿")
+    p.add_argument("--remind", metavar="DAYS",
+                   help="remind N days before a call's application deadline, e.g. 7,1 (default: no reminders)")
+    p.add_argument("--deadline-within", type=int, metavar="N",
+                   help="only grant calls whose application deadline is at most N days away")
     p.add_argument("--schedule", default="immediate", help="immediate | daily HH:MM | weekly DAY HH:MM")
     p.add_argument("--name", help="subscriber name")
     p.add_argument("--backlog-days", type=int, default=7, metavar="N",
@@ -861,19 +865,25 @@ def _archive_parsers(cmd: Any) -> None:
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="published on or before")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--open", action="store_true", help="only grant calls whose deadline has not passed")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")
     out.add_argument("--csv", action="store_true")
 
     p = cmd("report", "analyst reports from the archive's extracted events")
-    p.add_argument("kind", choices=["funding", "pilot-zones"])
-    p.add_argument("--city", action="append", default=[], metavar="CITY", help="funding: only these cities")
+    p.add_argument("kind", choices=["funding", "pilot-zones", "open-calls"])
+    p.add_argument("--city", action="append", default=[], metavar="CITY",
+                   help="funding, open-calls: only these cities")
     p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="documents dated on or after")
     p.add_argument("--format", choices=["md", "html", "csv"], default="md")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
     p.add_argument("--no-bom", action="store_true",
                    help="CSV to a file starts with a UTF-8 BOM so Excel/WPS on Chinese Windows read it as UTF-8; "
                         "this turns it off")
+
+    p = cmd("calendar", "a subscription's grant-call deadlines as an iCalendar (.ics) feed")
+    p.add_argument("subscription", type=int, metavar="SUBSCRIPTION_ID")
+    p.add_argument("--output", metavar="FILE", help="default: standard output")
 
     p = cmd("show", "one notice with its versions and the diff between consecutive versions")
     p.add_argument("notice", metavar="ID|URL")
@@ -900,9 +910,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     app = open_app(args)
     _check_filters(app, args)
-    filters = SearchFilters(cities=tuple(args.city), sources=tuple(args.source), topics=tuple(args.topic),
-                            events=tuple(args.event), since=args.since, until=args.until, limit=args.limit)
     with app.factory() as session:
+        only = _open_call_ids(app, session) if getattr(args, "open", False) else None
+        filters = SearchFilters(cities=tuple(args.city), sources=tuple(args.source), topics=tuple(args.topic),
+                                events=tuple(args.event), since=args.since, until=args.until, limit=args.limit,
+                                only_ids=only)
         hits = search(session, " ".join(args.query), filters, sources=app.sources)
     if args.json:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
@@ -927,6 +939,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_call_ids(app: Any, session: Any) -> tuple[int, ...]:
+    from store.calls import open_calls
+    from store.status import CHINA
+
+    return tuple(c.notice.id for c in open_calls(session, app.clock().astimezone(CHINA).date()))
+
+
 def _archive_has_notices(app: Any) -> bool:
     """Does the archive hold any notice? (one indexed row, not a count of a million)"""
     from sqlalchemy import select
@@ -945,18 +964,39 @@ def _say(line: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from store.reports import funding_report, pilot_zone_report
+    from store.reports import funding_report, open_calls_report, pilot_zone_report
 
     app = open_app(args)
     _check_filters(app, args)
     with app.factory() as session:
         if args.kind == "funding":
             text = funding_report(session, args.format, cities=args.city, since=args.since, sources=app.sources)
+        elif args.kind == "open-calls":
+            text = open_calls_report(session, args.format, cities=args.city, sources=app.sources, now=app.clock())
         else:
             text = pilot_zone_report(session, args.format, since=args.since)
     if args.format == "csv" and args.output and not args.no_bom:
         text = csvout.BOM + text
     _write(text, args.output)
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from notifier.calendar import calendar_feed
+    from store.models import Subscription
+
+    app = open_app(args)
+    with app.factory() as session:
+        sub = session.get(Subscription, args.subscription)
+        if sub is None:
+            print(f"policywatch: no subscription {args.subscription}", file=sys.stderr)
+            return EXIT_FAILED
+        cities = {sid: city for sid, (_, city) in app.source_names().items()}
+        text = calendar_feed(session, sub, cities, app.clock())
+    if args.output:
+        Path(args.output).write_bytes(text.encode("utf-8"))  # CRLF kept as the format requires
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -1012,7 +1052,8 @@ COMMANDS = {
     "subscriptions": cmd_subscriptions, "deliveries": cmd_deliveries, "test-channel": cmd_test_channel,
     "unsubscribe": cmd_unsubscribe,
     "eval": cmd_eval,
-    "search": cmd_search, "report": cmd_report, "show": cmd_show, "browse": cmd_browse, "web": cmd_web,
+    "search": cmd_search, "report": cmd_report, "calendar": cmd_calendar, "show": cmd_show, "browse": cmd_browse,
+    "web": cmd_web,
 }
 
 

@@ -12,9 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parsers.facts.events import spec_for
+from parsers.facts.vocab import TENTATIVE
 from parsers.urls import url_uid
 from store.models import Change, Notice, NoticeVersion
 from store.status import CHINA
+from store.threading import Thread, thread_of
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class History:
     notice: Notice
     versions: list[NoticeVersion]
     changes: list[Change]
+    thread: Thread | None = None
 
 
 def find_notice(session: Session, ident: str) -> Notice | None:
@@ -42,7 +45,7 @@ def load_history(session: Session, ident: str) -> History | None:
                                     .order_by(NoticeVersion.version)))
     changes = list(session.scalars(select(Change).where(Change.notice_id == notice.id)
                                    .order_by(Change.detected_at, Change.id)))
-    return History(notice, versions, changes)
+    return History(notice, versions, changes, thread_of(session, notice))
 
 
 def _lines(version: NoticeVersion) -> list[str]:
@@ -96,7 +99,34 @@ def history_json(history: History) -> dict[str, Any]:
                      "detail": c.detail} for c in history.changes],
         "diffs": [{"from": a.version, "to": b.version, "diff": version_diff(a, b),
                    "attachments": attachment_changes(a, b)} for a, b in pairs],
+        "thread": _thread_json(history.thread),
     }
+
+
+def _thread_json(thread: Thread | None) -> dict[str, Any] | None:
+    if thread is None:
+        return None
+    end, precision = thread.effective_end()
+    return {"call": {"id": thread.call.id, "title": thread.call.title, "apply_end": end, "precision": precision},
+            "follow_ups": [{"id": n.id, "title": n.title, "type": link.event_type, "rule": link.rule,
+                            "evidence": link.evidence} for n, link in thread.follow_ups]}
+
+
+def render_thread(thread: Thread, current: int) -> Iterator[str]:
+    """The call and its follow-ups, one line each, the shown notice marked with *."""
+    end, precision = thread.effective_end()
+    deadline = f"  截止 {end.replace('T', ' ')}" + ("（暂定）" if precision == TENTATIVE else "") if end else ""
+    yield "thread:"
+    mark = "*" if thread.call.id == current else " "
+    yield f" {mark}call     #{thread.call.id} {_day(thread.call)} {thread.call.title}{deadline}"
+    for notice, link in thread.follow_ups:
+        mark = "*" if notice.id == current else " "
+        label = spec_for(link.event_type).label or link.event_type
+        yield f" {mark}{label:<6} #{notice.id} {_day(notice)} {notice.title}  [{link.rule}: {link.evidence}]"
+
+
+def _day(notice: Notice) -> str:
+    return (notice.published_date or notice.first_seen.date()).isoformat()
 
 
 def render_history(history: History) -> Iterator[str]:
@@ -115,6 +145,8 @@ def render_history(history: History) -> Iterator[str]:
         parts = spec_for(event.get("type")).summary(event) if isinstance(event, dict) else []
         yield f"  event {event.get('type') if isinstance(event, dict) else event}" + (
             f": {'；'.join(parts)}" if parts else "")
+    if history.thread is not None:
+        yield from render_thread(history.thread, n.id)
     for att in _attachments(history):
         yield f"  attachment {att.get('name', '')} <{att.get('url', '')}>"
     yield ""

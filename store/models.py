@@ -188,6 +188,27 @@ class FetchFailure(Base):
     next_retry_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class CallLink(Base):
+    """A follow-up notice (extension, 公示, final list) threaded to the call it belongs to.
+
+    ``rule`` says how the link was made (store/threading.py) and ``evidence`` quotes what matched,
+    so ``show`` can say why two notices are one thread and a wrong link can be argued with.
+    """
+
+    __tablename__ = "call_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    follow_id: Mapped[int] = mapped_column(ForeignKey("notice.id", ondelete="CASCADE"), index=True)
+    event_type: Mapped[str] = mapped_column(String(40))  # the follow-up's lifecycle event type
+    rule: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+    # A follow-up belongs to one call: a relink replaces the row instead of adding a second.
+    __table_args__ = (UniqueConstraint("follow_id", name="uq_call_link_follow_id"),)
+
+
 class Subscriber(Base):
     __tablename__ = "subscriber"
 

@@ -73,8 +73,10 @@ def first_change_ids(session: Session, sinces: Iterable[dt.datetime]) -> dict[dt
 
 def change_facts(session: Session, after: int, through: int, limit: int) -> list[Any]:
     """The next ``limit`` changes with ``after < id <= through``, oldest first, with what filters
-    compare: (id, notice_id, detected_at, source, topics, events). Never the title or the body."""
-    stmt = (select(Change.id, Change.notice_id, Change.detected_at, Notice.source, Notice.topics, Notice.events)
+    compare: (id, notice_id, detected_at, source, topics, events, kind, detail). Never the title or
+    the body. ``kind`` and ``detail`` tell a reminder (store.reminders) from a notice change."""
+    stmt = (select(Change.id, Change.notice_id, Change.detected_at, Notice.source, Notice.topics, Notice.events,
+                   Change.kind, Change.detail)
             .join(Notice, Notice.id == Change.notice_id)
             .where(Change.id > after, Change.id <= through)
             .order_by(Change.id).limit(limit))

@@ -21,9 +21,18 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from parsers.facts.amounts import format_ratio, format_yuan
-from parsers.facts.events import FUNDING_RULE, PILOT_ZONE_APPROVED, export_columns, export_row
+from parsers.facts.events import (
+    FUNDING_CALL_OPENED,
+    FUNDING_RULE,
+    PILOT_ZONE_APPROVED,
+    export_columns,
+    export_row,
+    when_text,
+)
 from parsers.facts.pilot_zones import APPROVER, PROGRAM
+from parsers.facts.vocab import MONTH, TENTATIVE
 from store import csvout
+from store.calls import OpenCall, open_calls
 from store.models import Notice, PilotZone
 from store.search import SourceLike, has_event_type, resolve_places
 from store.status import CHINA
@@ -396,3 +405,47 @@ def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = Non
     if fmt == "html":
         return render_html(title, PILOT_COLUMNS, cells, note)
     return render_markdown(title, PILOT_COLUMNS, cells, note)
+
+
+# -- open grant calls ----------------------------------------------------------------------------
+
+OPEN_CALL_COLUMNS = [Column("deadline", "截止"), Column("days_left", "剩余天数"), Column("city", "城市"),
+                     Column("issuer", "发文机关"), Column("title", "申报通知"), Column("system", "申报系统"),
+                     Column("moved", "延期")]
+OPEN_CALL_CSV_FIELDS = ["apply_end", "precision", "days_left", "city", "source", "issuer", "title", "system",
+                        "extensions", "url", "notice_id"]
+_PRECISION_NOTE = {TENTATIVE: "（暂定）", MONTH: "（月内）"}
+
+
+def _open_call_row(call: OpenCall, today: dt.date, city: str, issuer: str) -> dict[str, Any]:
+    end = call.deadline
+    system = next((str(e.get("system")) for e in _events(call.notice, FUNDING_CALL_OPENED.name) if e.get("system")),
+                  "")
+    return {"apply_end": end.value if end else "", "precision": (end.precision or "") if end else "",
+            "deadline": (when_text(end.value) + _PRECISION_NOTE.get(end.precision or "", "")) if end else "未写明",
+            "days_left": str((end.last_day - today).days) if end else "",
+            "city": city, "source": call.notice.source, "issuer": issuer, "title": call.notice.title,
+            "system": system, "extensions": call.extensions,
+            "moved": f"{call.extensions} 次" if call.extensions else "",
+            "url": call.notice.url, "notice_id": call.notice.id}
+
+
+def open_calls_report(session: Session, fmt: str, *, cities: Sequence[str] = (), sources: Iterable[SourceLike],
+                      now: dt.datetime | None = None) -> str:
+    """Calls still open today, soonest deadline first (tentative and unstated ends last)."""
+    source_list = tuple(sources)
+    city_by_source = {s.id: s.city for s in source_list}
+    names = {s.id: s.name for s in source_list}
+    today = (now or dt.datetime.now(dt.UTC)).astimezone(CHINA).date()
+    calls = open_calls(session, today, places=resolve_places(source_list, cities, ()))
+    rows = [_open_call_row(c, today, city_by_source.get(c.notice.source, c.notice.source), _issuer(c.notice, names))
+            for c in calls]
+    if fmt == "csv":
+        return render_csv(rows, OPEN_CALL_CSV_FIELDS)
+    scope = "、".join(cities) if cities else "全部城市"
+    note = (f"{len(rows)} 个仍在申报期的通知（{scope}），按截止时间排序；截止时间已计入延期通知，"
+            "“暂定”表示原文写明时间可能调整。" + _as_of(now) + "。")
+    title = "申报中的项目：截止时间一览"
+    if fmt == "html":
+        return render_html(title, OPEN_CALL_COLUMNS, rows, note)
+    return render_markdown(title, OPEN_CALL_COLUMNS, rows, note)

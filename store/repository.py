@@ -17,6 +17,7 @@ from parsers.facts.events import REPEAL
 from parsers.model import NoticeRecord
 from parsers.urls import canonical_url, url_uid
 from store.models import AttachmentRow, Change, CrawlRun, FetchFailure, Notice, NoticeVersion
+from store.threading import follow_up_event, link_follow_up
 
 UpsertKind = Literal["inserted", "updated", "unchanged"]
 
@@ -135,6 +136,8 @@ class Repository:
         if result.kind != "unchanged":
             for doc_number in repealed_doc_numbers(record):
                 self.mark_repealed(doc_number, notice, now)
+            if follow_up_event(notice) is not None:
+                link_follow_up(self.session, notice, now)
         return result
 
     def withdraw_url(self, url: str, now: dt.datetime, reason: str) -> bool:

@@ -82,6 +82,7 @@ class SearchFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     limit: int = 20
+    only_ids: tuple[int, ...] | None = None  # e.g. the open calls (store.calls) for ``search --open``
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,8 @@ def _filter_clauses(dialect: str, filters: SearchFilters, places: set[str] | Non
         clauses.append(Notice.published_date >= filters.since)
     if filters.until:
         clauses.append(Notice.published_date <= filters.until)
+    if filters.only_ids is not None:
+        clauses.append(Notice.id.in_(filters.only_ids) if filters.only_ids else false())
     return clauses
 
 

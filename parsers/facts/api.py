@@ -20,9 +20,20 @@ from .docnumber import (
     parse_doc_number,
     parse_order_number,
 )
-from .events import FUNDING_RULE, PILOT_ZONE_APPROVED, REPEAL, EventSpec, spec_for
+from .events import (
+    DEADLINE_EXTENDED,
+    FINAL_LIST_PUBLISHED,
+    FUNDING_CALL_OPENED,
+    FUNDING_RULE,
+    PILOT_ZONE_APPROVED,
+    REPEAL,
+    SHORTLIST_PUBLISHED,
+    EventSpec,
+    spec_for,
+)
 from .funding import FundingRule, find_funding, is_heading
 from .issuers import canonical, city_of_url, city_prefix, known, split_issuers
+from .lifecycle import find_lifecycle
 from .model import DocText, Evidence, Facts, Source
 from .pilot_zones import APPROVER, PROGRAM, find_pilot_zone_events, is_approval_letter
 from .repeal import find_repeals
@@ -293,13 +304,29 @@ def _repeal_events(texts: list[Source], doc_number: str | None) -> list[dict[str
     return out
 
 
-def _events(title: Source, body: Source, atts: list[Source], doc_number: str | None) -> list[dict[str, Any]]:
+_LIFECYCLE_SPECS = {"call": FUNDING_CALL_OPENED, "extension": DEADLINE_EXTENDED,
+                    "shortlist": SHORTLIST_PUBLISHED, "final": FINAL_LIST_PUBLISHED}
+
+
+def _lifecycle_events(title: Source, body: Source, published: dt.date | None) -> list[dict[str, Any]]:
+    out = []
+    for found in find_lifecycle(title.text, body.text, published):
+        src = title if found.source == "title" else body
+        out.append(_event(_LIFECYCLE_SPECS[found.kind], src, found.span, found.rule,
+                          text=found.text or None, **found.values))
+    return out
+
+
+def _events(
+    title: Source, body: Source, atts: list[Source], doc_number: str | None, published: dt.date | None
+) -> list[dict[str, Any]]:
     """Every finder's events, finder by finder: a new event type adds its finder here."""
     own = doc_number if is_approval_letter(title.text, body.text[:_HEAD]) else None
     return [
         *_pilot_events([title, body, *atts], own),
         *_funding_events([title, body, *atts]),
         *_repeal_events([body, *atts], doc_number),
+        *_lifecycle_events(title, body, published),
     ]
 
 
@@ -330,7 +357,7 @@ def extract_facts(doc: DocText) -> Facts:
     published = _published_date(body, metas)
     evidence.extend(x[1] for x in (written, published) if x)
 
-    events = _events(title, body, atts, dn[0] if dn else None)
+    events = _events(title, body, atts, dn[0] if dn else None, published[0] if published else None)
     by_name = {s.name: s for s in (title, body, *atts)}
     evidence.extend(_event_evidence(e, by_name) for e in events)
 

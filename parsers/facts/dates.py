@@ -53,6 +53,16 @@ def _cn_year(s: str) -> int:
     return int("".join(str(_CN_DIGIT.get(c, 0)) for c in s))
 
 
+def cn_small(s: str) -> int:
+    """一..三十一 → int; -1 when ``s`` is not such a numeral."""
+    return _cn_small(s)
+
+
+def cn_year(s: str) -> int:
+    """二〇二六 → 2026 (digit by digit)."""
+    return _cn_year(s)
+
+
 def iter_dates(text: str) -> list[FoundDate]:
     """All dates in ``text`` in order of position (ASCII-digit and Chinese-numeral forms)."""
     out: list[FoundDate] = []

@@ -10,7 +10,10 @@ where relevant). Every field reports how many templates it was scored on.
 Scoring: single-valued fields (文号, dates) count a wrong value as one false positive and one
 false negative; issuers are scored as a set; each event type with a ``Scoring`` in the registry
 (events.py) adds one field, scored as its spec says: pilot-zone cities and repeals as sets,
-funding rules as a multiset of ``(max_amount_yuan, ratio, fund_size_yuan)`` triples.
+funding rules as a multiset of ``(max_amount_yuan, ratio, fund_size_yuan)`` triples, grant
+calls as a multiset of ``(apply_end, precision, stage)``. A case is scored on the fields its
+``expected`` names and no others: the grant-call set (``corpus_calls``) labels only the lifecycle
+events, the older corpora every other field.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from policywatch.errors import ParseError
 from .api import extract_facts
 from .events import Scoring, specs
 from .model import DocText, Facts
+from .vocab import DAY, EXACT, MONTH, TENTATIVE
 
 _SINGLE_FIELDS = ("doc_number", "written_date", "published_date")
 _PAGE_FIELDS = ("title", "attachments")  # scored on page corpora only
@@ -52,6 +56,7 @@ class FieldScore:
     fp: int = 0
     fn: int = 0
     templates: set[str] = field(default_factory=set)  # the templates (or case ids) it was scored on
+    cases: int = 0  # cases that label the field (a field no case labels is not reported)
 
     @property
     def precision(self) -> float:
@@ -80,6 +85,9 @@ class EvalReport:
     cases: int = 0
     scores: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in fields()})
     misses: list[Miss] = field(default_factory=list)
+    # Cases where the text leaves a deadline uncertain (tentative / month) and the extractor
+    # claimed an exact date or a day: the one error the issue forbids outright.
+    false_certainty: list[str] = field(default_factory=list)
 
 
 def load_case(path: Path) -> tuple[dict[str, Any], DocText]:
@@ -133,11 +141,12 @@ def score_case(report: EvalReport, case: dict[str, Any], got: dict[str, Any]) ->
     exp = case["expected"]
     scorings = _scorings()
     for f in dict.fromkeys([*report.scores, *(p for p in _PAGE_FIELDS if p in got)]):
-        if "file" in case and f not in exp:
-            continue  # a page case scores only what it labels
-        e, g = exp.get(f), got[f]
+        if f not in exp:
+            continue  # a case scores only the fields it labels (a page case, a grant-call case labels no 文号)
+        e, g = exp[f], got[f]
         score = report.scores.setdefault(f, FieldScore())
         score.templates.add(str(case.get("template") or case["id"]))
+        score.cases += 1
         if f in _SINGLE_FIELDS or f == "title":
             ok = _single(score, e, g)
         elif f in scorings:
@@ -147,6 +156,14 @@ def score_case(report: EvalReport, case: dict[str, Any], got: dict[str, Any]) ->
             ok = _bag(score, set(e or []), set(g))
         if not ok:
             report.misses.append(Miss(case["id"], f, e, g))
+    if "calls" in exp and _claims_certainty(exp["calls"] or [], got.get("calls") or []):
+        report.false_certainty.append(case["id"])
+
+
+def _claims_certainty(expected: list[dict[str, Any]], got: list[dict[str, Any]]) -> bool:
+    """A predicted exact/day end where the label, for the same stage, is tentative or month-only."""
+    vague = {c.get("stage") for c in expected if c.get("precision") in (TENTATIVE, MONTH)}
+    return any(g.get("precision") in (EXACT, DAY) and g.get("stage") in vague for g in got)
 
 
 # Shipped inside the package (wheel included), so `policywatch eval` works from any folder.
@@ -210,8 +227,13 @@ def format_report(report: EvalReport) -> str:
     lines = [f"cases: {report.cases}",
              f"{'field':<20}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>5}{'fn':>5}{'templates':>11}"]
     for name, s in report.scores.items():
+        if not s.cases:
+            continue
         lines.append(f"{name:<20}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}{s.tp:>6}{s.fp:>5}{s.fn:>5}"
                      f"{len(s.templates):>11}")
+    if "calls" in report.scores and report.scores["calls"].cases:
+        lines.append(f"tentative/month deadlines given as exact: {len(report.false_certainty)}"
+                     + (f" ({', '.join(report.false_certainty)})" if report.false_certainty else ""))
     if report.misses:
         lines.append("misses:")
         lines.extend(f"  {m.case_id} {m.field}: expected {m.expected!r} got {m.got!r}" for m in report.misses)

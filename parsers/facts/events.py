@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .amounts import format_ratio, format_yuan
+from .vocab import STAGE_LABELS, TENTATIVE
 
 # Keys every event carries besides its fields; a field may not take one of these names.
 _ENVELOPE = ("type", "span", "source", "rule")
@@ -374,7 +375,127 @@ def _announced(name: str, label: str) -> EventSpec:
                      detail=("deadline", "text"), clip=40)
 
 
-for _name, _label in (("funding_call_opened", "申报开启"), ("shortlist_published", "公示"),
-                      ("final_list_published", "名单公布"), ("rule_revised", "规则修订"),
-                      ("deadline_extended", "截止延期"), ("repealed", "废止")):
+for _name, _label in (("rule_revised", "规则修订"), ("repealed", "废止")):
     register(_announced(_name, _label))
+
+
+# ---------------------------------------------------------------- the grant-call lifecycle
+# A call opens (funding_call_opened), may be extended (deadline_extended), narrows to a 公示
+# (shortlist_published) and ends with a final list (final_list_published). Dates are ISO strings:
+# "2026-12-31T17:00" (exact), "2026-12-31" (day), "2026-12" (month); `precision` says which, or
+# "tentative" when the text itself says the date may move (暂定…另行通知). See deadlines.py.
+
+
+def when_text(value: object) -> str:
+    """An ISO date/time of this module as a reader writes it: 2026-12-31T17:00 -> 2026-12-31 17:00."""
+    return str(value).replace("T", " ")
+
+
+def _call_lines(spec: EventSpec, event: Mapping[str, Any]) -> list[str]:
+    end = event.get("apply_end")
+    stage = STAGE_LABELS.get(str(event.get("stage")), "")
+    if end is None:
+        tail = "截止时间另行通知" if event.get("precision") == TENTATIVE else "未写明截止时间"
+    else:
+        tail = f"{stage}截止 {when_text(end)}" + ("（暂定）" if event.get("precision") == TENTATIVE else "")
+    return [f"{spec.label}：{tail}"]
+
+
+def _call_evidence(event: Mapping[str, Any]) -> str:
+    return f"end={event.get('apply_end')},precision={event.get('precision')},stage={event.get('stage')}"
+
+
+def _call_key(value: Mapping[str, Any]) -> Hashable:
+    return (value.get("apply_end"), value.get("precision"), value.get("stage"))
+
+
+FUNDING_CALL_OPENED = register(EventSpec(
+    name="funding_call_opened",
+    label="申报开启",
+    fields=(
+        Field("apply_start", (str,), export="apply_start"),
+        Field("apply_end", (str,), export="apply_end"),  # null: the text gives no end date
+        Field("precision", (str,), export="deadline_precision"),  # PRECISIONS; null with no end
+        Field("stage", (str,), export="stage"),  # STAGES, only when the text names several
+        Field("year_inferred", (bool,)),  # the year was taken from the publish date
+        Field("system", (str,), export="submission_system"),  # "上海市科技管理信息系统"
+        Field("text", (str,), export="text"),
+    ),
+    lines=_call_lines,
+    evidence=_call_evidence,
+    filterable=True,
+    scoring=Scoring("calls", lambda e: e, key=_call_key, multiset=True),
+))
+
+
+def _extension_lines(spec: EventSpec, event: Mapping[str, Any]) -> list[str]:
+    old = event.get("old_end")
+    moved = (f"{when_text(old)} → " if old else "延至 ") + when_text(event.get("new_end"))
+    return [f"{spec.label}：{moved}"]
+
+
+DEADLINE_EXTENDED = register(EventSpec(
+    name="deadline_extended",
+    label="截止延期",
+    fields=(
+        Field("old_end", (str,), export="old_end"),
+        Field("new_end", (str,), required=True, export="new_end"),
+        Field("precision", (str,), export="deadline_precision"),  # of new_end
+        Field("year_inferred", (bool,)),
+        Field("call_ref", (str,), export="call_ref"),  # the call's 《title》 or 文号 as cited
+        Field("text", (str,), export="text"),
+    ),
+    lines=_extension_lines,
+    evidence=lambda e: f"old={e.get('old_end')},new={e.get('new_end')}",
+    filterable=True,
+    scoring=Scoring("extensions", lambda e: e, key=lambda v: (v.get("old_end"), v.get("new_end")), multiset=True),
+))
+
+
+def _shortlist_lines(spec: EventSpec, event: Mapping[str, Any]) -> list[str]:
+    end, days = event.get("objection_end"), event.get("objection_days")
+    if end:
+        return [f"{spec.label}：异议截止 {when_text(end)}"]
+    if days:
+        return [f"{spec.label}：公示期{days}个{'工作日' if event.get('working_days') else '天'}"]
+    return [spec.label]
+
+
+def _shortlist_key(value: Mapping[str, Any]) -> Hashable:
+    return (value.get("objection_start"), value.get("objection_end"), value.get("objection_days"),
+            bool(value.get("working_days")))
+
+
+SHORTLIST_PUBLISHED = register(EventSpec(
+    name="shortlist_published",
+    label="公示",
+    fields=(
+        Field("objection_start", (str,), export="objection_start"),
+        Field("objection_end", (str,), export="objection_end"),
+        Field("objection_days", (int,), export="objection_days"),
+        Field("working_days", (bool,)),  # objection_days counts working days (工作日)
+        Field("call_ref", (str,), export="call_ref"),
+        Field("text", (str,), export="text"),
+    ),
+    lines=_shortlist_lines,
+    evidence=lambda e: f"start={e.get('objection_start')},end={e.get('objection_end')},days={e.get('objection_days')}",
+    filterable=True,
+    scoring=Scoring("shortlists", lambda e: e, key=_shortlist_key, multiset=True),
+))
+
+FINAL_LIST_PUBLISHED = register(EventSpec(
+    name="final_list_published",
+    label="名单公布",
+    fields=(
+        Field("list_kind", (str,), required=True, export="list_kind"),  # LIST_KINDS: 立项 / 拟支持 / 认定
+        Field("call_ref", (str,), export="call_ref"),
+        Field("text", (str,), export="text"),
+    ),
+    detail=("list_kind",),
+    evidence=lambda e: str(e.get("list_kind")),
+    filterable=True,
+    scoring=Scoring("final_lists", lambda e: e, key=lambda v: v.get("list_kind")),
+))
+
+# The types that belong to one call's thread, and the one that opens it.
+CALL_THREAD_TYPES = (DEADLINE_EXTENDED.name, SHORTLIST_PUBLISHED.name, FINAL_LIST_PUBLISHED.name)

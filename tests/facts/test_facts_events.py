@@ -13,9 +13,13 @@ import pytest
 from parsers.facts import DocText, extract_facts
 from parsers.facts.evaluate import EvalReport, fields, load_case, predicted, score_case
 from parsers.facts.events import (
+    DEADLINE_EXTENDED,
+    FINAL_LIST_PUBLISHED,
+    FUNDING_CALL_OPENED,
     FUNDING_RULE,
     PILOT_ZONE_APPROVED,
     REPEAL,
+    SHORTLIST_PUBLISHED,
     EventSpec,
     Field,
     Scoring,
@@ -31,7 +35,8 @@ from parsers.facts.events import (
 from tests.conftest import ROOT
 from tests.test_architecture import production_modules
 
-CORPORA = (ROOT / "parsers" / "facts" / "corpus", ROOT / "tests" / "facts" / "heldout")
+CORPORA = (ROOT / "parsers" / "facts" / "corpus", ROOT / "tests" / "facts" / "heldout",
+           ROOT / "parsers" / "facts" / "corpus_calls", ROOT / "tests" / "facts" / "heldout_calls")
 
 
 def _corpus_events() -> Iterator[tuple[str, dict[str, object]]]:
@@ -50,7 +55,8 @@ def test_extracted_events_keep_the_stored_shape() -> None:
         assert spec is not None, case
         assert list(event) == ["type", *(f.name for f in spec.fields), "span", "source", "rule"], case
         seen.add(spec.name)
-    assert seen == {FUNDING_RULE.name, PILOT_ZONE_APPROVED.name, REPEAL.name}
+    assert seen == {FUNDING_RULE.name, PILOT_ZONE_APPROVED.name, REPEAL.name, FUNDING_CALL_OPENED.name,
+                    DEADLINE_EXTENDED.name, SHORTLIST_PUBLISHED.name, FINAL_LIST_PUBLISHED.name}
 
 
 def test_make_checks_names_types_and_required_fields() -> None:
@@ -88,11 +94,15 @@ def test_unknown_types_read_from_old_rows_never_raise() -> None:
 
 def test_registry_order_fixes_columns_filters_and_eval_fields() -> None:
     assert [s.name for s in specs()][:3] == ["funding_rule", "pilot_zone_approved", "repeal"]
-    assert filter_names() == ("funding_rule", "pilot_zone_approved", "repeal")
+    assert filter_names() == ("funding_rule", "pilot_zone_approved", "repeal", "funding_call_opened",
+                              "deadline_extended", "shortlist_published", "final_list_published")
     assert export_columns() == ["type", "max_amount_yuan", "ratio", "fund_size_yuan", "event_city", "program",
-                                "approver", "event_doc_number", "event_title", "text", "rule"]
+                                "approver", "event_doc_number", "event_title", "apply_start", "apply_end",
+                                "deadline_precision", "stage", "submission_system", "old_end", "new_end",
+                                "call_ref", "objection_start", "objection_end", "objection_days", "list_kind",
+                                "text", "rule"]
     assert fields() == ("doc_number", "written_date", "published_date", "issuers", "funding",
-                        "pilot_zone_cities", "repeals")
+                        "pilot_zone_cities", "repeals", "calls", "extensions", "shortlists", "final_lists")
 
 
 def test_register_refuses_clashes() -> None:
