@@ -25,7 +25,7 @@ _POST_ID = r"/content/post_\d+\.html$"
 _GKMLPT_POST = r"/gkmlpt/content/\d+/\d+/post_\d+\.html$"
 
 # -- access facts (pilot-zones.md "Access from abroad", checked 2026-09 from a datacenter IP) ------
-_REACHABLE = "Reachable from a datacenter IP abroad (third-party check, 2026-09)"
+_REACHABLE = "City reachable from a datacenter IP abroad (third-party check of the city, 2026-09; host not checked)"
 _BLACKHOLED = "Blackholed abroad (no TCP answer, 2026-09): needs a mainland egress"
 _UNCHECKED = "Access from abroad not recorded"
 _HUBEI_412 = "412 Precondition Failed JS-cookie WAF abroad (2026-09): needs a mainland egress"
@@ -295,3 +295,34 @@ JIANGSU = SourceSpec(
 
 ZONE_SOURCES: tuple[SourceSpec, ...] = (DEQING, CHONGQING, JINAN, GUANGZHOU, WUHAN, CHANGSHA, SHENYANG, HARBIN)
 PROVINCE_SOURCES: tuple[SourceSpec, ...] = (ZHEJIANG, GUANGDONG, SHANDONG, HUBEI, HUNAN, JIANGSU)
+
+# How much of each channel the reference material documents. "documented": host, family and the list
+# markup or API are named in pilot-zones.md / sites.md. "lead": host and family are named, the section
+# path, column / category ids or row selectors follow the family's template (fixtures until checked live).
+DOCUMENTED = "documented"
+LEAD = "lead"
+CONFIDENCE: dict[str, str] = {
+    "deqing/xzgfxwj": LEAD, "deqing/kjj_tzgg": LEAD,
+    "chongqing/szfwj": LEAD, "chongqing/kjj_tzgg": LEAD, "chongqing/jjxxw_tzgg": LEAD,
+    "jinan/kjj_tzgg": LEAD, "jinan/gxj_tzgg": LEAD,
+    "guangzhou/szf_gkml": DOCUMENTED, "guangzhou/kjj_tzgg": DOCUMENTED, "guangzhou/gxj_gkml": LEAD,
+    "wuhan/kjj_tzgg": DOCUMENTED, "wuhan/kjj_gsxx": DOCUMENTED, "wuhan/jxj_tztg": LEAD,
+    "changsha/kjj_tzgg": DOCUMENTED, "changsha/gxj_tzgg": LEAD,
+    "shenyang/szfwj": LEAD, "shenyang/kjj_tzgg": LEAD,
+    "harbin/zfwj": LEAD,
+    "zhejiang/kjt_tzgg": LEAD, "zhejiang/jxt_tzgg": LEAD,
+    "guangdong/kjt_gkml": LEAD, "guangdong/gxt_gkml": LEAD,
+    "shandong/kjt_tzgg": LEAD, "shandong/gxt_tzgg": LEAD,
+    "hubei/kjt_tzgg": LEAD, "hubei/jxt_tzgg": LEAD,
+    "hunan/kjt_tzgg": LEAD, "hunan/gxt_tzgg": LEAD,
+    "jiangsu/kjt_tzgg": LEAD, "jiangsu/gxt_tzgg": LEAD,
+}
+
+
+def mainland_egress(channel: ChannelSpec) -> str:
+    """Whether the channel needs a mainland egress, from its access facts (pilot-zones.md, 2026-09)."""
+    if channel.access.startswith((_BLACKHOLED, _HUBEI_412)):
+        return "needed"
+    if channel.access.startswith(_REACHABLE):
+        return "not needed for the city (2026-09)"
+    return "unknown"
