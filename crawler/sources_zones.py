@@ -186,8 +186,8 @@ HARBIN = SourceSpec(
         ChannelSpec("zfwj", "市政府 政府文件", "https://www.harbin.gov.cn/col/col98/index.html", "jcms",
                     _hanweb(98, 517, 1, "哈尔滨市人民政府"),
                     publishes="哈政发 / 哈政办发 documents (the city's S&T and IT bureau hosts are unknown)",
-                    access=f"{_BLACKHOLED} (哈尔滨); Hanweb col/col98 with uid=517 documented, page 2 through "
-                           "the jpage dataproxy form [inferred]"),
+                    access=f"{_BLACKHOLED} (哈尔滨); Hanweb col/col98 with uid=517 documented (what col98 lists "
+                           "is not recorded; page 2 through the jpage dataproxy form, not ?pageNum= [inferred])"),
     ),
 )
 
