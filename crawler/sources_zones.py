@@ -46,7 +46,7 @@ def _trs(list_item: str, title: list[str], body: list[str], **extra: object) -> 
 DEQING = SourceSpec(
     id="deqing",
     name="德清县",
-    city="德清",
+    city="德清县",  # as the pilot-zone reference spells it (parsers/facts/pilot_zone_reference.json)
     channels=(
         ChannelSpec("xzgfxwj", "县政府 行政规范性文件", "https://www.deqing.gov.cn/col/col1229213367/index.html",
                     "jcms", _hanweb(1229213367, 7429301, 3661, "德清县人民政府"),

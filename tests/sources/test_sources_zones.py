@@ -19,7 +19,7 @@ from tests.sources.conftest import Crawler, channel_parts, copy_hosts, overlay
 
 ZONE_KEYS = [f"{s.id}/{c.id}" for s in ZONE_SOURCES + PROVINCE_SOURCES for c in s.channels]
 # The zones' cities and the provinces pilot-zones.md lists, as the registry spells them.
-LATER_CITIES = {"德清", "重庆", "济南", "广州", "武汉", "长沙", "沈阳", "哈尔滨"}
+LATER_CITIES = {"德清县", "重庆", "济南", "广州", "武汉", "长沙", "沈阳", "哈尔滨"}
 PROVINCES = {"浙江", "广东", "山东", "湖北", "湖南", "江苏"}
 
 
@@ -41,13 +41,23 @@ def test_cities_and_provinces() -> None:
     assert [s.id for s in cities] == ["harbin"]  # only the Harbin portal's host is known
 
 
-@pytest.mark.parametrize(("place", "source_ids"), [
-    ("浙江", {"zhejiang"}), ("浙江省", {"zhejiang"}), ("zhejiang", {"zhejiang"}),
-    ("广东", {"guangdong"}), ("德清", {"deqing"}), ("德清县", {"deqing"}), ("哈尔滨市", {"harbin"}),
+@pytest.mark.parametrize(("place", "source_id"), [
+    ("浙江", "zhejiang"), ("浙江省", "zhejiang"), ("zhejiang", "zhejiang"), ("广东", "guangdong"),
+    ("湖北省", "hubei"), ("江苏", "jiangsu"),
 ])
-def test_city_filter_selects_zone_and_provincial_sources(place: str, source_ids: set[str]) -> None:
-    assert resolve_places(builtin_sources(), [place], []) == source_ids
+def test_province_filter_selects_the_provincial_departments(place: str, source_id: str) -> None:
+    # a province may also stand for its cities (places.province_of), never for other provinces
+    found = resolve_places(builtin_sources(), [place], [])
+    assert found is not None and source_id in found
+    assert not found & ({s.id for s in PROVINCE_SOURCES} - {source_id})
     canonical_cities(builtin_sources(), [place])  # a known place, not a ConfigError
+
+
+@pytest.mark.parametrize(("place", "source_ids"), [
+    ("德清县", {"deqing"}), ("deqing", {"deqing"}), ("哈尔滨市", {"harbin"}), ("武汉", {"wuhan"}),
+])
+def test_city_filter_selects_only_the_zone_city(place: str, source_ids: set[str]) -> None:
+    assert resolve_places(builtin_sources(), [place], []) == source_ids
 
 
 def test_mainland_egress_follows_the_recorded_access_facts() -> None:
