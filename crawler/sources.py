@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from crawler.registry import ChannelSpec, SourceSpec, validate
+from crawler.sources_zones import PROVINCE_SOURCES, ZONE_SOURCES
 from parsers.options import OptionError
 from parsers.platforms import get_platform
 from policywatch.errors import ConfigError
@@ -226,6 +227,8 @@ HEFEI = SourceSpec(
 )
 
 SOURCES: tuple[SourceSpec, ...] = (MOST, BEIJING, SHANGHAI, TIANJIN, SHENZHEN, HANGZHOU, HEFEI)
+# Zones 7-18 and the provincial departments (issue 20): crawler/sources_zones.py
+SOURCES += ZONE_SOURCES + PROVINCE_SOURCES
 
 
 def builtin_sources() -> tuple[SourceSpec, ...]:

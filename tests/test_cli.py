@@ -289,3 +289,18 @@ def test_the_mirror_server_command_serves_saved_pages_byte_for_byte(tmp_path: Pa
     wrong = subprocess.run([sys.executable, "-m", "crawler.mirror_server", str(tmp_path / "nope")],
                            capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert wrong.returncode == 2 and "is not a folder" in wrong.stderr
+
+
+def test_sources_json_lists_the_later_zones_and_the_provinces() -> None:
+    """Issue 20: the twelve later zones' cities we cover and the provincial departments, with their city."""
+    data = {s["id"]: s for s in json.loads(pw("sources", "--json").stdout)}
+    zones = {"deqing": "德清县", "chongqing": "重庆", "jinan": "济南", "guangzhou": "广州", "wuhan": "武汉",
+             "changsha": "长沙", "shenyang": "沈阳", "harbin": "哈尔滨"}
+    provinces = {"zhejiang": "浙江", "guangdong": "广东", "shandong": "山东", "hubei": "湖北", "hunan": "湖南",
+                 "jiangsu": "江苏"}
+    for sid, city in {**zones, **provinces}.items():
+        assert data[sid]["city"] == city, sid
+        assert data[sid]["channels"] and all(not c["needs_browser"] for c in data[sid]["channels"]), sid
+    assert sum(len(data[sid]["channels"]) for sid in {**zones, **provinces}) >= 30
+    assert {c["platform"] for sid in {**zones, **provinces} for c in data[sid]["channels"]} == {"trs", "jcms",
+                                                                                                  "gkmlpt"}

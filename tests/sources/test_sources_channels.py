@@ -15,6 +15,7 @@ import pytest
 from parsers.page import ListEntry
 from parsers.urls import is_http_url
 from tests.sources.conftest import TODAY, all_channel_keys, channel_parts, snapshot_text
+from tests.sources.zone_cases import ZONE_CASES
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,9 @@ CASES: dict[str, Case] = {
     ),
 }
 
+# Zones 7-18 and the provinces (issue 20): the same fields, kept in their own module.
+CASES.update({key: Case(**fields) for key, fields in ZONE_CASES.items()})
+
 
 def _lists(key: str) -> tuple[list[ListEntry], list[ListEntry], int | None]:
     _, ctx, platform = channel_parts(key)
@@ -266,7 +270,7 @@ def _lists(key: str) -> tuple[list[ListEntry], list[ListEntry], int | None]:
 
 def test_every_new_channel_has_a_case() -> None:
     assert {k for k in all_channel_keys() if not k.startswith("most/")} == set(CASES)
-    assert len(all_channel_keys()) >= 24
+    assert len(all_channel_keys()) >= 24 + 30
 
 
 @pytest.mark.parametrize("key", sorted(CASES))

@@ -1,0 +1,127 @@
+"""The issue-20 channels: zones 7-18 and the provinces, on the families we have adapters for.
+
+The golden values per channel live in zone_cases.py (test_sources_channels.py); the crawl, variation
+and invariant tests pick the channels up from the registry. Here: what is particular to them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crawler.registry import select_sources
+from crawler.sources import builtin_sources
+from crawler.sources_zones import CONFIDENCE, DOCUMENTED, LEAD, PROVINCE_SOURCES, ZONE_SOURCES, mainland_egress
+from parsers.platforms.gkmlpt import GkmlptOptions
+from store.search import canonical_cities, resolve_places
+from tests.sources.conftest import Crawler, channel_parts, copy_hosts, overlay
+
+ZONE_KEYS = [f"{s.id}/{c.id}" for s in ZONE_SOURCES + PROVINCE_SOURCES for c in s.channels]
+# The zones' cities and the provinces pilot-zones.md lists, as the registry spells them.
+LATER_CITIES = {"德清县", "重庆", "济南", "广州", "武汉", "长沙", "沈阳", "哈尔滨"}
+PROVINCES = {"浙江", "广东", "山东", "湖北", "湖南", "江苏"}
+
+
+def test_thirty_new_channels_each_with_confidence_access_and_a_gov_host() -> None:
+    assert len(ZONE_KEYS) >= 30
+    assert set(CONFIDENCE) == set(ZONE_KEYS)
+    assert set(CONFIDENCE.values()) <= {DOCUMENTED, LEAD}
+    for src in ZONE_SOURCES + PROVINCE_SOURCES:
+        for ch in src.channels:
+            assert ch.publishes and ch.access, f"{src.id}/{ch.id}"
+            assert ch.host.endswith(".gov.cn"), ch.url
+            assert not ch.needs_browser  # client-rendered hosts are left out (docs/sources.md)
+
+
+def test_cities_and_provinces() -> None:
+    assert {s.city for s in ZONE_SOURCES} == LATER_CITIES
+    assert {s.city for s in PROVINCE_SOURCES} == PROVINCES
+    cities = [s for s in ZONE_SOURCES if len(s.channels) < 2]
+    assert [s.id for s in cities] == ["harbin"]  # only the Harbin portal's host is known
+
+
+@pytest.mark.parametrize(("place", "source_id"), [
+    ("浙江", "zhejiang"), ("浙江省", "zhejiang"), ("zhejiang", "zhejiang"), ("广东", "guangdong"),
+    ("湖北省", "hubei"), ("江苏", "jiangsu"),
+])
+def test_province_filter_selects_the_provincial_departments(place: str, source_id: str) -> None:
+    # a province may also stand for its cities (places.province_of), never for other provinces
+    found = resolve_places(builtin_sources(), [place], [])
+    assert found is not None and source_id in found
+    assert not found & ({s.id for s in PROVINCE_SOURCES} - {source_id})
+    canonical_cities(builtin_sources(), [place])  # a known place, not a ConfigError
+
+
+@pytest.mark.parametrize(("place", "source_ids"), [
+    ("德清县", {"deqing"}), ("deqing", {"deqing"}), ("哈尔滨市", {"harbin"}), ("武汉", {"wuhan"}),
+])
+def test_city_filter_selects_only_the_zone_city(place: str, source_ids: set[str]) -> None:
+    assert resolve_places(builtin_sources(), [place], []) == source_ids
+
+
+def test_mainland_egress_follows_the_recorded_access_facts() -> None:
+    by_key = {f"{s.id}/{c.id}": c for s in ZONE_SOURCES + PROVINCE_SOURCES for c in s.channels}
+    assert mainland_egress(by_key["changsha/kjj_tzgg"]) == "needed"  # blackholed abroad
+    assert mainland_egress(by_key["harbin/zfwj"]) == "needed"
+    assert mainland_egress(by_key["hubei/kjt_tzgg"]) == "needed"  # 412
+    assert mainland_egress(by_key["wuhan/kjj_tzgg"]).startswith("not needed")
+    assert mainland_egress(by_key["zhejiang/kjt_tzgg"]) == "unknown"
+
+
+@pytest.mark.parametrize(("key", "page2"), [
+    ("wuhan/kjj_tzgg", "https://kjj.wuhan.gov.cn/zwgk_55/tzgg/index_1.shtml"),
+    ("chongqing/kjj_tzgg", "https://kjj.cq.gov.cn/zwxx_176/tzgg/index_1.html"),
+    ("changsha/kjj_tzgg", "https://kjj.changsha.gov.cn/zfxxgk/tzgg_27202/index_1.html"),
+    ("guangzhou/kjj_tzgg", "https://kjj.gz.gov.cn/xxgk/tzgg/index_2.html"),
+    ("guangzhou/szf_gkml", "https://www.gz.gov.cn/gkmlpt/api/all/5498?page=2&sid=200001"),
+    ("guangdong/kjt_gkml", "https://gdstc.gd.gov.cn/gkmlpt/api/all/2937?page=2&sid=100031"),
+])
+def test_page_two_url(key: str, page2: str) -> None:
+    _, ctx, platform = channel_parts(key)
+    request = platform.page_request(ctx, 2)
+    assert (request.method, request.url) == ("GET", page2)
+
+
+def test_harbin_page_two_is_the_dataproxy_post_with_its_documented_unit() -> None:
+    _, ctx, platform = channel_parts("harbin/zfwj")
+    request = platform.page_request(ctx, 2)
+    assert request.method == "POST"
+    assert request.url == "https://www.harbin.gov.cn/module/jpage/dataproxy.jsp?startrecord=3&endrecord=4&perpage=2"
+    form = (request.body or b"").decode()
+    assert "columnid=98&" in form and "unitid=517&" in form
+
+
+@pytest.mark.parametrize("key", [k for k in ZONE_KEYS if channel_parts(k)[2].name == "gkmlpt"])
+def test_declared_sid_matches_the_gkmlpt_index_snapshot(key: str) -> None:
+    from parsers.page import PageRequest
+    from tests.sources.conftest import snapshot_text
+
+    _, ctx, _ = channel_parts(key)
+    assert f"SID: '{GkmlptOptions.of(ctx).sid}'" in snapshot_text(PageRequest(ctx.url))
+
+
+@pytest.mark.parametrize("key", ["chongqing/kjj_tzgg", "wuhan/kjj_tzgg", "changsha/kjj_tzgg", "guangzhou/kjj_tzgg",
+                                 "jinan/kjj_tzgg", "harbin/zfwj", "zhejiang/kjt_tzgg", "hubei/kjt_tzgg"])
+def test_layout_change_raises_selector_error_naming_channel(key: str) -> None:
+    from policywatch.errors import SelectorError
+
+    _, ctx, platform = channel_parts(key)
+    redesigned = "<html><body><div class='new-list'><a href='/x/1.html'>新版</a></div></body></html>"
+    with pytest.raises(SelectorError) as err:
+        platform.parse_list(redesigned, ctx.url, ctx)
+    assert err.value.channel == key and err.value.found == 0
+
+
+def test_hubei_412_challenge_is_blocked_while_the_other_department_stores(run_crawl: Crawler, tmp_path: Path) -> None:
+    root = copy_hosts(tmp_path / "mirror", ["kjt.hubei.gov.cn", "jxt.hubei.gov.cn"])
+    overlay(root, "https://kjt.hubei.gov.cn/kjdt/tzgg/", "js_cookie_412.html", 412)
+    results = {r.channel: r for r in run_crawl(select_sources(builtin_sources(), ["hubei"]), root).results}
+    assert results["kjt_tzgg"].status == "blocked" and "412" in (results["kjt_tzgg"].reason or "")
+    assert results["jxt_tzgg"].status == "ok" and results["jxt_tzgg"].new == 3
+
+
+def test_blackholed_city_snapshot_crawls_like_any_other(run_crawl: Crawler) -> None:
+    """Access facts are documentation: the snapshot of a blackholed host still crawls (the mirror)."""
+    report = run_crawl(select_sources(builtin_sources(), ["changsha"]))
+    assert {r.channel: (r.status, r.new) for r in report.results} == {"kjj_tzgg": ("ok", 3), "gxj_tzgg": ("ok", 3)}
