@@ -263,6 +263,21 @@ def sign_token(token: str, secret: str) -> str:
     return f"{token}.{base64.urlsafe_b64encode(mac).decode().rstrip('=')}"
 
 
+def sign_scoped(purpose: str, token: str, secret: str) -> str:
+    """``token.signature`` valid for one purpose only (``calendar``): a calendar URL shared with a
+    calendar app cannot unsubscribe, and an unsubscribe link cannot read the calendar."""
+    mac = sign_token(f"{purpose}:{token}", secret).rpartition(".")[2]
+    return f"{token}.{mac}"
+
+
+def verify_scoped(purpose: str, signed: str, secret: str) -> str | None:
+    token, _, _sig = signed.strip().rpartition(".")
+    if not token:
+        return None
+    expected = sign_scoped(purpose, token, secret).encode("utf-8")
+    return token if hmac.compare_digest(expected, signed.strip().encode("utf-8", "surrogatepass")) else None
+
+
 def verify_token(signed: str, secret: str) -> str | None:
     token, _, _sig = signed.strip().rpartition(".")
     if not token:

@@ -884,6 +884,8 @@ def _archive_parsers(cmd: Any) -> None:
     p = cmd("calendar", "a subscription's grant-call deadlines as an iCalendar (.ics) feed")
     p.add_argument("subscription", type=int, metavar="SUBSCRIPTION_ID")
     p.add_argument("--output", metavar="FILE", help="default: standard output")
+    p.add_argument("--url", action="store_true",
+                   help="print the feed's address on `policywatch web` ([notify] public_url) instead")
 
     p = cmd("show", "one notice with its versions and the diff between consecutive versions")
     p.add_argument("notice", metavar="ID|URL")
@@ -991,6 +993,15 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         if sub is None:
             print(f"policywatch: no subscription {args.subscription}", file=sys.stderr)
             return EXIT_FAILED
+        if args.url:
+            from notifier.subscriptions import sign_scoped
+
+            base = app.settings.notify.public_url.rstrip("/")
+            if not base:
+                print("policywatch: set [notify] public_url to where `policywatch web` is served", file=sys.stderr)
+                return EXIT_USAGE
+            print(f"{base}/calendar/{sign_scoped('calendar', sub.token, app.secret())}.ics")
+            return EXIT_OK
         cities = {sid: city for sid, (_, city) in app.source_names().items()}
         text = calendar_feed(session, sub, cities, app.clock())
     if args.output:

@@ -8,6 +8,8 @@ This first part serves what every sent digest already points at (issue 19):
   ``/unsubscribe/{token}``, the path of digests sent before, is the same page.
 - ``GET /feeds/{name}.xml``: the Atom feeds of ``--atom`` subscriptions, with ETag / Last-Modified
   and 304 answers.
+- ``GET /calendar/{token}.ics``: a subscription's grant-call deadlines (notifier.calendar), with a
+  token signed for that purpose only (``policywatch calendar ID --url`` prints the address).
 - ``GET /healthz``: 200 with the last poll time as JSON when the database answers, else 503.
 
 Why Starlette + uvicorn: uvicorn already runs `policywatch browse` (Datasette); Starlette is a small
@@ -142,6 +144,29 @@ def create_app(app: Any) -> Starlette:
             return Response(status_code=304, headers=headers)
         return Response(data, media_type="application/atom+xml; charset=utf-8", headers=headers)
 
+    async def calendar(request: Request) -> Response:
+        from sqlalchemy import select
+
+        from notifier.calendar import calendar_feed
+        from notifier.subscriptions import verify_scoped
+        from store.models import Subscription
+
+        token = verify_scoped("calendar", request.path_params["token"], app.secret())
+        if token is None:
+            raise HTTPException(404)
+        with app.factory() as session:
+            sub = session.scalar(select(Subscription).where(Subscription.token == token))
+            if sub is None or not sub.active:
+                raise HTTPException(404)
+            cities = {sid: city for sid, (_, city) in app.source_names().items()}
+            text = calendar_feed(session, sub, cities, app.clock())
+        data = text.encode("utf-8")
+        etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+        headers = {"etag": etag, "cache-control": "private, max-age=900"}
+        if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers=headers)
+        return Response(data, media_type="text/calendar; charset=utf-8", headers=headers)
+
     async def healthz(request: Request) -> Response:
         from sqlalchemy import func, select
 
@@ -172,6 +197,7 @@ def create_app(app: Any) -> Starlette:
         Route("/unsubscribe/{token}", unsubscribe_page, methods=["GET"]),
         Route("/unsubscribe/{token}", unsubscribe_post, methods=["POST"]),
         Route("/feeds/{name}.xml", feed, methods=["GET", "HEAD"]),
+        Route("/calendar/{token}.ics", calendar, methods=["GET"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/static/style.css", style, methods=["GET"]),
     ]

@@ -193,3 +193,53 @@ def test_web_port_is_validated(tmp_path: Path, port: int) -> None:
     config.write_text(f"[web]\nport = {port}\n", "utf-8")
     with pytest.raises(ConfigError, match=r"\[web\] port"):
         load_settings(config, environ={})
+
+
+def test_the_calendar_feed_needs_its_own_token_and_parses_as_icalendar(tmp_path: Path) -> None:
+    import icalendar
+
+    from notifier.subscriptions import sign_scoped
+    from parsers.facts.api import extract_facts
+    from parsers.facts.model import DocText
+    from store.models import Subscription
+
+    app, _ = _app(tmp_path)
+    _, unsubscribe_token = subscribe(app, _args(outbox=True))
+    title = "关于组织申报2027年度人工智能重大专项的通知"
+    body = "各有关单位：\n现组织申报2027年度人工智能重大专项。\n申报截止时间为2026年12月31日17:00，逾期不予受理。"
+    facts = extract_facts(DocText(title=title, body=body, meta={"发布日期": "2026-11-30"}))
+    record = NoticeRecord(url="https://www.most.gov.cn/tztg/202611/t20261130_000001.html", source="most", title=title,
+                          doc_number=None, issuers=("科技部",), written_date=None,
+                          published_date=dt.date(2026, 11, 30), body=body, events=facts.events, topics=facts.topics)
+    with transaction(app.factory) as session:
+        Repository(session).upsert_notice(record, "most", "tztg", app.clock())
+    with app.factory() as session:
+        token = session.query(Subscription).one().token
+    client = TestClient(create_app(app))
+    url = f"/calendar/{sign_scoped('calendar', token, app.secret())}.ics"
+    feed = client.get(url)
+    assert feed.status_code == 200 and feed.headers["content-type"].startswith("text/calendar")
+    events = [c for c in icalendar.Calendar.from_ical(feed.content).walk("VEVENT")]
+    assert len(events) == 1 and "人工智能重大专项" in str(events[0]["SUMMARY"])
+    assert client.get(url, headers={"if-none-match": feed.headers["etag"]}).status_code == 304
+    # The unsubscribe link's token is no calendar token, and a calendar token cannot unsubscribe.
+    assert client.get(f"/calendar/{unsubscribe_token}.ics").status_code == 404
+    scoped = sign_scoped("calendar", token, app.secret())
+    assert client.post(f"/u/{scoped}", content=ONE_CLICK).status_code == 404
+
+
+def test_calendar_url_prints_the_scoped_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import policywatch.cli as cli
+    from notifier.subscriptions import verify_scoped
+
+    app, _ = _app(tmp_path)
+    subscribe(app, _args(outbox=True))
+    monkeypatch.setenv("POLICYWATCH_SECRET", "web-test-secret-0123456789")
+    monkeypatch.setenv("POLICYWATCH_PUBLIC_URL", "https://pw.example.org/")
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "calendar", "1", "--url"]) == 0
+    url = capsys.readouterr().out.strip()
+    assert url.startswith("https://pw.example.org/calendar/") and url.endswith(".ics")
+    assert verify_scoped("calendar", url.rsplit("/", 1)[1].removesuffix(".ics"), app.secret())
+    monkeypatch.setenv("POLICYWATCH_PUBLIC_URL", "")
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "calendar", "1", "--url"]) == 2
