@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, quote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -310,7 +310,7 @@ class ChallengeServer:
 # -- the mainland egress stand-in ----------------------------------------------------------
 class _ProxyHandler(BaseHTTPRequestHandler):
     auth: str | None = None  # expected Proxy-Authorization value
-    log: list[str] = []
+    log: ClassVar[list[str]] = []
 
     def log_message(self, format: str, *args: Any) -> None:
         return

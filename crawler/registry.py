@@ -27,7 +27,8 @@ class ChannelSpec:
     options: Mapping[str, Any] = field(default_factory=dict)
     publishes: str = ""  # what users find here (docs/sources.md)
     access: str = ""  # known access limits (docs/sources.md)
-    needs_browser: bool = False  # declared and reported, never silently skipped
+    needs_browser: bool = False  # list built by JS: rendered by the browser tier (crawler/browser.py)
+    needs_egress: bool = False  # geo-fenced abroad: [crawl] proxy (a mainland egress) applies (crawler/egress.py)
     max_pages: int | None = None
     download_delay: float | None = None  # seconds between requests to this channel's host (crawler.politeness)
 
@@ -122,6 +123,6 @@ def sources_json(sources: Iterable[SourceSpec]) -> list[dict[str, Any]]:
     return [
         {"id": s.id, "name": s.name, "city": s.city,
          "channels": [{"id": c.id, "name": c.name, "url": c.url, "platform": c.platform,
-                       "needs_browser": c.needs_browser} for c in s.channels]}
+                       "needs_browser": c.needs_browser, "needs_egress": c.needs_egress} for c in s.channels]}
         for s in sources
     ]
