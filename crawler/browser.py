@@ -45,9 +45,9 @@ from crawler.politeness import slot_key
 from parsers.blocks import challenge_kind
 
 log = logging.getLogger(__name__)
-HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+HANDLER = "crawler.browser_handler.SharedPlaywrightHandler"
 SESSION_COOKIE_SECONDS = 1800  # a cookie without expiry (browser-session cookie) is trusted this long
-EXPIRY_MARGIN = 30  # seconds: a cookie about to expire is not sent, the challenge is solved again
+EXPIRY_MARGIN = 2  # seconds: a cookie about to expire is not sent (a late expiry is re-solved anyway)
 SKIPPED_RESOURCES = frozenset({"image", "media", "font"})  # never needed to pass a challenge or read a list
 
 

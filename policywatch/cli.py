@@ -263,7 +263,27 @@ def settings_secrets(settings: Any) -> list[str]:
         values.append(urlsplit(settings.database_url).password or "")
     except ValueError:  # an unparsable URL has no password we could find
         return values
-    return values
+    return values + proxy_secrets(settings)
+
+
+def proxy_secrets(settings: Any) -> list[str]:
+    """The credentials of every configured proxy, ``${VAR}`` expanded: redacted from every log line."""
+    import re
+    from urllib.parse import urlsplit
+
+    proxies = [settings.crawl.proxy]
+    for table in settings.sources.values():
+        proxies.append(table.get("proxy", ""))
+        proxies += [sub.get("proxy", "") for sub in table.get("channels", {}).values()]
+    out = []
+    for proxy in filter(None, proxies):
+        url = re.sub(r"\$\{(\w+)\}", lambda m: os.environ.get(m.group(1), ""), str(proxy))
+        try:
+            parts = urlsplit(url)
+            out += [parts.password or "", f"{parts.username}:{parts.password}" if parts.password else ""]
+        except ValueError:
+            continue
+    return [v for v in out if v]
 
 
 # Scrapy's per-request failures ("Gave up retrying <GET ...>", "Error downloading ...") at ERROR:
@@ -534,6 +554,18 @@ def _short(iso: str | None) -> str:
     return iso[:16].replace("T", " ") if iso else "-"
 
 
+def _add_egress(rows: list[dict[str, Any]], app: Any) -> None:
+    """Which egress each channel's requests use (crawler/egress.py); never the proxy's credentials."""
+    from crawler.egress import egress_label
+
+    specs = {(s.id, c.id): (s, c) for s in app.sources for c in s.channels}
+    for row in rows:
+        spec = specs.get((row["source"], row.get("channel")))
+        if spec is not None:
+            src, ch = spec
+            row["egress"] = egress_label(src, ch, app.settings.sources.get(src.id, {}), app.settings.crawl.proxy)
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     if args.alive:
         import scheduler
@@ -549,6 +581,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with app.factory() as session:
         rows = channel_status(session, app.sources, app.clock(), app.settings.alerts)
         never = bool(rows) and all(r["state"] == "never" for r in rows)  # channels only
+        _add_egress(rows, app)
         rows.append(delivery_status(session))  # dead letters fail --check like a failing channel
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -558,7 +591,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         for r in rows:
             print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {_short(r['last_success']):18} "
                   f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
-                  f"{r['error_streak']:>6}  {r['reason'] or ''}")
+                  f"{r['error_streak']:>6}  {r['reason'] or ''}"
+                  + (f"  [egress: {r['egress']}]" if r.get("egress", "direct") != "direct" else ""))
     ignored = set(args.ignore)
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}
            and r["source"] not in ignored and f"{r['source']}/{r['channel']}" not in ignored]

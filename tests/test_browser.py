@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,9 @@ def expected() -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp, MirrorServer() as mirror:
         settings = load_settings(environ={"POLICYWATCH_DATA_DIR": tmp, "POLICYWATCH_DOWNLOAD_DELAY": "0"})
         engine = open_database(settings.database_url)
-        sources = select_sources(builtin_sources(), [*HEFEI, "tianjin"])
+        # The snapshots hold the documented static templates: read plainly, they give every entry.
+        sources = tuple(replace(src, channels=tuple(replace(ch, needs_browser=False) for ch in src.channels))
+                        for src in select_sources(builtin_sources(), [*HEFEI, "tianjin"]))
         report = asyncio.run(crawl(sources, settings, session_factory(engine), mirror=mirror.url,
                                    reactor=False, polite=False))
         engine.dispose()
