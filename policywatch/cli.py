@@ -144,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("demo", "crawl the bundled snapshots from a local mirror and write a digest")
     p.add_argument("--fresh", action="store_true", help="start from an empty demo database")
+    p.add_argument("--challenges", action="store_true",
+                   help="serve the snapshots behind emulated Jiasule/WZWS challenges, a JS-built list and a "
+                        "geo-fence (read through the browser tier and a local egress proxy)")
 
     p = cmd("subscribe", "add a subscription")
     target = p.add_mutually_exclusive_group(required=True)
@@ -605,7 +608,6 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import shutil
 
-    from crawler.mirror_server import MirrorServer
     from policywatch.app import App, outbox_files
     from policywatch.config import load_settings
 
@@ -616,19 +618,51 @@ def cmd_demo(args: argparse.Namespace) -> int:
         shutil.rmtree(demo_dir)
     demo_dir.mkdir(parents=True, exist_ok=True)
     (demo_dir / DEMO_MARKER).write_text("made by `policywatch demo`; `demo --fresh` may delete this folder\n")
-    settings = load_settings(args.config, overrides={
-        "data_dir": str(demo_dir), "database.url": args.database_url or "", "crawl.download_delay": 0,
-        "log_format": base.log_format})
-    app = App.open(settings)
-    app.ensure_default_outbox()
-    _refuse_real_subscriptions(app)
-    before = set(outbox_files(settings.outbox_path))
-    with MirrorServer() as mirror:
-        print(f"serving {len(app.sources)} sources' snapshots at {mirror.url}")
-        report = run_crawl(app, app.sources, mirror.url, polite=False)
+    with contextlib.ExitStack() as stack:
+        mirror_url, egress = _demo_servers(stack, args.challenges)
+        overrides = {"data_dir": str(demo_dir), "database.url": args.database_url or "",
+                     "crawl.download_delay": 0, "log_format": base.log_format}
+        if egress:
+            overrides["crawl.proxy"] = egress  # the geo-fenced channels go through the local egress
+        settings = load_settings(args.config, overrides=overrides)
+        app = App.open(settings)
+        app.ensure_default_outbox()
+        _refuse_real_subscriptions(app)
+        before = set(outbox_files(settings.outbox_path))
+        report = run_crawl(app, app.sources, mirror_url, polite=False)
     notified = app.notify()
     _demo_summary(app, report, notified, sorted(set(outbox_files(settings.outbox_path)) - before))
-    return EXIT_OK if not report.failed else EXIT_FAILED
+    return EXIT_OK if not _demo_failures(report) else EXIT_FAILED
+
+
+def _demo_servers(stack: contextlib.ExitStack, challenges: bool) -> tuple[str, str | None]:
+    """The local mirror (and, with --challenges, the emulated barriers and a local egress proxy)."""
+    from crawler.sources import builtin_sources
+
+    count = len(builtin_sources())
+    if not challenges:
+        from crawler.mirror_server import MirrorServer
+
+        mirror = stack.enter_context(MirrorServer())
+        print(f"serving {count} sources' snapshots at {mirror.url}")
+        return mirror.url, None
+    from crawler.emulation import ChallengeServer, EgressProxy, demo_barriers
+
+    barriers = demo_barriers()
+    server = stack.enter_context(ChallengeServer(barriers))
+    proxy = stack.enter_context(EgressProxy())
+    print(f"serving {count} sources' snapshots at {server.url} behind emulated barriers:\n"
+          f"  Jiasule 521 challenge: {', '.join(sorted(barriers.jiasule))}\n"
+          f"  WZWS challenge: {', '.join(sorted(barriers.wzws))}\n"
+          f"  Nanwei datacall list built by JS: {', '.join(sorted(barriers.datacall))}\n"
+          f"  geo-fence (403, 13 bytes) unless through the local egress proxy {proxy.address}: "
+          f"{', '.join(sorted(barriers.fenced))}")
+    return server.url, f"http://{proxy.address}"
+
+
+def _demo_failures(report: Any) -> list[Any]:
+    """Failures that count: a channel skipped for want of a browser is said so, not a demo failure."""
+    return [r for r in report.failed if r.reason_code != "needs_browser"]
 
 
 DEMO_MARKER = ".policywatch-demo"
@@ -669,8 +703,11 @@ def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -
     for sid, agg in report.by_source().items():
         print(f"{sid:10} {agg['channels']:>8} {stored.get(sid, 0):>7} {agg['new']:>5} {agg['changed']:>8} "
               f"{agg['failed']:>7}")
-    for r in report.failed:
+    for r in _demo_failures(report):
         print(f"  {r.source}/{r.channel}: {r.status}: {r.reason}")
+    for r in report.results:
+        if r.reason_code == "needs_browser":
+            print(f"  skipped {r.source}/{r.channel}: {r.reason} (install chromium to read it)")
     total_new = sum(r.new for r in report.results)
     from policywatch.config import redact
 

@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,23 @@ def descendants(pid: int) -> list[int]:
         out += kids
         frontier = kids
     return out
+
+
+MARK = f"PW_SOAK_MARK={uuid.uuid4().hex}"
+
+
+def marked() -> int:
+    """Processes, other than this one, that inherited this soak's environment marker: descendants,
+    and also any that were orphaned (reparented to init) and so escape ``descendants``."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                if MARK.encode() in (entry / "environ").read_bytes().split(b"\0"):
+                    count += 1
+            except OSError:
+                continue
+    return count
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -61,6 +79,8 @@ class Peak:
 
 def main() -> None:
     cfg, url, polls = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    name, _, value = MARK.partition("=")
+    os.environ[name] = value  # inherited by the Playwright driver and every Chromium process
     from crawler import reactor
     from crawler.registry import select_sources
     from policywatch.app import App
@@ -80,7 +100,8 @@ def main() -> None:
             peak.thread.join()
             await asyncio.sleep(0.5)  # let exited children be reaped
             sample: dict[str, Any] = {
-                "poll": n, "children": len(descendants(os.getpid())), "peak_children": peak.peak,
+                "poll": n, "children": len(descendants(os.getpid())), "marked": marked(),
+                "peak_children": peak.peak,
                 "rss_mb": round(tree_rss_mb(os.getpid()), 1),
                 "browser_pages": sum(r.browser_pages for r in report.results),
                 "ok": all(r.status == "ok" for r in report.results)}

@@ -203,11 +203,14 @@ def _soak(tmp_path: Path, server: ChallengeServer, polls: int) -> list[dict[str,
 
 
 def _assert_bounded(samples: list[dict[str, Any]]) -> None:
-    # After every poll the browser is gone: no Chromium (or driver) process left behind.
-    assert all(s["children"] == 0 for s in samples), samples
-    assert max(s["peak_children"] for s in samples) <= 12, samples  # one browser's processes at most
+    # After every poll the browser is gone: no Chromium (or driver) process left behind, not even
+    # an orphan reparented to init (they carry the soak's environment marker).
+    assert all(s["children"] == 0 and s["marked"] == 0 for s in samples), samples
+    # During a poll at most one browser's process set (driver, browser, zygotes, GPU/network
+    # utilities, a renderer per open page): measured 9-13.
+    assert max(s["peak_children"] for s in samples) <= 20, samples
     settled = [s["rss_mb"] for s in samples[2:]]
-    assert max(settled) - min(settled) < 60, samples  # no growth poll over poll
+    assert max(settled) - min(settled) < 40, samples  # no growth poll over poll (measured +8 MB in 50)
 
 
 @needs_chromium
