@@ -310,7 +310,7 @@ def setup_logging(fmt: str, level: str) -> None:
     if logging.getLevelName(level) > logging.DEBUG:
         handler.addFilter(_per_request_noise)
     # APScheduler logs every job run at INFO (~2,900 lines a day that say nothing).
-    for noisy in ("scrapy", "twisted", "py.warnings", "alembic", "filelock", "apscheduler"):
+    for noisy in ("scrapy", "scrapy-playwright", "twisted", "py.warnings", "alembic", "filelock", "apscheduler"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     logging.getLogger("scrapy.core.downloader.handlers._base_streaming").setLevel(logging.ERROR)
     # urllib3's DEBUG lines print full request URLs, WeCom webhook keys included.

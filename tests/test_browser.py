@@ -229,3 +229,24 @@ def test_browser_soak_50_polls(tmp_path: Path, barriers: Barriers) -> None:
     assert len(samples) == 50 and all(s["ok"] for s in samples)
     assert sum(s["browser_pages"] for s in samples) > 6
     _assert_bounded(samples)
+
+
+@needs_chromium
+def test_demo_with_emulated_barriers_reads_all_26_channels(tmp_path: Path) -> None:
+    res = subprocess.run([sys.executable, "-m", "policywatch", "--data-dir", str(tmp_path / "demo"), "demo",
+                          "--challenges"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                         env={k: v for k, v in os.environ.items() if "proxy" not in k.lower()})
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "Jiasule 521 challenge" in res.stdout and "skipped" not in res.stdout
+    table = [line.split() for line in res.stdout.splitlines() if line.split()[:1] and line.split()[0] in
+             {"most", "beijing", "shanghai", "tianjin", "shenzhen", "hangzhou", "hefei"}]
+    assert sum(int(row[1]) for row in table) == 26 and all(row[-1] == "0" for row in table), res.stdout
+    assert all(int(row[3]) > 0 for row in table), res.stdout  # every source stored notices
+
+
+def test_demo_without_a_browser_skips_the_rendered_channel_with_a_clear_line(tmp_path: Path) -> None:
+    res = subprocess.run([sys.executable, "-m", "policywatch", "--data-dir", str(tmp_path / "demo"), "demo"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300,
+                         env={**os.environ, "POLICYWATCH_BROWSER_EXECUTABLE": str(tmp_path / "no-chromium")})
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "skipped tianjin/szfwj_bgt: list is built by JS and Chromium not found at" in res.stdout, res.stdout
