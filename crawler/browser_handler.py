@@ -23,7 +23,7 @@ class SharedPlaywrightHandler(ScrapyPlaywrightDownloadHandler):
             crawler._pw_shared_handler = shared  # type: ignore[attr-defined]
         return shared
 
-    async def close(self) -> None:  # type: ignore[override]
+    async def close(self) -> None:
         if not self._closed:  # Scrapy closes it once per scheme
             self._closed = True
             await super().close()

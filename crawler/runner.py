@@ -18,6 +18,7 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.browser import BrowserGuard
 from crawler.egress import configured_proxy, expand
 from crawler.pipeline import bind
 from crawler.plan import (
@@ -170,6 +171,8 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
         opts["DOWNLOAD_SLOTS"] = download_slots(sources, settings.sources, settings.crawl.download_delay)
     if mirror:
         opts["HTTPCACHE_DIR"] = str((settings.cache_path / "mirror").resolve())
+    if opts.get("PW_BROWSER"):
+        opts["PLAYWRIGHT_ABORT_REQUEST"] = BrowserGuard(sources, mirror)
     for key, value in (extra_settings or {}).items():
         # Component tables (EXTENSIONS, DOWNLOADER_MIDDLEWARES ...) add to ours instead of replacing them.
         both_tables = isinstance(value, dict) and isinstance(opts.get(key), dict)

@@ -250,3 +250,55 @@ def test_demo_without_a_browser_skips_the_rendered_channel_with_a_clear_line(tmp
                          env={**os.environ, "POLICYWATCH_BROWSER_EXECUTABLE": str(tmp_path / "no-chromium")})
     assert res.returncode == 0, res.stdout + res.stderr
     assert "skipped tianjin/szfwj_bgt: list is built by JS and Chromium not found at" in res.stdout, res.stdout
+
+
+class _PageRequest:
+    def __init__(self, url: str, kind: str = "fetch") -> None:
+        self.url, self.resource_type = url, kind
+
+
+def test_browser_subrequests_stay_on_the_sources_hosts() -> None:
+    from crawler.browser import BrowserGuard
+
+    sources = select_sources(builtin_sources(), ["tianjin"])
+    guard = BrowserGuard(sources, None)
+    assert not guard(_PageRequest("https://www.tj.gov.cn/igs/front/datacall.jhtml?siteId=34"))
+    assert not guard(_PageRequest("https://static.tj.gov.cn/app.js", "script"))  # same site by name
+    assert guard(_PageRequest("http://169.254.169.254/latest/meta-data/"))
+    assert guard(_PageRequest("http://127.0.0.1:8080/admin"))
+    assert guard(_PageRequest("https://www.tj.gov.cn/logo.png", "image"))  # never needed
+    mirrored = BrowserGuard(sources, "http://127.0.0.1:9000")
+    assert not mirrored(_PageRequest("http://127.0.0.1:9000/www.tj.gov.cn/zwgk/"))
+    assert mirrored(_PageRequest("http://127.0.0.1:9001/www.tj.gov.cn/zwgk/"))
+
+
+def test_egress_order_and_env_credentials() -> None:
+    from crawler.egress import configured_proxy, egress_label, expand
+    from policywatch.errors import ConfigError
+
+    (tj,) = select_sources(builtin_sources(), ["tianjin"])
+    (most,) = select_sources(builtin_sources(), ["most"])
+    kxjs, szfwj = tj.channel("kxjs_tzgg"), tj.channel("szfwj_bgt")
+    default = "http://cn-egress:3128"
+    # [crawl] proxy only for channels that need a mainland egress; never for the others.
+    assert configured_proxy(tj, kxjs, {}, default) == default
+    assert configured_proxy(most, most.channels[0], {}, default) is None
+    overrides = {"proxy": "http://src:1", "channels": {"kxjs_tzgg": {"proxy": "http://${A}@ch:2"},
+                                                       "szfwj_bgt": {"proxy": ""}}}
+    assert configured_proxy(tj, kxjs, overrides, default) == "http://${A}@ch:2"
+    assert configured_proxy(tj, szfwj, overrides, default) is None  # "" forces direct
+    assert expand("http://${A}@ch:2", {"A": "u:p"}) == "http://u:p@ch:2"
+    assert egress_label(tj, kxjs, overrides, default) == "proxy http://ch:2"
+    with pytest.raises(ConfigError, match="needs the environment variable A"):
+        expand("http://${A}@ch:2", {})
+    with pytest.raises(ConfigError, match="SOCKS"):
+        expand("socks5://ch:1080", {})
+
+
+def test_per_channel_proxy_tables_are_checked_at_load(tmp_path: Path) -> None:
+    from policywatch.config import load_settings
+    from policywatch.errors import ConfigError
+
+    bad = write_config(tmp_path, '[sources.tianjin.channels.kxjs_tzgg]\nproxy = "http://x:1"\nmax_pages = 2\n')
+    with pytest.raises(ConfigError, match="only proxy"):
+        load_settings(bad, environ={})
