@@ -133,7 +133,7 @@ _TJ_BUREAU = {
     "detail_title": [".common-content-mainTitle"],
     "detail_body": [".page_info"],
 }
-_TJ_ACCESS = ("Hard 403 with a 13-byte <html></html> body from foreign IPs: needs a CN egress ([crawl] proxy); "
+_TJ_ACCESS = ("Hard 403 with a 13-byte `<html></html>` body from foreign IPs: needs a CN egress ([crawl] proxy); "
               "without one reported as blocked")
 
 TIANJIN = SourceSpec(
@@ -220,15 +220,15 @@ HEFEI = SourceSpec(
         ChannelSpec("gsgg", "市政府 公示公告", "https://www.hefei.gov.cn/xxgk/gsgg/index.html", "anhui",
                     {"detail_title": [".wztit"], "detail_body": [".wzcon"]},
                     publishes="Municipal announcements and 合政办 documents (pilot-zone plans)",
-                    access=_HF_ACCESS, needs_egress=True),
+                    access=_HF_ACCESS, needs_egress=True, challenge="jiasule"),
         ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://kjj.hefei.gov.cn/zwgk/tzgg/index.html", "anhui",
                     {"detail_title": ["h1.newstitle"], "detail_body": [".con_main"]},
                     publishes="S&T bureau calls (关键核心技术攻关, 科技创新券)",
-                    access=_HF_ACCESS, needs_egress=True),
+                    access=_HF_ACCESS, needs_egress=True, challenge="jiasule"),
         ChannelSpec("jxj_tzgg", "市经信局 通知公告", "https://jxj.hefei.gov.cn/tzgg/index.html", "anhui",
                     {"detail_title": ["h1"], "detail_body": [".newscontnet"]},
                     publishes="Economy & IT bureau calls (AI industry policy projects)",
-                    access=_HF_ACCESS, needs_egress=True),
+                    access=_HF_ACCESS, needs_egress=True, challenge="jiasule"),
     ),
 )
 

@@ -371,7 +371,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for src in sources:
         print(f"{src.id:10} {src.name} ({src.city})")
         for ch in src.channels:
-            flag = "  [needs browser]" if ch.needs_browser else ""
+            flags = [label for on, label in ((ch.needs_browser, "needs browser"),
+                                             (bool(ch.challenge), f"{ch.challenge} challenge"),
+                                             (ch.needs_egress, "needs mainland egress")) if on]
+            flag = f"  [{', '.join(flags)}]" if flags else ""
             print(f"    {ch.id:14} {ch.platform:8} {ch.name}  {ch.url}{flag}")
     return EXIT_OK
 
