@@ -68,6 +68,7 @@ class Barriers:
     wzws: frozenset[str] = frozenset()
     datacall: frozenset[str] = frozenset()
     fenced: frozenset[str] = frozenset()
+    unsolvable: frozenset[str] = frozenset()  # Jiasule hosts whose round 2 no browser can solve (tests)
     ttl: float = 3600.0  # seconds a clearance stays valid
     secret: bytes = field(default_factory=lambda: secrets.token_bytes(16))
     served: Counter[str] = field(default_factory=Counter)  # "host kind" -> count
@@ -176,7 +177,8 @@ class ChallengeHandler(MirrorHandler):
     def _jiasule_round2(self, host: str, uid: str, now: float) -> str:
         ts = str(int(now))
         head, hidden, tail = self._answer(uid, ts)
-        params = {"bts": [head, tail], "chars": CHARS, "ct": fnv(head + hidden + tail), "ha": "fnv",
+        target = "no two characters hash to this" if host in self.barriers.unsolvable else head + hidden + tail
+        params = {"bts": [head, tail], "chars": CHARS, "ct": fnv(target), "ha": "fnv",
                   "tn": "__jsl_clearance", "vt": str(int(self.barriers.ttl)), "wt": "1500"}
         return (_FNV_JS + "var go=function(p){for(var i=0;i<p.chars.length;i++){for(var j=0;j<p.chars.length;"
                 "j++){var v=p.bts[0]+p.chars[i]+p.chars[j]+p.bts[1];if(h(v)==p.ct){document.cookie=p.tn+'='+v"

@@ -302,3 +302,30 @@ def test_per_channel_proxy_tables_are_checked_at_load(tmp_path: Path) -> None:
     bad = write_config(tmp_path, '[sources.tianjin.channels.kxjs_tzgg]\nproxy = "http://x:1"\nmax_pages = 2\n')
     with pytest.raises(ConfigError, match="only proxy"):
         load_settings(bad, environ={})
+
+
+@needs_chromium
+def test_a_challenge_the_browser_cannot_pass_is_reported_blocked(tmp_path: Path) -> None:
+    barriers = Barriers(jiasule=frozenset({"kjj.hefei.gov.cn"}), unsolvable=frozenset({"kjj.hefei.gov.cn"}))
+    cfg = write_config(tmp_path, "[browser]\ntimeout = 3\n")
+    with ChallengeServer(barriers) as srv:
+        res, _ = poll(cfg, srv.url, "hefei/kjj_tzgg")
+    r = res["hefei/kjj_tzgg"]
+    assert r["status"] == "blocked" and "not passed by the browser tier" in r["reason"], r
+    assert r["browser_pages"] >= 1 and r["items_seen"] == 0
+
+
+def test_clearance_jar_keeps_cookies_until_they_expire(tmp_path: Path) -> None:
+    from crawler.browser import ClearanceJar, merge_cookie_header
+
+    path = tmp_path / "data" / "browser-clearance.json"
+    jar = ClearanceJar(path)
+    jar.put("kjj.hefei.gov.cn", [{"name": "__jsl_clearance", "value": "v1", "expires": 1000.0},
+                                 {"name": "__jsluid_h", "value": "u1", "expires": -1}], "UA", now=900.0)
+    assert path.stat().st_mode & 0o777 == 0o600  # live clearance cookies: owner only
+    again = ClearanceJar(path)  # the next poll (another process) reads the file
+    assert again.get("kjj.hefei.gov.cn", now=950.0) is not None
+    assert again.get("kjj.hefei.gov.cn", now=999.0) is None  # about to expire: solved again instead
+    assert again.get("jxj.hefei.gov.cn", now=950.0) is None
+    header = merge_cookie_header(b"__jsluid_h=plain; other=1", again.hosts["kjj.hefei.gov.cn"]["cookies"])
+    assert header == b"__jsluid_h=u1; other=1; __jsl_clearance=v1"  # the browser's cookies win
