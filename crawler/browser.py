@@ -29,6 +29,7 @@ the Playwright driver process.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import os
@@ -36,7 +37,7 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
@@ -176,18 +177,20 @@ def official_host(request: Request) -> str:
     return slot_key(request.meta.get("pw_official", request.url))
 
 
-def _context_proxy(proxy: str | None) -> dict[str, str] | None:
-    """A Playwright context proxy from a Scrapy proxy URL (credentials split out, as Playwright wants)."""
+def context_proxy(proxy: str | None, authorization: bytes | None) -> dict[str, str] | None:
+    """A Playwright context proxy for a Scrapy request's proxy. Scrapy's HttpProxyMiddleware (750)
+    has by now moved the URL's credentials into a ``Proxy-Authorization: Basic`` header; Playwright
+    wants them as fields."""
     if not proxy:
         return None
     parts = urlsplit(proxy)
-    out = {"server": f"{parts.scheme}://{parts.hostname}:{parts.port}" if parts.port else
-           f"{parts.scheme}://{parts.hostname}"}
+    server = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    out = {"server": server}
     if parts.username:
-        from urllib.parse import unquote
-
-        out["username"] = unquote(parts.username)
-        out["password"] = unquote(parts.password or "")
+        out.update(username=unquote(parts.username), password=unquote(parts.password or ""))
+    elif authorization and authorization.startswith(b"Basic "):
+        user, _, password = base64.b64decode(authorization[6:]).decode("latin-1").partition(":")
+        out.update(username=user, password=password)
     return out
 
 
@@ -232,8 +235,9 @@ class BrowserTierMiddleware:
         meta["playwright"] = True
         meta["dont_cache"] = True  # a rendered DOM or a challenge round is not the server's page
         meta["playwright_context"] = f"{'render' if render else 'clear'}-{host}"
-        kwargs: dict[str, Any] = {"ignore_https_errors": False}
-        proxy = _context_proxy(meta.get("proxy"))
+        kwargs: dict[str, Any] = {}
+        # scrapy-playwright ignores meta["proxy"]: the browser context gets the channel's egress.
+        proxy = context_proxy(meta.get("proxy"), request.headers.get(b"Proxy-Authorization"))
         if proxy:
             kwargs["proxy"] = proxy
         meta["playwright_context_kwargs"] = kwargs
@@ -271,7 +275,7 @@ class BrowserTierMiddleware:
         host = official_host(request)
         self._count(host)
         try:
-            if not request.meta.get("pw_challenge"):
+            if not request.meta.get("pw_challenge") or page is None:
                 return response  # a rendered list
             passed = await self._settle(page)
             if not passed:

@@ -329,3 +329,16 @@ def test_clearance_jar_keeps_cookies_until_they_expire(tmp_path: Path) -> None:
     assert again.get("jxj.hefei.gov.cn", now=950.0) is None
     header = merge_cookie_header(b"__jsluid_h=plain; other=1", again.hosts["kjj.hefei.gov.cn"]["cookies"])
     assert header == b"__jsluid_h=u1; other=1; __jsl_clearance=v1"  # the browser's cookies win
+
+
+def test_the_browser_context_gets_the_channels_proxy_with_its_credentials() -> None:
+    import base64
+
+    from crawler.browser import context_proxy
+
+    auth = b"Basic " + base64.b64encode(b"ops:s3cret")  # as Scrapy's HttpProxyMiddleware leaves it
+    assert context_proxy("http://cn-egress:3128", auth) == {
+        "server": "http://cn-egress:3128", "username": "ops", "password": "s3cret"}
+    assert context_proxy("http://u%40x:p@cn-egress:3128", None) == {
+        "server": "http://cn-egress:3128", "username": "u@x", "password": "p"}
+    assert context_proxy(None, auth) is None
