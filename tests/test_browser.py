@@ -342,3 +342,15 @@ def test_the_browser_context_gets_the_channels_proxy_with_its_credentials() -> N
     assert context_proxy("http://u%40x:p@cn-egress:3128", None) == {
         "server": "http://cn-egress:3128", "username": "u@x", "password": "p"}
     assert context_proxy(None, auth) is None
+
+
+def test_a_user_channel_can_declare_the_browser_tier_and_egress() -> None:
+    from crawler.user_sources import load_sources_text
+    from policywatch.errors import ConfigError
+
+    text = ('[[source]]\nid = "xian"\nname = "西安"\n[[source.channel]]\nid = "tzgg"\nname = "通知"\n'
+            'url = "https://www.xa.gov.cn/tzgg/"\nlist_item = "ul li"\nneeds_browser = true\nneeds_egress = true\n')
+    (src,) = load_sources_text(text)
+    assert src.channels[0].needs_browser and src.channels[0].needs_egress
+    with pytest.raises(ConfigError, match="needs_browser: expected true or false"):
+        load_sources_text(text.replace("needs_browser = true", 'needs_browser = "yes"'))
