@@ -177,6 +177,14 @@ def official_host(request: Request) -> str:
     return slot_key(request.meta.get("pw_official", request.url))
 
 
+def jar_key(request: Request) -> str:
+    """Whose cookies these are: the official host, or the host behind a mirror (a mirror's cookies
+    must never be sent to the real site, nor one emulated host's to another)."""
+    mirror = request.meta.get("pw_mirror")
+    host = official_host(request)
+    return f"{mirror} {host}" if mirror else host
+
+
 def context_proxy(proxy: str | None, authorization: bytes | None) -> dict[str, str] | None:
     """A Playwright context proxy for a Scrapy request's proxy. Scrapy's HttpProxyMiddleware (750)
     has by now moved the URL's credentials into a ``Proxy-Authorization: Basic`` header; Playwright
@@ -221,7 +229,7 @@ class BrowserTierMiddleware:
         if request.meta.get("playwright"):
             return
         host = official_host(request)
-        clearance = self.jar.get(host)
+        clearance = self.jar.get(jar_key(request))
         if clearance is not None:
             request.headers[b"Cookie"] = merge_cookie_header(request.headers.get(b"Cookie"), clearance["cookies"])
             if clearance.get("user_agent"):
@@ -251,14 +259,14 @@ class BrowserTierMiddleware:
         kind = challenge_kind(response.body)
         if kind is None:
             return response
-        host = official_host(request)
+        host, key = official_host(request), jar_key(request)
         if request.meta.get("pw_clearance_sent"):
             # The server no longer accepts our cookies (expired early, or revoked): forget them.
-            self.jar.drop(host)
+            self.jar.drop(key)
         if not self.enabled or request.meta.get("pw_cleared"):
             return response  # no browser, or a fresh clearance did not pass: the spider reports it
         async with self.locks.setdefault(host, asyncio.Lock()):
-            if self.jar.get(host) is not None and not request.meta.get("pw_clearance_sent"):
+            if self.jar.get(key) is not None and not request.meta.get("pw_clearance_sent"):
                 return self._plain_again(request)  # another request of this host just cleared it
             solve = request.replace(dont_filter=True, meta={**request.meta, "pw_challenge": kind})
             self._to_browser(solve, host, render=False)
@@ -283,7 +291,7 @@ class BrowserTierMiddleware:
                 return response.replace(flags=[*response.flags, "challenge_not_passed"])
             cookies = await page.context.cookies()
             agent = await page.evaluate("navigator.userAgent")
-            self.jar.put(host, cookies, agent)
+            self.jar.put(jar_key(request), cookies, agent)
             return self._plain_again(request)
         finally:
             await self._close(page)
