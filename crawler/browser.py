@@ -52,6 +52,10 @@ log = logging.getLogger(__name__)
 HANDLER = "crawler.browser_handler.SharedPlaywrightHandler"
 SESSION_COOKIE_SECONDS = 1800  # a cookie without expiry (browser-session cookie) is trusted this long
 EXPIRY_MARGIN = 2  # seconds: a cookie about to expire is not sent (a late expiry is re-solved anyway)
+# Jiasule takes two rounds, WZWS one plus a redirect: a page still a challenge after this many loads
+# is one the browser cannot pass (a static challenge reloading itself forever gives up in ~1 s).
+MAX_ROUNDS = 6
+CHALLENGE_LOAD_SECONDS = 10.0  # the first load of a challenge page (a real one takes well under 2 s)
 SKIPPED_RESOURCES = frozenset({"image", "media", "font"})  # never needed to pass a challenge or read a list
 
 
@@ -250,7 +254,11 @@ class BrowserTierMiddleware:
             kwargs["proxy"] = proxy
         meta["playwright_context_kwargs"] = kwargs
         meta["playwright_include_page"] = True  # we close page and context ourselves, right after
-        meta["playwright_page_goto_kwargs"] = {"wait_until": "networkidle" if render else "load"}
+        # A challenge reloads itself: goto returns at the first response and _settle follows the rounds
+        # (waiting for "load" of a page that navigates away again would wait out the whole timeout).
+        # A static challenge that reloads itself forever never reaches "load": bound that wait.
+        meta["playwright_page_goto_kwargs"] = {"wait_until": "networkidle" if render else "load",
+                                               "timeout": 1000 * min(self.timeout, CHALLENGE_LOAD_SECONDS)}
 
     # -- responses -----------------------------------------------------------------------
     async def process_response(self, request: Request, response: Response) -> Request | Response:
@@ -268,13 +276,27 @@ class BrowserTierMiddleware:
         async with self.locks.setdefault(host, asyncio.Lock()):
             if self.jar.get(key) is not None and not request.meta.get("pw_clearance_sent"):
                 return self._plain_again(request)  # another request of this host just cleared it
-            solve = request.replace(dont_filter=True, meta={**request.meta, "pw_challenge": kind})
+            solve = request.replace(dont_filter=True, meta={**request.meta, "pw_challenge": kind,
+                                                             "pw_challenged": response})
             self._to_browser(solve, host, render=False)
             return solve
 
+    async def process_exception(self, request: Request, exception: Exception) -> Response | None:
+        """The browser failed (timeout, crash) on a challenge: the channel gets the challenge it met
+        over plain HTTP, reported blocked as not passed, instead of a network error."""
+        if request.meta.get("playwright"):
+            await self._close(request.meta.pop("playwright_page", None))  # include_page: ours to close
+        challenged = request.meta.get("pw_challenged")
+        if not request.meta.get("playwright") or challenged is None:
+            return None
+        log.warning("browser failed on the challenge of %s: %s", official_host(request), type(exception).__name__)
+        self._count(official_host(request))
+        return challenged.replace(flags=[*challenged.flags, "challenge_not_passed"])
+
     def _plain_again(self, request: Request) -> Request:
         meta = {k: v for k, v in request.meta.items()
-                if not k.startswith("playwright") and k not in {"pw_challenge", "dont_cache", "pw_clearance_sent"}}
+                if not k.startswith("playwright")
+                and k not in {"pw_challenge", "pw_challenged", "dont_cache", "pw_clearance_sent"}}
         meta["pw_cleared"] = True
         return request.replace(dont_filter=True, meta=meta)
 
@@ -300,8 +322,10 @@ class BrowserTierMiddleware:
         """Wait until the page is no longer a challenge (its scripts set cookies and reload, maybe twice)."""
         from playwright.async_api import Error as PlaywrightError
 
+        loads = [0]
+        page.on("load", lambda _page: loads.__setitem__(0, loads[0] + 1))
         deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and loads[0] <= MAX_ROUNDS:
             try:
                 await page.wait_for_load_state("load")
                 html = await page.content()
