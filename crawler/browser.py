@@ -56,6 +56,8 @@ EXPIRY_MARGIN = 2  # seconds: a cookie about to expire is not sent (a late expir
 # is one the browser cannot pass (a static challenge reloading itself forever gives up in ~1 s).
 MAX_ROUNDS = 6
 CHALLENGE_LOAD_SECONDS = 10.0  # the first load of a challenge page (a real one takes well under 2 s)
+_SETTLED_JS = ("() => document.readyState === 'complete' && !!document.body && "
+               "(document.body.childElementCount > 0 || document.body.innerText.trim().length > 0)")
 SKIPPED_RESOURCES = frozenset({"image", "media", "font"})  # never needed to pass a challenge or read a list
 
 
@@ -182,11 +184,12 @@ def official_host(request: Request) -> str:
 
 
 def jar_key(request: Request) -> str:
-    """Whose cookies these are: the official host, or the host behind a mirror (a mirror's cookies
-    must never be sent to the real site, nor one emulated host's to another)."""
-    mirror = request.meta.get("pw_mirror")
+    """Whose cookies these are: the official host, and the server really fetched when that is
+    another one (a mirror): a mirror's cookies must never reach the real site, nor one emulated
+    host's another. Read from the URL, not from meta: robots.txt requests carry no mirror meta."""
     host = official_host(request)
-    return f"{mirror} {host}" if mirror else host
+    fetched = (urlsplit(request.url).hostname or "").lower()
+    return host if fetched == host else f"{host} via {urlsplit(request.url).netloc}"
 
 
 def context_proxy(proxy: str | None, authorization: bytes | None) -> dict[str, str] | None:
@@ -273,6 +276,8 @@ class BrowserTierMiddleware:
             self.jar.drop(key)
         if not self.enabled or request.meta.get("pw_cleared"):
             return response  # no browser, or a fresh clearance did not pass: the spider reports it
+        if request.meta.get("pw_clearance_sent"):
+            log.info("clearance of %s no longer accepted: solving its challenge again", host)
         async with self.locks.setdefault(host, asyncio.Lock()):
             if self.jar.get(key) is not None and not request.meta.get("pw_clearance_sent"):
                 return self._plain_again(request)  # another request of this host just cleared it
@@ -329,10 +334,13 @@ class BrowserTierMiddleware:
             try:
                 await page.wait_for_load_state("load")
                 html = await page.content()
+                # Between two rounds the page can be an empty document: that is not "passed" (its
+                # cookies would be taken before the challenge set them).
+                done = await page.evaluate(_SETTLED_JS)
             except PlaywrightError:
                 await asyncio.sleep(0.1)  # navigating: the challenge is reloading the page
                 continue
-            if challenge_kind(html.encode("utf-8")) is None:
+            if done and challenge_kind(html.encode("utf-8")) is None:
                 return True
             await asyncio.sleep(0.2)
         return False
