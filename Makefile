@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml  ## the test and lint tools too
 $(RUN_STAMP): pyproject.toml  ## only what the program itself needs (demo, run)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[browser]'  # the browser tier, used when Chromium is installed
 	touch $(RUN_STAMP)
 
 test: $(STAMP)  ## the suite CI runs (slow soak tests excluded)

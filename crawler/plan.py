@@ -136,6 +136,7 @@ class ChannelPlan:
     # No successful run recorded yet: read every list page up to max_pages even when a page holds
     # nothing unknown, so a first poll that was killed half-way cannot strand the deeper pages.
     backfill: bool = False
+    proxy: str | None = None  # the channel's egress, credentials expanded (crawler/egress.py); None: direct
 
     @property
     def key(self) -> str:

@@ -16,6 +16,7 @@ from parsers.page import ChannelContext
 from policywatch.errors import ConfigError
 
 ID_RE = re.compile(r"^[a-z0-9_]+$")
+CHALLENGES = frozenset({"", "jiasule", "wzws"})  # what parsers.blocks.challenge_kind recognises
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,11 @@ class ChannelSpec:
     options: Mapping[str, Any] = field(default_factory=dict)
     publishes: str = ""  # what users find here (docs/sources.md)
     access: str = ""  # known access limits (docs/sources.md)
-    needs_browser: bool = False  # declared and reported, never silently skipped
+    needs_browser: bool = False  # list built by JS: rendered by the browser tier (crawler/browser.py)
+    needs_egress: bool = False  # geo-fenced abroad: [crawl] proxy (a mainland egress) applies (crawler/egress.py)
+    # The JS cookie challenge the site is documented to answer with ("jiasule", "wzws"). Informative
+    # (docs, `sources`): any recognised challenge is passed by the browser tier, declared or not.
+    challenge: str = ""
     max_pages: int | None = None
     download_delay: float | None = None  # seconds between requests to this channel's host (crawler.politeness)
 
@@ -75,6 +80,8 @@ def validate(sources: Iterable[SourceSpec]) -> tuple[SourceSpec, ...]:
             if not ID_RE.match(ch.id) or ch.id in ch_ids:
                 raise ConfigError(f"{src.id}: bad or duplicate channel id {ch.id!r}")
             ch_ids.add(ch.id)
+            if ch.challenge not in CHALLENGES:
+                raise ConfigError(f"{src.id}/{ch.id}: challenge must be one of {sorted(CHALLENGES)}")
             if urlsplit(ch.url).scheme not in {"http", "https"}:
                 raise ConfigError(f"{src.id}/{ch.id}: only http(s) URLs are allowed, not {ch.url!r}")
         out.append(src)
@@ -122,6 +129,7 @@ def sources_json(sources: Iterable[SourceSpec]) -> list[dict[str, Any]]:
     return [
         {"id": s.id, "name": s.name, "city": s.city,
          "channels": [{"id": c.id, "name": c.name, "url": c.url, "platform": c.platform,
-                       "needs_browser": c.needs_browser} for c in s.channels]}
+                       "needs_browser": c.needs_browser, "needs_egress": c.needs_egress,
+                       "challenge": c.challenge} for c in s.channels]}
         for s in sources
     ]

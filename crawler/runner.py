@@ -18,6 +18,8 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy.orm import Session, sessionmaker
 
+from crawler.browser import BrowserGuard
+from crawler.egress import configured_proxy, expand
 from crawler.pipeline import bind
 from crawler.plan import (
     ArchiveItem,
@@ -32,7 +34,7 @@ from crawler.plan import (
     SeenOnList,
     utcnow,
 )
-from crawler.politeness import download_slots
+from crawler.politeness import download_slots, slot_key
 from crawler.registry import SourceSpec, context
 from crawler.settings import scrapy_settings
 from crawler.spider import PolicySpider
@@ -57,6 +59,7 @@ class ChannelResult:
     details_fetched: int
     reason: str | None
     reason_code: Reason | None = None
+    browser_pages: int = 0  # browser pages this poll used for the channel's host (crawler/browser.py)
 
 
 @dataclass
@@ -116,9 +119,8 @@ def build_plans(sources: Sequence[SourceSpec], settings: Settings, session: Sess
     repo = Repository(session)
     for src in sources:
         overrides = settings.sources.get(src.id, {})
-        if overrides.get("proxy") or settings.crawl.proxy:
-            src = replace(src, proxy=overrides.get("proxy") or settings.crawl.proxy)
         for ch in src.channels:
+            proxy = configured_proxy(src, ch, overrides, settings.crawl.proxy)
             known = {uid: KnownNotice(fingerprint, checked, status, url, published)
                      for uid, fingerprint, checked, status, url, published in repo.channel_state(src.id, ch.id)}
             first_run = not repo.has_history(src.id, ch.id)
@@ -128,11 +130,13 @@ def build_plans(sources: Sequence[SourceSpec], settings: Settings, session: Sess
                 known=known, deferred=frozenset(repo.deferred_uids(src.id, ch.id, now)),
                 max_pages=int(overrides.get("max_pages", depth)), recheck_before=recheck_before,
                 max_rechecks=int(overrides.get("max_rechecks", 3)), started_at=now, backfill=first_run,
+                proxy=expand(proxy) if proxy else None,
             ))
     return plans
 
 
-def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], finished: dt.datetime) -> CrawlReport:
+def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], finished: dt.datetime,
+                browser_pages: Callable[[str], int] = lambda host: 0) -> CrawlReport:
     """One crawl_run row per channel, whatever happened to it."""
     report = CrawlReport()
     with transaction(factory) as session:
@@ -148,7 +152,8 @@ def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], fi
                 reason_code=h.reason_code))
             report.results.append(ChannelResult(
                 src, ch, h.status, h.new, h.changed, h.unchanged, h.items_seen,
-                h.pages, h.details_fetched, h.reason, h.reason_code))
+                h.pages, h.details_fetched, h.reason, h.reason_code,
+                browser_pages(slot_key(poll.plan.channel.url))))
     return report
 
 
@@ -166,6 +171,8 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
         opts["DOWNLOAD_SLOTS"] = download_slots(sources, settings.sources, settings.crawl.download_delay)
     if mirror:
         opts["HTTPCACHE_DIR"] = str((settings.cache_path / "mirror").resolve())
+    if opts.get("PW_BROWSER"):
+        opts["PLAYWRIGHT_ABORT_REQUEST"] = BrowserGuard(sources, mirror)
     for key, value in (extra_settings or {}).items():
         # Component tables (EXTENSIONS, DOWNLOADER_MIDDLEWARES ...) add to ours instead of replacing them.
         both_tables = isinstance(value, dict) and isinstance(opts.get(key), dict)
@@ -180,7 +187,9 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
             ticker.cancel()
     spider: PolicySpider | None = getattr(crawler, "spider", None)
     polls = spider.polls.values() if spider else [ChannelPoll(p, ChannelHealth(p.started_at)) for p in plans]
-    return record_runs(factory, polls, clock())
+    stats = crawler.stats
+    return record_runs(factory, polls, clock(),
+                       lambda host: int(stats.get_value(f"pw_browser/pages/{host}", 0)) if stats else 0)
 
 
 async def _tick(progress: Callable[[Sequence[ChannelPoll]], None], crawler: Crawler) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.browser import playwright_settings, unavailable
 from policywatch.config import Settings
 
 
@@ -39,6 +40,8 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
             "crawler.siteguard.SiteGuardMiddleware": 50,  # before robots.txt: never ask an off-site host
             "crawler.middlewares.SafeRobotsTxtMiddleware": 100,
+            # After cookies (700) and the proxy (750): adds clearance cookies last, sees responses first.
+            "crawler.browser.BrowserTierMiddleware": 760,
         },
         # Per-host floors from DOWNLOAD_SLOTS (crawler.politeness); Scrapy's own floors at DOWNLOAD_DELAY.
         "EXTENSIONS": {"scrapy.extensions.throttle.AutoThrottle": None,
@@ -54,6 +57,7 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
             "Cache-Control": "max-age=0",
         },
     }
+    out.update(browser_settings(settings, reactor))
     if reactor:
         out["TWISTED_REACTOR"] = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
     if crawl.http_cache:
@@ -66,4 +70,21 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
             "HTTPCACHE_IGNORE_RESPONSE_CACHE_CONTROLS": ["no-cache"],
             "HTTPCACHE_IGNORE_HTTP_CODES": [403, 404, 410, 412, 500, 502, 503, 504, 521],
         })
+    return out
+
+
+def browser_settings(settings: Settings, reactor: bool) -> dict[str, Any]:
+    """The browser tier's settings: on when Chromium can run in this crawl, else the reason why not."""
+    conf = settings.browser
+    off = unavailable(conf.enabled, conf.executable, reactor)
+    out: dict[str, Any] = {
+        "PW_BROWSER": False, "PW_BROWSER_OFF": off or "", "PW_BROWSER_TIMEOUT": conf.timeout,
+        # Clearance cookies outlive one poll: the next poll's plain requests reuse them.
+        "PW_CLEARANCE_FILE": str((settings.data_path / "browser-clearance.json").resolve()),
+    }
+    if off is None:
+        browser = playwright_settings(conf.executable, conf.timeout)
+        browser["DOWNLOAD_HANDLERS"] = {"file": None, "data": None, "ftp": None, "s3": None,
+                                        **browser["DOWNLOAD_HANDLERS"]}
+        out.update(browser)
     return out

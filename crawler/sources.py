@@ -134,7 +134,8 @@ _TJ_BUREAU = {
     "detail_title": [".common-content-mainTitle"],
     "detail_body": [".page_info"],
 }
-_TJ_ACCESS = "Hard 403 with a 13-byte <html></html> body from foreign IPs: needs a CN egress (reported as blocked)"
+_TJ_ACCESS = ("Hard 403 with a 13-byte `<html></html>` body from foreign IPs: needs a CN egress ([crawl] proxy); "
+              "without one reported as blocked")
 
 TIANJIN = SourceSpec(
     id="tianjin",
@@ -147,17 +148,20 @@ TIANJIN = SourceSpec(
                      "detail_title": ["div.sx-item.item-all div.sx-con", "h1"],
                      "detail_body": ["div.view.TRS_UEDITOR"]},
                     publishes="津政办发 documents (incl. the AI pilot-zone action plans)",
-                    access="Models the documented static template. The live portal now builds this list "
-                           "client-side (Nanwei IGS datacall, siteId=34) and fences datacenter IPs: there the "
-                           "list selector matches nothing and the channel is reported failed, never empty"),
+                    access="The live portal builds this list client-side (Nanwei IGS datacall, siteId=34; the "
+                           "JSON interface is undocumented, so the list is rendered by the browser tier and read "
+                           "with the static template's selectors) and fences datacenter IPs (CN egress)",
+                    needs_browser=True, needs_egress=True),
         ChannelSpec("kxjs_tzgg", "市科技局 通知公告", "https://kxjs.tj.gov.cn/ZWGK4143/TZGG2079/", "trs",
-                    _TJ_BUREAU, publishes="S&T bureau notices (重大科技专项 calls, 认定)", access=_TJ_ACCESS),
+                    _TJ_BUREAU, publishes="S&T bureau notices (重大科技专项 calls, 认定)", access=_TJ_ACCESS,
+                    needs_egress=True),
         ChannelSpec("kxjs_xmsb", "市科技局 项目申报", "https://kxjs.tj.gov.cn/BSFW9672/XMGL4742/XMSB4597/", "trs",
                     _TJ_BUREAU, publishes="S&T bureau funding calls; 公示 later marked 已过期",
-                    access=_TJ_ACCESS),
+                    access=_TJ_ACCESS, needs_egress=True),
         ChannelSpec("gyxxh_zcwj", "市工信局 政策文件", "https://gyxxh.tj.gov.cn/ZWGK4147/ZCWJ6355/", "trs",
                     _TJ_BUREAU, publishes="Industry & IT bureau policy documents (津工信规, special funds)",
-                    access="Same municipal platform as kxjs [inferred]; expect the same IP fencing"),
+                    access="Same municipal platform as kxjs [inferred]; expect the same IP fencing",
+                    needs_egress=True),
     ),
 )
 
@@ -206,8 +210,8 @@ HANGZHOU = SourceSpec(
     ),
 )
 
-_HF_ACCESS = ("Jiasule __jsl_clearance JS cookie challenge and WZWS reason:GeoBL 403 outside China; "
-              "needs a CN egress (reported as blocked)")
+_HF_ACCESS = ("Jiasule __jsl_clearance JS cookie challenge (passed by the browser tier, cookies reused) and "
+              "WZWS reason:GeoBL 403 outside China (needs a CN egress); without them reported as blocked")
 
 HEFEI = SourceSpec(
     id="hefei",
@@ -216,13 +220,16 @@ HEFEI = SourceSpec(
     channels=(
         ChannelSpec("gsgg", "市政府 公示公告", "https://www.hefei.gov.cn/xxgk/gsgg/index.html", "anhui",
                     {"detail_title": [".wztit"], "detail_body": [".wzcon"]},
-                    publishes="Municipal announcements and 合政办 documents (pilot-zone plans)", access=_HF_ACCESS),
+                    publishes="Municipal announcements and 合政办 documents (pilot-zone plans)",
+                    access=_HF_ACCESS, needs_egress=True, challenge="jiasule"),
         ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://kjj.hefei.gov.cn/zwgk/tzgg/index.html", "anhui",
                     {"detail_title": ["h1.newstitle"], "detail_body": [".con_main"]},
-                    publishes="S&T bureau calls (关键核心技术攻关, 科技创新券)", access=_HF_ACCESS),
+                    publishes="S&T bureau calls (关键核心技术攻关, 科技创新券)",
+                    access=_HF_ACCESS, needs_egress=True, challenge="jiasule"),
         ChannelSpec("jxj_tzgg", "市经信局 通知公告", "https://jxj.hefei.gov.cn/tzgg/index.html", "anhui",
                     {"detail_title": ["h1"], "detail_body": [".newscontnet"]},
-                    publishes="Economy & IT bureau calls (AI industry policy projects)", access=_HF_ACCESS),
+                    publishes="Economy & IT bureau calls (AI industry policy projects)",
+                    access=_HF_ACCESS, needs_egress=True, challenge="jiasule"),
     ),
 )
 

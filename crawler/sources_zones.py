@@ -153,11 +153,13 @@ CHANGSHA = SourceSpec(
         ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://kjj.changsha.gov.cn/zfxxgk/tzgg_27202/", "trs",
                     _trs(".list_ul li", ["div.article_title h1", "h1"], ["div.trs_editor_view", "#zoom"]),
                     publishes="S&T bureau notices and funding calls (长科发)",
+                    needs_egress=True,
                     access=f"{_BLACKHOLED} (长沙); /zfxxgk/tzgg_27202/, .list_ul li and #NewsArticlePubDay "
                            "documented"),
         ChannelSpec("gxj_tzgg", "市工信局 通知公告", "https://jxj.changsha.gov.cn/zfxxgk/tzgg/", "trs",
                     _trs(".list_ul li", ["div.article_title h1", "h1"], ["div.trs_editor_view", "#zoom"]),
                     publishes="Industry & IT bureau notices (长工信)",
+                    needs_egress=True,
                     access=f"{_BLACKHOLED} (长沙); host unverified, template as kjj [inferred]"),
     ),
 )
@@ -186,6 +188,7 @@ HARBIN = SourceSpec(
         ChannelSpec("zfwj", "市政府 政府文件", "https://www.harbin.gov.cn/col/col98/index.html", "jcms",
                     _hanweb(98, 517, 1, "哈尔滨市人民政府"),
                     publishes="哈政发 / 哈政办发 documents (the city's S&T and IT bureau hosts are unknown)",
+                    needs_egress=True,
                     access=f"{_BLACKHOLED} (哈尔滨); Hanweb col/col98 with uid=517 documented (what col98 lists "
                            "is not recorded; page 2 through the jpage dataproxy form, not ?pageNum= [inferred])"),
     ),
@@ -251,11 +254,13 @@ HUBEI = SourceSpec(
                     _trs("div.list_news li", ["div.art_title h2", "h1"], ["div.trs_editor_view", "#zoom"],
                          page_name="index_{n}.shtml"),
                     publishes="Provincial S&T calls (鄂科技发)",
+                    needs_egress=True,
                     access=f"{_HUBEI_412} (reported as blocked); TRS, {_INFERRED_LIST}"),
         ChannelSpec("jxt_tzgg", "省经信厅 通知公告", "https://jxt.hubei.gov.cn/fbjd/tzgg/", "trs",
                     _trs("div.list_news li", ["div.art_title h2", "h1"], ["div.trs_editor_view", "#zoom"],
                          page_name="index_{n}.shtml"),
                     publishes="Provincial economy & IT notices (鄂经信)",
+                    needs_egress=True,
                     access=f"{_HUBEI_412} [inferred for this host]; TRS, {_INFERRED_LIST}"),
     ),
 )

@@ -107,8 +107,8 @@ class PolicySpider(scrapy.Spider):
         if self.mirror:
             fetch = to_mirror(fetch, self.mirror)
             meta["pw_mirror"] = self.mirror
-        elif source.proxy:
-            meta["proxy"] = source.proxy
+        if poll.plan.proxy:  # the channel's egress (crawler/egress.py), also against a mirror
+            meta["proxy"] = poll.plan.proxy
         headers = dict(page.headers)
         if source.referer:
             headers.setdefault("Referer", source.referer)
@@ -117,13 +117,14 @@ class PolicySpider(scrapy.Spider):
                        cb_kwargs={"key": poll.plan.key, **(cb_kwargs or {})})
 
     async def start(self) -> AsyncIterator[Request]:
+        settings = self.crawler.settings
         for poll in self.polls.values():
             plan = poll.plan
-            if plan.channel.needs_browser:
-                poll.health.failed = Problem(Reason.NEEDS_BROWSER, "channel needs a JS-capable browser; not crawled")
+            if plan.channel.needs_browser and not settings.getbool("PW_BROWSER"):
+                why = settings.get("PW_BROWSER_OFF") or "no browser tier in this crawl"
+                poll.health.failed = Problem(Reason.NEEDS_BROWSER, f"list is built by JS and {why}; not crawled")
                 continue
-            yield self._request(poll, plan.platform.page_request(plan.ctx, 1), self.parse_list,
-                                priority=10, cb_kwargs={"page": 1})
+            yield self._list_request(poll, plan.platform.page_request(plan.ctx, 1), 1, priority=10)
 
     # -- list pages -----------------------------------------------------------------
     def _text(self, poll: ChannelPoll, response: Response) -> str | None:
@@ -132,6 +133,10 @@ class PolicySpider(scrapy.Spider):
         text, _ = decode_html(response.body, _content_type(response))
         reason = detect_block(response.status, response.body, text)
         if reason:
+            if "challenge_not_passed" in response.flags:
+                reason += ", not passed by the browser tier"
+            elif response.meta.get("pw_cleared"):
+                reason += ", again after the browser tier's clearance"
             poll.health.blocked = Problem(Reason.BLOCKED, f"{reason} at {response.meta['pw_official']}")
             return None
         return text
@@ -143,6 +148,12 @@ class PolicySpider(scrapy.Spider):
         except Exception as exc:  # a bug must reach ops as this channel's failure, not vanish in a log
             log.exception("internal error on %s", response.url)
             self._list_failed(poll, page, Reason.INTERNAL_ERROR, f"internal error: {type(exc).__name__}: {exc}")
+
+    def _list_request(self, poll: ChannelPoll, page: PageRequest, page_no: int, priority: int) -> Request:
+        request = self._request(poll, page, self.parse_list, priority=priority, cb_kwargs={"page": page_no})
+        if poll.plan.channel.needs_browser:
+            request.meta["pw_render"] = True  # the browser tier renders it (crawler/browser.py)
+        return request
 
     def _parse_list(self, response: Response, poll: ChannelPoll, page: int) -> Iterator[Any]:
         plan, official = poll.plan, response.meta["pw_official"]
@@ -172,7 +183,7 @@ class PolicySpider(scrapy.Spider):
         if (unknown or plan.backfill) and page < plan.max_pages:
             nxt = self._next_page(plan, listing, page)
             if nxt is not None:
-                yield self._request(poll, nxt, self.parse_list, priority=5, cb_kwargs={"page": page + 1})
+                yield self._list_request(poll, nxt, page + 1, priority=5)
         if page == 1:
             yield from self._vanished_checks(poll, listing.entries)
 

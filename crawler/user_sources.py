@@ -21,6 +21,8 @@ Format::
     max_pages = 5                    # optional
     content = "#zoom"                # optional
     download_delay = 0               # optional
+    needs_browser = false            # optional: the list is built by JS, render it (crawler/browser.py)
+    needs_egress = false             # optional: geo-fenced abroad, [crawl] proxy applies (crawler/egress.py)
 
 Every channel runs on the ``generic`` platform; its selector keys are the options that adapter
 declares (``GenericOptions`` in ``parsers/platforms/generic.py``), checked against that declaration
@@ -50,7 +52,8 @@ from policywatch.errors import ConfigError
 
 SOURCE_KEYS = {"id", "name", "city", "referer", "download_delay", "hosts", "channel"}
 # A channel table holds the registry's own keys plus the generic adapter's declared options.
-CHANNEL_KEYS = {"id", "name", "url", "max_pages", "download_delay", *GenericOptions.names()}
+CHANNEL_KEYS = {"id", "name", "url", "max_pages", "download_delay", "needs_browser", "needs_egress",
+                *GenericOptions.names()}
 MAX_PAGES_LIMIT = 1000
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_\-]+))\s*=""")
@@ -200,6 +203,12 @@ class _Reader:
             raise self.error(where, f"must be {bound}")
         return value
 
+    def flag(self, table: Mapping[str, Any], where: _Where) -> bool:
+        value = table.get(where.key or "", False)
+        if not isinstance(value, bool):
+            raise self.error(where, f"expected true or false, not {value!r}")
+        return value
+
     def unknown(self, table: Mapping[str, Any], allowed: set[str], where: _Where) -> None:
         for key in table:
             if key not in allowed:
@@ -280,7 +289,10 @@ class _Reader:
         delay = self.number(table, at("download_delay"), integer=False, minimum=0, maximum=3600)
         return ChannelSpec(id=cid, name=name, url=url, platform="generic", options=options,
                            publishes="user-defined channel", max_pages=int(max_pages) if max_pages else None,
-                           download_delay=float(delay) if delay is not None else None)
+                           download_delay=float(delay) if delay is not None else None,
+                           # A client-rendered list (crawler/browser.py) / a geo-fenced host (crawler/egress.py).
+                           needs_browser=self.flag(table, at("needs_browser")),
+                           needs_egress=self.flag(table, at("needs_egress")))
 
 
 def load_sources_text(text: str, name: str = "<sources>") -> tuple[SourceSpec, ...]:

@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("demo", "crawl the bundled snapshots from a local mirror and write a digest")
     p.add_argument("--fresh", action="store_true", help="start from an empty demo database")
+    p.add_argument("--challenges", action="store_true",
+                   help="serve the snapshots behind emulated Jiasule/WZWS challenges, a JS-built list and a "
+                        "geo-fence (read through the browser tier and a local egress proxy)")
 
     p = cmd("subscribe", "add a subscription")
     target = p.add_mutually_exclusive_group(required=True)
@@ -271,7 +274,27 @@ def settings_secrets(settings: Any) -> list[str]:
         values.append(urlsplit(settings.database_url).password or "")
     except ValueError:  # an unparsable URL has no password we could find
         return values
-    return values
+    return values + proxy_secrets(settings)
+
+
+def proxy_secrets(settings: Any) -> list[str]:
+    """The credentials of every configured proxy, ``${VAR}`` expanded: redacted from every log line."""
+    import re
+    from urllib.parse import urlsplit
+
+    proxies = [settings.crawl.proxy]
+    for table in settings.sources.values():
+        proxies.append(table.get("proxy", ""))
+        proxies += [sub.get("proxy", "") for sub in table.get("channels", {}).values()]
+    out = []
+    for proxy in filter(None, proxies):
+        url = re.sub(r"\$\{(\w+)\}", lambda m: os.environ.get(m.group(1), ""), str(proxy))
+        try:
+            parts = urlsplit(url)
+            out += [parts.password or "", f"{parts.username}:{parts.password}" if parts.password else ""]
+        except ValueError:
+            continue
+    return [v for v in out if v]
 
 
 # Scrapy's per-request failures ("Gave up retrying <GET ...>", "Error downloading ...") at ERROR:
@@ -295,7 +318,7 @@ def setup_logging(fmt: str, level: str) -> None:
     if logging.getLevelName(level) > logging.DEBUG:
         handler.addFilter(_per_request_noise)
     # APScheduler logs every job run at INFO (~2,900 lines a day that say nothing).
-    for noisy in ("scrapy", "twisted", "py.warnings", "alembic", "filelock", "apscheduler"):
+    for noisy in ("scrapy", "scrapy-playwright", "twisted", "py.warnings", "alembic", "filelock", "apscheduler"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     logging.getLogger("scrapy.core.downloader.handlers._base_streaming").setLevel(logging.ERROR)
     # urllib3's DEBUG lines print full request URLs, WeCom webhook keys included.
@@ -356,7 +379,10 @@ def cmd_sources(args: argparse.Namespace) -> int:
     for src in sources:
         print(f"{src.id:10} {src.name} ({src.city})")
         for ch in src.channels:
-            flag = "  [needs browser]" if ch.needs_browser else ""
+            flags = [label for on, label in ((ch.needs_browser, "needs browser"),
+                                             (bool(ch.challenge), f"{ch.challenge} challenge"),
+                                             (ch.needs_egress, "needs mainland egress")) if on]
+            flag = f"  [{', '.join(flags)}]" if flags else ""
             print(f"    {ch.id:14} {ch.platform:8} {ch.name}  {ch.url}{flag}")
     return EXIT_OK
 
@@ -542,6 +568,18 @@ def _short(iso: str | None) -> str:
     return iso[:16].replace("T", " ") if iso else "-"
 
 
+def _add_egress(rows: list[dict[str, Any]], app: Any) -> None:
+    """Which egress each channel's requests use (crawler/egress.py); never the proxy's credentials."""
+    from crawler.egress import egress_label
+
+    specs = {(s.id, c.id): (s, c) for s in app.sources for c in s.channels}
+    for row in rows:
+        spec = specs.get((row["source"], row.get("channel")))
+        if spec is not None:
+            src, ch = spec
+            row["egress"] = egress_label(src, ch, app.settings.sources.get(src.id, {}), app.settings.crawl.proxy)
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     if args.alive:
         import scheduler
@@ -557,6 +595,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     with app.factory() as session:
         rows = channel_status(session, app.sources, app.clock(), app.settings.alerts)
         never = bool(rows) and all(r["state"] == "never" for r in rows)  # channels only
+        _add_egress(rows, app)
         rows.append(delivery_status(session))  # dead letters fail --check like a failing channel
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -566,7 +605,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         for r in rows:
             print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {_short(r['last_success']):18} "
                   f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
-                  f"{r['error_streak']:>6}  {r['reason'] or ''}")
+                  f"{r['error_streak']:>6}  {r['reason'] or ''}"
+                  + (f"  [egress: {r['egress']}]" if r.get("egress", "direct") != "direct" else ""))
     ignored = set(args.ignore)
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}
            and r["source"] not in ignored and f"{r['source']}/{r['channel']}" not in ignored]
@@ -579,7 +619,6 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     import shutil
 
-    from crawler.mirror_server import MirrorServer
     from policywatch.app import App, outbox_files
     from policywatch.config import load_settings
 
@@ -590,19 +629,51 @@ def cmd_demo(args: argparse.Namespace) -> int:
         shutil.rmtree(demo_dir)
     demo_dir.mkdir(parents=True, exist_ok=True)
     (demo_dir / DEMO_MARKER).write_text("made by `policywatch demo`; `demo --fresh` may delete this folder\n")
-    settings = load_settings(args.config, overrides={
-        "data_dir": str(demo_dir), "database.url": args.database_url or "", "crawl.download_delay": 0,
-        "log_format": base.log_format})
-    app = App.open(settings)
-    app.ensure_default_outbox()
-    _refuse_real_subscriptions(app)
-    before = set(outbox_files(settings.outbox_path))
-    with MirrorServer() as mirror:
-        print(f"serving {len(app.sources)} sources' snapshots at {mirror.url}")
-        report = run_crawl(app, app.sources, mirror.url, polite=False)
+    with contextlib.ExitStack() as stack:
+        mirror_url, egress = _demo_servers(stack, args.challenges)
+        overrides = {"data_dir": str(demo_dir), "database.url": args.database_url or "",
+                     "crawl.download_delay": 0, "log_format": base.log_format}
+        if egress:
+            overrides["crawl.proxy"] = egress  # the geo-fenced channels go through the local egress
+        settings = load_settings(args.config, overrides=overrides)
+        app = App.open(settings)
+        app.ensure_default_outbox()
+        _refuse_real_subscriptions(app)
+        before = set(outbox_files(settings.outbox_path))
+        report = run_crawl(app, app.sources, mirror_url, polite=False)
     notified = app.notify()
     _demo_summary(app, report, notified, sorted(set(outbox_files(settings.outbox_path)) - before))
-    return EXIT_OK if not report.failed else EXIT_FAILED
+    return EXIT_OK if not _demo_failures(report) else EXIT_FAILED
+
+
+def _demo_servers(stack: contextlib.ExitStack, challenges: bool) -> tuple[str, str | None]:
+    """The local mirror (and, with --challenges, the emulated barriers and a local egress proxy)."""
+    from crawler.sources import builtin_sources
+
+    count = len(builtin_sources())
+    if not challenges:
+        from crawler.mirror_server import MirrorServer
+
+        mirror = stack.enter_context(MirrorServer())
+        print(f"serving {count} sources' snapshots at {mirror.url}")
+        return mirror.url, None
+    from crawler.emulation import ChallengeServer, EgressProxy, demo_barriers
+
+    barriers = demo_barriers()
+    server = stack.enter_context(ChallengeServer(barriers))
+    proxy = stack.enter_context(EgressProxy())
+    print(f"serving {count} sources' snapshots at {server.url} behind emulated barriers:\n"
+          f"  Jiasule 521 challenge: {', '.join(sorted(barriers.jiasule))}\n"
+          f"  WZWS challenge: {', '.join(sorted(barriers.wzws))}\n"
+          f"  Nanwei datacall list built by JS: {', '.join(sorted(barriers.datacall))}\n"
+          f"  geo-fence (403, 13 bytes) unless through the local egress proxy {proxy.address}: "
+          f"{', '.join(sorted(barriers.fenced))}")
+    return server.url, f"http://{proxy.address}"
+
+
+def _demo_failures(report: Any) -> list[Any]:
+    """Failures that count: a channel skipped for want of a browser is said so, not a demo failure."""
+    return [r for r in report.failed if r.reason_code != "needs_browser"]
 
 
 DEMO_MARKER = ".policywatch-demo"
@@ -643,8 +714,11 @@ def _demo_summary(app: Any, report: Any, notified: Any, new_files: list[Path]) -
     for sid, agg in report.by_source().items():
         print(f"{sid:10} {agg['channels']:>8} {stored.get(sid, 0):>7} {agg['new']:>5} {agg['changed']:>8} "
               f"{agg['failed']:>7}")
-    for r in report.failed:
+    for r in _demo_failures(report):
         print(f"  {r.source}/{r.channel}: {r.status}: {r.reason}")
+    for r in report.results:
+        if r.reason_code == "needs_browser":
+            print(f"  skipped {r.source}/{r.channel}: {r.reason} (install chromium to read it)")
     total_new = sum(r.new for r in report.results)
     from policywatch.config import redact
 

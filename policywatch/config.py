@@ -52,7 +52,9 @@ class CrawlSettings:
     max_pages: int = 3
     backfill_pages: int = 5
     recheck_hours: float = 72.0
-    proxy: str = ""  # default proxy for every source; per-source in [sources.<id>] proxy
+    # The mainland egress for the channels the registry marks geo-fenced (needs_egress) only; other
+    # channels go direct unless [sources.<id>] / [sources.<id>.channels.<cid>] proxy says otherwise.
+    proxy: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,15 @@ class AlertSettings:
 
 
 @dataclass(frozen=True)
+class BrowserSettings:
+    """The browser tier (crawler/browser.py): Chromium for JS challenges and JS-built lists."""
+
+    enabled: bool = True  # used when Chromium is present; channels needing it are reported when not
+    executable: str = "/usr/bin/chromium"  # the distribution's Chromium; nothing is downloaded
+    timeout: float = 30.0  # seconds for a page load or a challenge's rounds
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: str = ""
     log_format: str = "text"  # "text" | "json"
@@ -143,6 +154,7 @@ class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     alerts: AlertSettings = field(default_factory=AlertSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    browser: BrowserSettings = field(default_factory=BrowserSettings)
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per-source overrides
 
     @property
@@ -178,6 +190,7 @@ _SECTIONS: dict[str, type] = {
     "schedule": ScheduleSettings,
     "alerts": AlertSettings,
     "web": WebSettings,
+    "browser": BrowserSettings,
 }
 _TOP_LEVEL = {"data_dir", "log_format", "log_level", "sources_file"}
 # Environment variables that map onto keys; secrets are read only from here or the file.
@@ -202,6 +215,8 @@ _ENV_KEYS = {
     "SECRET": ("notify", "secret"),
     "USER_AGENT": ("crawl", "user_agent"),
     "PROXY": ("crawl", "proxy"),
+    "BROWSER_ENABLED": ("browser", "enabled"),
+    "BROWSER_EXECUTABLE": ("browser", "executable"),
     "DOWNLOAD_DELAY": ("crawl", "download_delay"),
 }
 
@@ -268,6 +283,14 @@ def _check_source_overrides(sid: str, table: Any) -> None:
             raise ConfigError(f"[sources.{sid}] {key}: invalid value {value!r} (expected a number)")
     if not isinstance(table.get("proxy", ""), str):
         raise ConfigError(f"[sources.{sid}] proxy must be a string")
+    channels = table.get("channels", {})
+    if not isinstance(channels, dict) or not all(isinstance(t, dict) for t in channels.values()):
+        raise ConfigError(f"[sources.{sid}.channels.<id>] must be tables")
+    for cid, sub in channels.items():
+        unknown = set(sub) - {"proxy"}
+        if unknown or not isinstance(sub.get("proxy", ""), str):
+            raise ConfigError(f"[sources.{sid}.channels.{cid}]: only proxy (a string) may be set here, "
+                              f"not {', '.join(sorted(unknown)) or repr(sub.get('proxy'))}")
 
 
 def _from_mapping(settings: Settings, data: Mapping[str, Any]) -> Settings:
@@ -464,7 +487,12 @@ EXAMPLE_CONFIG = '''\
 # max_pages = 3                 # list pages followed per poll while they hold unknown notices
 # backfill_pages = 5            # list pages read on a channel's first run
 # recheck_hours = 72            # re-fetch known notices this often to catch silent edits
-# proxy = ""                    # e.g. "http://cn-egress:3128" for every source
+# proxy = ""                    # mainland egress for the geo-fenced channels only, e.g. "http://cn-egress:3128"
+
+[browser]
+# enabled = true                # Chromium for JS challenges (Jiasule, WZWS) and JS-built lists
+# executable = "/usr/bin/chromium"  # the distribution's package (apt install chromium); nothing is downloaded
+# timeout = 30.0                # seconds per page load / challenge
 
 [smtp]
 # host = "smtp.example.org"
@@ -495,6 +523,9 @@ EXAMPLE_CONFIG = '''\
 # [sources.hefei]
 # proxy = "http://cn-egress:3128"
 # download_delay = 5
+# ... or for one channel; ${VAR} is read from the environment (keep credentials out of this file):
+# [sources.tianjin.channels.kxjs_tzgg]
+# proxy = "socks5://${CN_EGRESS_AUTH}@cn-egress:1080"
 # poll_minutes = 60             # fixed interval instead of the [schedule] crontabs
 # poll_cron = "15 9,14 * * mon-fri"   # or own crontab(s), China time (a string or a list)
 

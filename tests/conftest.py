@@ -75,3 +75,13 @@ def mirror() -> Iterator[Any]:
 
     with MirrorServer(record=True) as server:
         yield server
+
+
+def as_rendered(sources: Any) -> Any:
+    """The sources with every ``needs_browser`` channel read plainly. In-process crawls are
+    reactorless, so the browser tier cannot run there; the snapshots hold the static template that
+    the browser would render, so reading them plainly archives what the production path does."""
+    from dataclasses import replace
+
+    return tuple(replace(src, channels=tuple(replace(ch, needs_browser=False) for ch in src.channels))
+                 for src in sources)

@@ -88,12 +88,15 @@ def _crawl_demo(url: str, data_dir: Path) -> DemoArchive:
     from crawler.sources import builtin_sources
     from policywatch.config import load_settings
     from store.db import open_database, session_factory
+    from tests.conftest import as_rendered
 
     settings = load_settings(environ={"POLICYWATCH_DATA_DIR": str(data_dir), "POLICYWATCH_DATABASE_URL": url,
                                       "POLICYWATCH_DOWNLOAD_DELAY": "0"})
     factory = session_factory(open_database(url))
     with MirrorServer() as mirror:
-        asyncio.run(crawl(builtin_sources(), settings, factory, mirror=mirror.url, reactor=False, polite=False))
+        # What the demo archives with Chromium (the JS-built Tianjin list rendered): tests.conftest.as_rendered.
+        asyncio.run(crawl(as_rendered(builtin_sources()), settings, factory, mirror=mirror.url, reactor=False,
+                          polite=False))
     backend = "postgresql" if url.startswith("postgresql") else "sqlite"
     return DemoArchive(backend, url, factory, data_dir, settings)
 

@@ -121,6 +121,9 @@ def write_config(path: Path, smtp_port: int, poll_seconds: float, extra: str = "
         "[crawl]\ndownload_delay = 0\nautothrottle = false\n"
         f'[smtp]\nhost = "127.0.0.1"\nport = {smtp_port}\nsecurity = "none"\nsender = "monitor@example.org"\n'
         "timeout = 10\n[schedule]\nnotify_seconds = 1\n"
+        # These tests serve static block pages: the plain-HTTP block path is what they check
+        # (a static challenge is never passable; the browser tier has tests/test_browser.py).
+        "[browser]\nenabled = false\n"
         f"[sources.most]\npoll_seconds = {poll_seconds}\n" + extra, "utf-8")
     return path
 

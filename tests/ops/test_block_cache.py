@@ -20,7 +20,8 @@ from tests.ops import helpers as h
 def test_jiasule_521_after_a_cached_poll_is_blocked(tmp_path: Path) -> None:
     root = h.copy_mirror(tmp_path / "mirror", ["www.most.gov.cn"])
     cfg = tmp_path / "pw.toml"
-    cfg.write_text("[crawl]\ndownload_delay = 0\nautothrottle = false\n")
+    # The plain-HTTP path through the cache is under test (tests/test_browser.py has the browser tier).
+    cfg.write_text("[crawl]\ndownload_delay = 0\nautothrottle = false\n[browser]\nenabled = false\n")
     with MirrorServer(root=root) as mirror:
         def poll() -> str:
             out = subprocess.run([sys.executable, "-m", "policywatch", "--config", str(cfg), "--data-dir",

@@ -6,6 +6,7 @@ and one blocked channel does not stop the others.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,17 @@ def test_crawl_stores_every_channel_and_repolls_quietly(run_crawl: Crawler, sour
     sources = select_sources(builtin_sources(), [source_id])
     first = run_crawl(sources)
     assert {r.channel for r in first.results} == {c.id for c in sources[0].channels}
+    rendered = {c.id for c in sources[0].channels if c.needs_browser}  # tests/test_browser.py reads these
     for result in first.results:
+        if result.channel in rendered:  # in-process crawls are reactorless: no browser tier, said so
+            assert result.reason_code == "needs_browser" and "reactor" in (result.reason or ""), result
+            continue
         assert result.status == "ok", (result.channel, result.reason)
         assert result.new > 0 and result.pages >= 2, result
     second = run_crawl(sources)
     for result in second.results:
+        if result.channel in rendered:
+            continue
         assert result.status == "ok", (result.channel, result.reason)
         assert (result.new, result.details_fetched) == (0, 0), result
 
@@ -69,15 +76,19 @@ def test_13_byte_403_is_blocked_while_other_channels_store(run_crawl: Crawler, t
     results = _by_channel(run_crawl(select_sources(builtin_sources(), ["tianjin"]), root))
     blocked = results["kxjs_xmsb"]
     assert blocked.status == "blocked" and "13-byte" in (blocked.reason or "")
-    for cid in ("szfwj_bgt", "kxjs_tzgg", "gyxxh_zcwj"):
+    for cid in ("kxjs_tzgg", "gyxxh_zcwj"):
         assert results[cid].status == "ok" and results[cid].new > 0, cid
+    assert results["szfwj_bgt"].reason_code == "needs_browser"  # reported, never silently empty
 
 
 def test_tianjin_datacall_shell_is_reported_failed_not_empty(run_crawl: Crawler, tmp_path: Path) -> None:
     """The live portal list is rendered client-side; the static-template channel must say so loudly."""
     root = copy_hosts(tmp_path / "mirror", ["www.tj.gov.cn"])
     overlay(root, "https://www.tj.gov.cn/zwgk/szfwj/tjsrmzfbgt/", "tj_portal_datacall_shell.html", 200)
-    report = run_crawl(select_sources(builtin_sources(), ["tianjin/szfwj_bgt"]), root)
+    # Read plainly (as the tier-less crawl of a rendered page would be): the selector must fail loudly.
+    (src,) = select_sources(builtin_sources(), ["tianjin/szfwj_bgt"])
+    plain = replace(src, channels=tuple(replace(ch, needs_browser=False) for ch in src.channels))
+    report = run_crawl((plain,), root)
     (result,) = report.results
     assert result.status == "failed"
     assert "tianjin/szfwj_bgt" in (result.reason or "") and "div.list-item.clear" in (result.reason or "")
