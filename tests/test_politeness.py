@@ -103,7 +103,9 @@ def test_each_host_is_paced_by_its_own_delay_with_autothrottle_on(tmp_path: Path
     # The source's 0.6 s, held for every request (measured on arrival, so a loaded machine may shave
     # a little off one gap; without the floor AutoThrottle drives the gaps to ~0.05 s).
     assert min(slow) >= 0.45 and statistics.median(slow) >= 0.55, slow
-    assert max(quick) < 0.45, quick  # the channel's own 0.1 s beats its source's 5 s
+    # The channel's own 0.1 s beats its source's 5 s. A loaded 2-core machine stretched one gap to 0.6 s
+    # once (full suite, 2026-12-03): bound each gap well under the 5 s it would be, the median near 0.1 s.
+    assert max(quick) < 2.5 and statistics.median(quick) < 0.3, quick
     assert statistics.median(slow) > 3 * statistics.median(quick), (slow, quick)
 
 
