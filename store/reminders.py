@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, cast, event, func, select
+from sqlalchemy.orm import Session, load_only
 
 from parsers.facts.events import FUNDING_CALL_OPENED
 from parsers.facts.vocab import MONTH, TENTATIVE
@@ -89,9 +89,25 @@ def _due_offset(offsets: Iterable[int], today: dt.date, last_day: dt.date) -> in
 def _open_calls(session: Session, now: dt.datetime) -> list[Notice]:
     since = (now - _LOOKBACK).date()
     is_call = cast(Notice.events, String).contains(FUNDING_CALL_OPENED.name)
-    stmt = (select(Notice).where(Notice.status == "active", is_call)
+    # Never the bodies: a year of calls is thousands of rows, and only their events are read.
+    stmt = (select(Notice).options(load_only(Notice.id, Notice.events, Notice.version, Notice.status,
+                                             Notice.published_date, Notice.first_seen))
+            .where(Notice.status == "active", is_call)
             .where((Notice.published_date.is_(None)) | (Notice.published_date >= since)))
     return list(session.scalars(stmt))
+
+
+# What the last run in this process saw, per database: (China date, newest change id, offsets).
+# Whether a reminder is due depends only on these (a new call, an extension, a withdrawal or a
+# revision each arrive as a change), so an unchanged key means the run would add nothing. Without
+# this, the notify tick (every minute) scanned every call of the past year, a cost that grew with
+# the archive (issue 13). A new process, or another database, always runs once.
+_LAST_RUN: dict[str, tuple[dt.date, int, frozenset[int]]] = {}
+
+
+def _run_key(session: Session, today: dt.date, offsets: set[int]) -> tuple[str, tuple[dt.date, int, frozenset[int]]]:
+    newest = int(session.scalar(select(func.max(Change.id))) or 0)
+    return str(session.get_bind().engine.url), (today, newest, frozenset(offsets))
 
 
 def write_reminders(session: Session, now: dt.datetime) -> int:
@@ -100,6 +116,18 @@ def write_reminders(session: Session, now: dt.datetime) -> int:
     if not offsets:
         return 0
     today = now.astimezone(CHINA).date()
+    database, key = _run_key(session, today, offsets)
+    if _LAST_RUN.get(database) == key:
+        return 0
+    added = _write_due(session, now, today, offsets)
+    # Keyed after the writes (the reminders just added must not make the next tick run again), and
+    # remembered only once they are committed: a rolled-back run must run again.
+    done = _run_key(session, today, offsets)[1]
+    event.listen(session, "after_commit", lambda _s: _LAST_RUN.__setitem__(database, done), once=True)
+    return added
+
+
+def _write_due(session: Session, now: dt.datetime, today: dt.date, offsets: set[int]) -> int:
     added = 0
     for notice in _open_calls(session, now):
         deadline = call_deadline(session, notice)
