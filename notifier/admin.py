@@ -8,13 +8,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from notifier.channels.atom import is_feed_id
 from notifier.channels.webhook import masked_url
 from notifier.subscriptions import build_filters, new_token, parse_schedule, sign_token, verify_token
 from policywatch.errors import ConfigError
 from store.db import transaction
 from store.models import Subscriber, Subscription
 
-_FEED_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
@@ -37,7 +37,7 @@ def _target(args: Any) -> tuple[str, dict[str, str], str]:
     atom = getattr(args, "atom", None)
     if atom:
         # fullmatch: `$` would accept a trailing newline, and the name becomes a file name.
-        if not _FEED_ID.fullmatch(atom):
+        if not is_feed_id(atom):
             raise ConfigError(f"--atom takes a feed name of letters, digits, '-' and '_', not {atom!r}")
         return "atom", {"feed_id": atom, "title": f"政策速递 · {atom}"}, f"atom feed {atom}"
     return "outbox", {}, "outbox"

@@ -110,7 +110,7 @@ class App:
 
     def channel_options(self, extra: dict[str, Any] | None = None) -> dict[str, Any]:
         """Options every channel is built with (notifier.channels.factory.OPTION_KEYS)."""
-        feeds = self.settings.data_path / "feeds"
+        feeds = self.settings.feeds_path
         public = self.settings.notify.public_url
         allow = self.settings.notify.webhook_allow_hosts
         # Checked here, before any delivery is claimed: a typo must stop `notify`, not kill every digest.

@@ -172,6 +172,11 @@ class Settings:
         return Path(self.outbox.dir).expanduser() if self.outbox.dir else self.data_path / "outbox"
 
     @property
+    def feeds_path(self) -> Path:
+        """Atom feeds of `--atom` subscriptions (served by `policywatch web` under /feeds/)."""
+        return self.data_path / "feeds"
+
+    @property
     def cache_path(self) -> Path:
         return self.data_path / "httpcache"
 

@@ -29,7 +29,6 @@ import hmac
 import logging
 import secrets
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -54,7 +53,6 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cache-control": "no-store",
 }
-FEED_NAME_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 STYLE = """body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;
 padding:0 1rem;line-height:1.6;color:#222}h1{font-size:1.4rem}dl{display:grid;grid-template-columns:auto 1fr;
 gap:.3rem 1rem}dt{color:#666}button{font-size:1rem;padding:.6rem 1.4rem;border:0;border-radius:.4rem;
@@ -128,10 +126,12 @@ def create_app(app: Any) -> Starlette:
         return page("unsubscribe.html", sub=describe_subscription(app, signed), csrf="", action="", done=True)
 
     async def feed(request: Request) -> Response:
+        from notifier.channels.atom import feed_file, is_feed_id
+
         name = request.path_params["name"]
-        if not name or not set(name) <= FEED_NAME_OK:
+        if not is_feed_id(name):
             raise HTTPException(404)
-        path = app.settings.data_path / "feeds" / f"feed-{name}.xml"
+        path = feed_file(app.settings.feeds_path, name)
         try:
             data = path.read_bytes()
             mtime = path.stat().st_mtime
@@ -214,7 +214,3 @@ def serve(app: Any) -> None:
              app.settings.notify.public_url or "not set: digests offer mailto instead")
     uvicorn.run(create_app(app), host=web.host, port=web.port, log_level="warning", access_log=False,
                 proxy_headers=True, server_header=False)
-
-
-def template_dir() -> Path:
-    return Path(__file__).with_name("templates")

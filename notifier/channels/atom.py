@@ -25,6 +25,16 @@ from notifier.digest import Digest, DigestItem
 from notifier.render import AtomEntry, atom_entry_id, render_atom
 
 _FEED_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def is_feed_id(value: str) -> bool:
+    """A feed name: letters, digits, '-' and '_' (it becomes a file name and a URL path segment)."""
+    return bool(_FEED_ID.fullmatch(value))  # fullmatch: `$` would allow a trailing newline
+
+
+def feed_file(directory: Path, feed_id: str) -> Path:
+    """Where the feed ``feed_id`` is written (and `policywatch web` serves it from)."""
+    return directory / f"feed-{feed_id}.xml"
 FEED_MODE = 0o644
 
 
@@ -40,7 +50,7 @@ class AtomFeedChannel:
         max_entries: int = 100,
     ) -> None:
         require(
-            isinstance(feed_id, str) and bool(_FEED_ID.fullmatch(feed_id)),  # `$` would allow a trailing newline
+            isinstance(feed_id, str) and is_feed_id(feed_id),
             "atom feed_id must match [A-Za-z0-9_-]{1,64}",
         )
         # file:// is allowed when no public URL is configured; the renderer then omits the self link.
@@ -56,7 +66,7 @@ class AtomFeedChannel:
 
     @property
     def feed_path(self) -> Path:
-        return self.directory / f"feed-{self.feed_id}.xml"
+        return feed_file(self.directory, self.feed_id)
 
     @property
     def state_path(self) -> Path:
