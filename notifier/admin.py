@@ -75,6 +75,7 @@ def subscribe(app: Any, args: Any) -> tuple[int, str]:
         session.flush()
         sub = Subscription(subscriber_id=subscriber.id, kind=kind, target=target, filters=filters,
                            schedule=str(schedule), active=True, token=token, created_at=now,
+                           confirmed_at=now,  # an operator's subscribe is its own confirmation
                            since=now - dt.timedelta(days=backlog))
         session.add(sub)
         session.flush()

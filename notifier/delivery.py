@@ -40,12 +40,14 @@ from notifier.ledger import (
 )
 from notifier.subscriptions import (
     CHINA,
+    PREFS_SCOPE,
     FilterIndex,
     FilterSpec,
     NoticeFacts,
     call_end,
     end_day,
     parse_schedule,
+    sign_scoped,
     sign_token,
 )
 from parsers.facts.events import CALL_THREAD_TYPES, spec_for, when_text
@@ -83,6 +85,12 @@ class Unsubscribe:
         if self.public_url:
             return f"{self.public_url.rstrip('/')}/u/{token}", None  # served by `policywatch web`
         return None, f"mailto:{self.sender or 'policywatch@localhost'}?subject=unsubscribe%20{token}"
+
+    def preferences(self, sub: Subscription) -> str | None:
+        """The subscriber's own preferences page (``/p/{token}``, a token scoped to it), if served."""
+        if not self.public_url or sub.is_ops:
+            return None
+        return f"{self.public_url.rstrip('/')}/p/{sign_scoped(PREFS_SCOPE, sub.token, self.secret)}"
 
 
 def digest_id_for(subscription_id: int, change_ids: list[int]) -> str:
@@ -469,7 +477,7 @@ def _outgoing(digest_id: str, rows: list[_Row], created_at: dt.datetime, sub: Su
     clustered, row_ids = _closing_first(_thread_notes(session, sub.id, clustered), row_ids, created_at)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created_at.astimezone(CHINA), items=clustered, unsubscribe_url=unsubscribe_url,
-                    unsubscribe_mailto=mailto)
+                    unsubscribe_mailto=mailto, preferences_url=unsubscribe.preferences(sub))
     return Outgoing(digest, sub, tuple(tuple(ids) for ids in row_ids))
 
 

@@ -127,6 +127,7 @@ class Digest:
     items: tuple[DigestItem, ...]
     unsubscribe_url: str | None = None  # https://…/u/TOKEN (policywatch web) when a public URL is configured
     unsubscribe_mailto: str | None = None  # mailto:…?subject=unsubscribe%20TOKEN otherwise
+    preferences_url: str | None = None  # https://…/p/TOKEN: the subscriber changes filters and schedule there
     # "ops": health alerts for an ops subscription (notifier.alerts); channels mark such messages
     # (e-mail: X-Policywatch-Alert-Id instead of X-Policywatch-Digest-Id) but send them the same way.
     kind: str = "notices"
@@ -158,6 +159,7 @@ class Digest:
             "counts": dict(change_counts(self.items)),
             "unsubscribe_url": self.unsubscribe_url,
             "unsubscribe_mailto": self.unsubscribe_mailto,
+            "preferences_url": self.preferences_url,
             "items": [item.to_json() for item in self.items],
         }
 

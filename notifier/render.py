@@ -250,6 +250,7 @@ def _build_digest_view(digest: Digest) -> dict[str, Any]:
         "numbered": "".join(f"{it.index}. {it.text}\n" for it in items).removesuffix("\n"),
         "unsubscribe_url": safe_url(digest.unsubscribe_url),
         "unsubscribe_mailto": _safe_mailto(digest.unsubscribe_mailto),
+        "preferences_url": safe_url(digest.preferences_url),
     }
 
 
@@ -389,7 +390,9 @@ def render_markdown(digest: Digest) -> str:
 
 def _md_footer(digest: Digest) -> str:
     url = safe_url(digest.unsubscribe_url)
-    return f"[退订]({url})" if url else ""
+    prefs = safe_url(digest.preferences_url)
+    links = [f"[修改订阅]({prefs})"] if prefs else []
+    return " · ".join([*links, f"[退订]({url})"]) if url else ""
 
 
 @dataclass(frozen=True)

@@ -263,6 +263,12 @@ def sign_token(token: str, secret: str) -> str:
     return f"{token}.{base64.urlsafe_b64encode(mac).decode().rstrip('=')}"
 
 
+# The purposes a scoped token is signed for (`sign_scoped`): each link opens one page of one subscription.
+CALENDAR_SCOPE = "calendar"  # /calendar/{token}.ics
+CONFIRM_SCOPE = "confirm"  # /confirm/{token}: double opt-in
+PREFS_SCOPE = "prefs"  # /p/{token}: the preferences page
+
+
 def sign_scoped(purpose: str, token: str, secret: str) -> str:
     """``token.signature`` valid for one purpose only (``calendar``): a calendar URL shared with a
     calendar app cannot unsubscribe, and an unsubscribe link cannot read the calendar."""

@@ -195,6 +195,7 @@ class App:
             session.flush()
             session.add(Subscription(subscriber_id=subscriber.id, kind="outbox", target={}, filters={},
                                      schedule="immediate", active=True, token=new_token(), created_at=now,
+                                     confirmed_at=now,
                                      since=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
             session.commit()
 

@@ -1068,13 +1068,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             print(f"policywatch: no subscription {args.subscription}", file=sys.stderr)
             return EXIT_FAILED
         if args.url:
-            from notifier.subscriptions import sign_scoped
+            from notifier.subscriptions import CALENDAR_SCOPE, sign_scoped
 
             base = app.settings.notify.public_url.rstrip("/")
             if not base:
                 print("policywatch: set [notify] public_url to where `policywatch web` is served", file=sys.stderr)
                 return EXIT_USAGE
-            print(f"{base}/calendar/{sign_scoped('calendar', sub.token, app.secret())}.ics")
+            print(f"{base}/calendar/{sign_scoped(CALENDAR_SCOPE, sub.token, app.secret())}.ics")
             return EXIT_OK
         cities = {sid: city for sid, (_, city) in app.source_names().items()}
         text = calendar_feed(session, sub, cities, app.clock())

@@ -102,10 +102,17 @@ class NotifySettings:
 class WebSettings:
     host: str = "127.0.0.1"  # `policywatch web` listens here; put a TLS reverse proxy in front (docs/deploy.md)
     port: int = 8080
+    signup: bool = True  # GET / and POST /subscribe: visitors subscribe themselves (double opt-in)
+    signup_per_client_hour: int = 10  # sign-up forms accepted per client IP per hour (then 429)
+    signup_per_address_day: int = 3  # confirmation messages per address / push key per 24 h (then none)
+    confirm_hours: int = 72  # a confirmation link is valid this long; the unconfirmed sign-up is then deleted
 
     def __post_init__(self) -> None:
         if not 0 < self.port < 65536:
             raise ConfigError(f"[web] port must be 1-65535, not {self.port!r}")
+        for key in ("signup_per_client_hour", "signup_per_address_day", "confirm_hours"):
+            if not 1 <= getattr(self, key) <= 100_000:
+                raise ConfigError(f"[web] {key} must be 1-100000, not {getattr(self, key)!r}")
 
 
 # Government sites publish in office hours (China time): poll every 30 min Mon-Fri 08:00-19:00,
@@ -521,8 +528,12 @@ EXAMPLE_CONFIG = '''\
 # breaker_cooldown_seconds = 300
 
 [web]
-# host = "127.0.0.1"            # `policywatch web`: one-click unsubscribe, feeds, /healthz (behind a TLS proxy)
+# host = "127.0.0.1"            # `policywatch web`: sign-up, preferences, unsubscribe, feeds (behind a TLS proxy)
 # port = 8080
+# signup = true                 # the public sign-up page at / (double opt-in); false: operators subscribe people
+# signup_per_client_hour = 10
+# signup_per_address_day = 3
+# confirm_hours = 72
 
 # Per-source overrides, e.g. a mainland egress proxy for Hefei:
 # [sources.hefei]

@@ -33,12 +33,15 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from notifier.subscriptions import sign_token
 
 log = logging.getLogger("policywatch.web")
 
@@ -53,10 +56,27 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cache-control": "no-store",
 }
-STYLE = """body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;
-padding:0 1rem;line-height:1.6;color:#222}h1{font-size:1.4rem}dl{display:grid;grid-template-columns:auto 1fr;
-gap:.3rem 1rem}dt{color:#666}button{font-size:1rem;padding:.6rem 1.4rem;border:0;border-radius:.4rem;
-background:#b3261e;color:#fff}.ok{color:#1b5e20}.muted{color:#666;font-size:.9rem}"""
+STYLE = """
+body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;max-width:40rem;margin:2rem auto;
+  padding:0 1rem;line-height:1.6;color:#222}
+h1{font-size:1.4rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem 1rem}
+dt{color:#666}
+button{font-size:1rem;padding:.6rem 1.4rem;border:0;border-radius:.4rem;background:#b3261e;color:#fff}
+button.primary{background:#0b57d0}
+.ok{color:#1b5e20}
+.muted{color:#666;font-size:.9rem}
+fieldset{border:1px solid #ddd;border-radius:.4rem;margin:0 0 1rem;padding:.6rem .8rem}
+legend{font-weight:600;padding:0 .3rem}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.2rem .6rem}
+.grid label{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+label.field{display:block;margin:.5rem 0 .2rem}
+input[type=text],input[type=email]{width:100%;box-sizing:border-box;font-size:1rem;padding:.45rem;
+  border:1px solid #bbb;border-radius:.3rem}
+.error{background:#fdecea;color:#8c1d18;padding:.6rem .8rem;border-radius:.4rem}
+.saved{background:#e6f4ea;color:#1b5e20;padding:.6rem .8rem;border-radius:.4rem}
+@media (max-width:480px){body{margin:1rem auto}.grid{grid-template-columns:repeat(2,1fr)}}
+"""
 
 
 class SecurityHeaders:
@@ -85,12 +105,143 @@ def _templates() -> Environment:
                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def create_app(app: Any) -> Starlette:
-    """The ASGI application over a `policywatch.app.App` (its database, secret and settings)."""
+def _form_lists(form: Any) -> dict[str, list[str]]:
+    """A posted form as name -> values (checkbox groups post one name many times)."""
+    return {key: [str(v) for v in form.getlist(key)] for key in form}
+
+
+def _csrf_ok(request: Request, form: Any) -> bool:
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    sent = str(form.get("csrf", ""))
+    return bool(cookie) and hmac.compare_digest(cookie.encode(), sent.encode())
+
+
+def _with_csrf(response: Response, csrf: str, request: Request, path: str) -> Response:
+    response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                        path=path)
+    return response
+
+
+def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starlette:
+    """The ASGI application over a `policywatch.app.App` (its database, secret and settings).
+
+    ``channel_options``: extra channel options for the confirmation messages (tests point the push
+    channels at local emulators with them).
+    """
+    from notifier import optin
+
     env = _templates()
+    web = app.settings.web
+    limits = optin.Limits(per_client_hour=web.signup_per_client_hour, per_contact_day=web.signup_per_address_day,
+                          confirm_hours=web.confirm_hours)
+    make_channel = app.channel_maker(channel_options)
 
     def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(template).render(**context), status_code=status)
+
+    def choices() -> optin.Choices:
+        return optin.Choices.of([city for _, city in app.source_names().values()])
+
+    def email_enabled() -> bool:
+        return bool(app.settings.smtp.host and app.settings.smtp.sender)
+
+    def links(request: Request) -> optin.Links:
+        return optin.Links(app.settings.notify.public_url or str(request.base_url), app.secret())
+
+    def form_page(template: str, request: Request, path: str, status: int = 200, **context: Any) -> Response:
+        csrf = secrets.token_urlsafe(24)
+        response = page(template, status, csrf=csrf, choices=choices(), email_enabled=email_enabled(),
+                        kind_label=optin.kind_label, **context)
+        return _with_csrf(response, csrf, request, path)
+
+    async def signup_page(request: Request) -> Response:
+        if not web.signup:
+            raise HTTPException(404)
+        return form_page("signup.html", request, "/subscribe", prefs=optin.Preferences(), values={}, error=None)
+
+    async def signup_post(request: Request) -> Response:
+        if not web.signup:
+            raise HTTPException(404)
+        form = await request.form()
+        values = _form_lists(form)
+        if not _csrf_ok(request, form):
+            return page("error.html", 403, message="表单已过期，请返回订阅页重新填写。")
+        try:
+            req = optin.parse_signup(values, choices(), email_enabled=email_enabled())
+        except optin.FormError as exc:
+            prefs = optin.Preferences(cities=tuple(values.get("city", ())), topics=tuple(values.get("topic", ())),
+                                      events=tuple(values.get("event", ())),
+                                      keywords=tuple(" ".join(values.get("keywords", ())).split()),
+                                      min_amount=(values.get("min_amount") or [""])[0],
+                                      schedule=(values.get("schedule") or ["immediate"])[0])
+            # The keys stay out of the page: a visitor re-types them rather than see them echoed.
+            return form_page("signup.html", request, "/subscribe", 400, prefs=prefs, error=str(exc),
+                             values={"email": (values.get("email") or [""])[0]})
+        client = request.client.host if request.client else "unknown"
+        try:
+            result = await run_in_threadpool(optin.signup, app, req, client, limits=limits, links=links(request),
+                                             make_channel=make_channel)
+        except optin.RateLimited:
+            return page("error.html", 429, message="提交过于频繁，请一小时后再试。")
+        if result.failed and not result.sent:
+            return page("error.html", 503, message="确认消息暂时无法发送，请稍后重新提交。")
+        # The same answer whether or not the address was known, and whether or not it was over its limit.
+        return page("signup_done.html", kinds=[optin.kind_label(k) for k, _ in req.targets],
+                    failed=[optin.kind_label(k) for k in result.failed], hours=web.confirm_hours)
+
+    async def confirm_page(request: Request) -> Response:
+        signed = request.path_params["token"]
+        sub = optin.find(app, optin.CONFIRM_SCOPE, signed)
+        if sub is None:
+            return page("invalid.html", 404)
+        state = optin.state_of(sub, app.clock(), web.confirm_hours)
+        return form_page("confirm.html", request, request.url.path, 410 if state == optin.EXPIRED else 200,
+                         state=state, sub=_public(sub), action=request.url.path, done=False)
+
+    async def confirm_post(request: Request) -> Response:
+        signed = request.path_params["token"]
+        form = await request.form()
+        if not _csrf_ok(request, form):
+            return page("error.html", 403, message="表单已过期，请重新打开确认链接。")
+        state, sub = await run_in_threadpool(optin.confirm, app, signed, web.confirm_hours)
+        if sub is None:
+            return page("invalid.html", 404)
+        prefs_url = links(request).preferences(sub.token) if state == optin.ACTIVE else None
+        return page("confirm.html", 410 if state == optin.EXPIRED else 200, state=state, sub=_public(sub),
+                    done=state == optin.ACTIVE, prefs_url=prefs_url, csrf="", action="")
+
+    async def preferences_page(request: Request) -> Response:
+        signed = request.path_params["token"]
+        sub = optin.find(app, optin.PREFS_SCOPE, signed)
+        if sub is None:
+            return page("invalid.html", 404)
+        prefs = optin.Preferences.of_subscription(sub.filters or {}, sub.schedule)
+        return form_page("preferences.html", request, request.url.path, sub=_public(sub), prefs=prefs,
+                         action=request.url.path, error=None, saved=False, unsubscribe=_unsubscribe_path(sub))
+
+    async def preferences_post(request: Request) -> Response:
+        signed = request.path_params["token"]
+        form = await request.form()
+        if not _csrf_ok(request, form):
+            return page("error.html", 403, message="表单已过期，请重新打开修改订阅的链接。")
+        sub = optin.find(app, optin.PREFS_SCOPE, signed)
+        if sub is None:
+            return page("invalid.html", 404)
+        try:
+            prefs = optin.parse_preferences(_form_lists(form), choices())
+        except optin.FormError as exc:
+            return form_page("preferences.html", request, request.url.path, 400, sub=_public(sub),
+                             prefs=optin.Preferences.of_subscription(sub.filters or {}, sub.schedule),
+                             action=request.url.path, error=str(exc), saved=False,
+                             unsubscribe=_unsubscribe_path(sub))
+        updated = await run_in_threadpool(optin.update_preferences, app, signed, prefs)
+        if updated is None:
+            return page("invalid.html", 404)
+        return form_page("preferences.html", request, request.url.path, sub=_public(updated), prefs=prefs,
+                         action=request.url.path, error=None, saved=True, unsubscribe=_unsubscribe_path(updated))
+
+    def _unsubscribe_path(sub: Any) -> str:
+        return f"/u/{sign_token(sub.token, app.secret())}"
 
     async def unsubscribe_page(request: Request) -> Response:
         from notifier.admin import describe_subscription
@@ -148,10 +299,10 @@ def create_app(app: Any) -> Starlette:
         from sqlalchemy import select
 
         from notifier.calendar import calendar_feed
-        from notifier.subscriptions import verify_scoped
+        from notifier.subscriptions import CALENDAR_SCOPE, verify_scoped
         from store.models import Subscription
 
-        token = verify_scoped("calendar", request.path_params["token"], app.secret())
+        token = verify_scoped(CALENDAR_SCOPE, request.path_params["token"], app.secret())
         if token is None:
             raise HTTPException(404)
         with app.factory() as session:
@@ -192,6 +343,12 @@ def create_app(app: Any) -> Starlette:
         return page("error.html", 500, message="服务暂时不可用，请稍后再试。")
 
     routes = [
+        Route("/", signup_page, methods=["GET"]),
+        Route("/subscribe", signup_post, methods=["POST"]),
+        Route("/confirm/{token}", confirm_page, methods=["GET"]),
+        Route("/confirm/{token}", confirm_post, methods=["POST"]),
+        Route("/p/{token}", preferences_page, methods=["GET"]),
+        Route("/p/{token}", preferences_post, methods=["POST"]),
         Route("/u/{token}", unsubscribe_page, methods=["GET"]),
         Route("/u/{token}", unsubscribe_post, methods=["POST"]),
         Route("/unsubscribe/{token}", unsubscribe_page, methods=["GET"]),
@@ -203,6 +360,17 @@ def create_app(app: Any) -> Starlette:
     ]
     return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)],
                      exception_handlers={HTTPException: not_found, 500: server_error})
+
+
+def _public(sub: Any) -> dict[str, Any]:
+    """What a page may show of a subscription: the channel with its address or key masked."""
+    from notifier.admin import mask_target
+
+    target = mask_target(sub.kind, sub.target or {})
+    if sub.kind == "email":  # a forwarded link must not hand out the whole address
+        local, _, domain = target.partition("@")
+        target = f"{local[:2]}…@{domain}" if domain else "…"
+    return {"id": sub.id, "kind": sub.kind, "target": target, "schedule": sub.schedule, "active": bool(sub.active)}
 
 
 def serve(app: Any) -> None:

@@ -236,10 +236,31 @@ class Subscription(Base):
     # The planner's high-water mark: every change up to this id has been considered for this
     # subscription, matched or not (store.planning). NULL: not planned yet, start from ``since``.
     planned_through_change_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # Double opt-in (issue 19): a subscription made on the web page waits, inactive, with this NULL
+    # until its owner confirms the link sent to the channel. `active` stays the only gate the planner
+    # reads; this tells "never confirmed" (may be confirmed) from "unsubscribed" (stays stopped).
+    # Operator-made subscriptions (`policywatch subscribe`) are confirmed when made.
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     # With the mark's index, an idle notify finds "nobody is behind" and "no daily/weekly slot is
     # due" without reading every subscription (docs/ops.md, "Notify cost").
     __table_args__ = (Index("ix_subscription_schedule_planned", "schedule", "last_planned_at"),)
+
+
+class OptIn(Base):
+    """One confirmation message sent for a web sign-up: the evidence of consent, and what the
+    sign-up rate limits count (per address: `contact`; per client: `client`; both are keyed
+    hashes, never the address or IP itself)."""
+
+    __tablename__ = "opt_in"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(ForeignKey("subscription.id", ondelete="CASCADE"), index=True)
+    contact: Mapped[str] = mapped_column(String(64), index=True)
+    client: Mapped[str] = mapped_column(String(64), index=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    detail: Mapped[str | None] = mapped_column(Text)  # the channel's answer (never the target itself)
 
 
 class Delivery(Base):
