@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: test test-all demo run lint typecheck bench bench-search bench-notify clean
+.PHONY: test test-all demo run run-all lint typecheck bench bench-search bench-notify clean
 
 $(STAMP): pyproject.toml  ## the test and lint tools too
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ demo: $(RUN_STAMP)  ## crawl the bundled snapshots from a local mirror; run twic
 
 run: $(RUN_STAMP)  ## the daemon
 	$(BIN)/policywatch run
+
+run-all: $(RUN_STAMP)  ## the daemon and the subscriber web service (policywatch web) together; Ctrl-C stops both
+	$(BIN)/policywatch web & web=$$!; trap 'kill $$web 2>/dev/null' EXIT INT TERM; $(BIN)/policywatch run
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

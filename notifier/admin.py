@@ -96,7 +96,9 @@ def mask_target(kind: str, target: dict[str, str]) -> str:
 def list_subscriptions(app: Any) -> list[dict[str, Any]]:
     with app.factory() as session:
         return [{"id": s.id, "kind": s.kind, "target": mask_target(s.kind, s.target or {}), "filters": s.filters,
-                 "schedule": s.schedule, "active": s.active, "ops": s.is_ops}
+                 "schedule": s.schedule, "active": s.active, "ops": s.is_ops,
+                 # a web sign-up waiting for its owner's confirmation (notifier.optin)
+                 "pending": not s.active and s.confirmed_at is None}
                 for s in session.scalars(select(Subscription).order_by(Subscription.id))]
 
 

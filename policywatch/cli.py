@@ -824,7 +824,8 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for r in rows:
-            state = ("active" if r["active"] else "inactive") + (" ops" if r["ops"] else "")
+            state = ("active" if r["active"] else "pending" if r.get("pending") else "inactive") + \
+                (" ops" if r["ops"] else "")
             print(f"{r['id']:4} {r['kind']:10} {r['target']:32} {r['schedule']:18} {state:8} "
                   f"{json.dumps(r['filters'], ensure_ascii=False)}")
     return EXIT_OK

@@ -69,13 +69,15 @@ button.primary{background:#0b57d0}
 fieldset{border:1px solid #ddd;border-radius:.4rem;margin:0 0 1rem;padding:.6rem .8rem}
 legend{font-weight:600;padding:0 .3rem}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.2rem .6rem}
-.grid label{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.grid.wide{grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
+.grid label{overflow-wrap:anywhere}
 label.field{display:block;margin:.5rem 0 .2rem}
 input[type=text],input[type=email]{width:100%;box-sizing:border-box;font-size:1rem;padding:.45rem;
   border:1px solid #bbb;border-radius:.3rem}
 .error{background:#fdecea;color:#8c1d18;padding:.6rem .8rem;border-radius:.4rem}
 .saved{background:#e6f4ea;color:#1b5e20;padding:.6rem .8rem;border-radius:.4rem}
-@media (max-width:480px){body{margin:1rem auto}.grid{grid-template-columns:repeat(2,1fr)}}
+@media (max-width:480px){body{margin:1rem auto}.grid{grid-template-columns:repeat(2,1fr)}
+  .grid.wide{grid-template-columns:1fr}}
 """
 
 
