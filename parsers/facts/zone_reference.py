@@ -60,14 +60,16 @@ def province_of(place: str) -> str | None:
 
 
 def place_key(city: str) -> tuple[int, str, int, str]:
-    """Sort key grouping places by province > city: national (全国) first, then each province with its
-    own departments (city = the province) before its cities, then places of no known province."""
+    """Sort key grouping places by province > city: national (全国) first, then the provinces in pinyin
+    order (``PROVINCE_PINYIN``: anhui, beijing, chongqing …), each with its own departments (city = the
+    province) before its cities, then places of no known province."""
     if city == "全国":
         return (0, "", 0, "")
     province = province_of(city)
     if province is None:
         return (2, city, 0, city)
-    return (1, province, 0 if province == city.removesuffix("市").removesuffix("省") else 1, city)
+    own = province == city.removesuffix("市").removesuffix("省")
+    return (1, PROVINCE_PINYIN.get(province, province), 0 if own else 1, city)
 
 
 def place_heading(city: str) -> str:

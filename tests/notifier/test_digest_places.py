@@ -9,7 +9,7 @@ import pytest
 
 from notifier.delivery import _closing_first
 from notifier.render import place_headings, render_html, render_markdown, render_text
-from parsers.facts.zone_reference import place_heading, place_key
+from parsers.facts.zone_reference import place_heading, place_key, province_of
 from tests.notifier.notifier_builders import SHANGHAI, make_digest, make_item
 
 NOW = dt.datetime(2026, 11, 29, 9, 0, tzinfo=SHANGHAI)
@@ -43,8 +43,8 @@ def test_place_key_orders_national_then_provinces_departments_first_then_unknown
     assert ordered[0] == "全国" and ordered[-1] == "某开发区"
     assert ordered.index("浙江") < min(ordered.index("德清县"), ordered.index("杭州"))
     assert ordered.index("广东") + 1 == ordered.index("深圳")  # a province's cities follow its departments
-    provinces = [place_key(c)[1] for c in ordered[1:-1]]
-    assert provinces == sorted(provinces)  # each province's places together
+    provinces = [province_of(c) for c in ordered[1:-1]]
+    assert provinces == ["北京", "广东", "广东", "浙江", "浙江", "浙江"]  # pinyin order, each province together
 
 
 def test_notify_order_groups_by_province_then_city_and_keeps_order_inside_a_place() -> None:
@@ -70,7 +70,7 @@ def test_text_html_and_markdown_open_each_group_with_its_heading() -> None:
     digest = make_digest(_grouped(_items()))
     text = render_text(digest)
     headings = ["【全国】", "【北京】", "【广东】", "【广东 › 深圳】", "【浙江】", "【浙江 › 德清县】",
-                "【浙江 › 杭州】", "【某开发区】"]
+                "【浙江 › 杭州】", "【某开发区】"]  # provinces in pinyin order: beijing, guangdong, zhejiang
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     assert text.count("【浙江 › 杭州】") == 1
