@@ -170,3 +170,19 @@ def test_block_pages_on_ucap_and_jsonlist_channels_are_blocked(
         assert reason in (results[channel].reason or ""), results[channel].reason
         assert results[channel].new == 0
     assert results["gxj_tzgg"].status == "ok" and results["gxj_tzgg"].new == 3  # the other bureau stores
+
+
+@pytest.mark.parametrize("content_type", ["application/json;charset=GBK", "application/json; charset=gb2312",
+                                          "application/json", None])
+def test_jsonlist_answers_in_gbk_bytes_read_like_utf8(content_type: str | None) -> None:
+    """An interface answering GBK bytes (labelled or not, as the spider decodes them) reads the same."""
+    from parsers.decode import decode_html
+
+    _, ctx, platform = channel_parts(SZ_JSON)
+    request = platform.page_request(ctx, 1)
+    original = platform.parse_list(snapshot_text(request), request.url, ctx)
+    text, _ = decode_html(snapshot_text(request).encode("gbk"), content_type)
+    again = platform.parse_list(text, request.url, ctx)
+    assert [(e.url, e.title, e.doc_number) for e in again.entries] == [
+        (e.url, e.title, e.doc_number) for e in original.entries]
+    assert any("苏府" in (e.doc_number or "") for e in again.entries)
