@@ -142,3 +142,16 @@ def test_blackholed_city_snapshot_crawls_like_any_other(run_crawl: Crawler) -> N
     """Access facts are documentation: the snapshot of a blackholed host still crawls (the mirror)."""
     report = run_crawl(select_sources(builtin_sources(), ["changsha"]))
     assert {r.channel: (r.status, r.new) for r in report.results} == {"kjj_tzgg": ("ok", 3), "gxj_tzgg": ("ok", 3)}
+
+
+def test_docs_zone_table_is_the_generated_one() -> None:
+    """docs/sources.md's issue-20 table is regenerated from the registry (its snippet), not hand-edited:
+    each channel's platform, browser tier, mainland egress and confidence as the registry says."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "sources.md").read_text("utf-8")
+    for src in ZONE_SOURCES + PROVINCE_SOURCES:
+        for c in src.channels:
+            key = f"{src.id}/{c.id}"
+            inferred = " [inferred]" if "[inferred]" in c.access else ""
+            row = (f"| `{key}` | {src.city} | {c.host} | `{c.platform}` | {'yes' if c.needs_browser else 'no'} "
+                   f"| {mainland_egress(c)} | {CONFIDENCE[key]}{inferred} |")
+            assert row in doc, f"docs/sources.md: regenerate the row of {key}"
