@@ -413,7 +413,8 @@ def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = Non
 
 # -- open grant calls ----------------------------------------------------------------------------
 
-OPEN_CALL_COLUMNS = [Column("deadline", "截止"), Column("days_left", "剩余天数"), Column("city", "城市"),
+OPEN_CALL_COLUMNS = [Column("deadline", "截止"), Column("days_left", "剩余天数"), Column("province", "省份"),
+                     Column("city", "城市"),
                      Column("issuer", "发文机关"), Column("title", "申报通知"), Column("system", "申报系统"),
                      Column("moved", "延期")]
 OPEN_CALL_CSV_FIELDS = ["apply_end", "precision", "days_left", "city", "source", "issuer", "title", "system",
@@ -428,7 +429,8 @@ def _open_call_row(call: OpenCall, today: dt.date, city: str, issuer: str) -> di
     return {"apply_end": end.value if end else "", "precision": (end.precision or "") if end else "",
             "deadline": (when_text(end.value) + _PRECISION_NOTE.get(end.precision or "", "")) if end else "未写明",
             "days_left": str((end.last_day - today).days) if end else "",
-            "city": city, "source": call.notice.source, "issuer": issuer, "title": call.notice.title,
+            "province": province_of(city) or "", "city": city, "source": call.notice.source, "issuer": issuer,
+            "title": call.notice.title,
             "system": system, "extensions": call.extensions,
             "moved": f"{call.extensions} 次" if call.extensions else "",
             "url": call.notice.url, "notice_id": call.notice.id}

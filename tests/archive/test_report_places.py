@@ -38,3 +38,19 @@ def test_funding_table_names_each_rows_province(demo_archive: DemoArchive) -> No
     for line in table:
         province, city = (cell.strip() for cell in line.strip("|").split("|")[:2])
         assert province == (province_of(city) or ""), line
+
+
+def test_open_calls_table_names_each_rows_province(demo_archive: DemoArchive) -> None:
+    import datetime as dt
+
+    from store.reports import open_calls_report
+
+    now = dt.datetime(2026, 11, 29, 2, 0, tzinfo=dt.UTC)
+    with demo_archive.factory() as s:
+        md = open_calls_report(s, "md", sources=SOURCES, now=now)
+    header, _, *table = [line for line in md.splitlines() if line.startswith("|")]
+    assert "| 省份 | 城市 |" in header
+    assert table, "the demo archive holds open calls on the frozen today"
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in table]
+    assert {province_of(row[3]) or "" for row in cells} == {row[2] for row in cells}
+    assert all(row[2] == (province_of(row[3]) or "") for row in cells)
