@@ -13,6 +13,9 @@ without ever reaching a real site:
   a cookie and goes to ``/WZWSREL<base64 path>``; that answers a 302 back with a ``wzws_cid`` cookie.
 * **Nanwei IGS datacall** (Tianjin portal): list pages arrive without rows; a script fetches them as
   JSON from ``…/igs/front/datacall.jhtml`` and writes the same ``div.list-item`` rows the snapshot had.
+* **SPA shell** (成都, 西安, 郑州 portals, "client-rendered" in pilot-zones.md): list pages arrive as
+  an empty ``<ul>`` and a script that fetches the rows as JSON (``?spa-rows=1`` on the page's own
+  URL) after load and builds the same ``<li><a …><span>date</span></li>`` rows the snapshot had.
 * **Geo-fence** (Tianjin bureaus): a 403 with the 13-byte ``<html></html>`` body unless the request
   came through the mainland egress, which :class:`EgressProxy` stands in for (it adds ``Via: … cn-egress``).
 
@@ -67,6 +70,7 @@ class Barriers:
     jiasule: frozenset[str] = frozenset()
     wzws: frozenset[str] = frozenset()
     datacall: frozenset[str] = frozenset()
+    spa: frozenset[str] = frozenset()
     fenced: frozenset[str] = frozenset()
     unsolvable: frozenset[str] = frozenset()  # Jiasule hosts whose round 2 no browser can solve (tests)
     ttl: float = 3600.0  # seconds a clearance stays valid
@@ -91,6 +95,7 @@ def demo_barriers(ttl: float = 3600.0) -> Barriers:
     """The barriers of the built-in sources as documented (sites.md §5, §8)."""
     return Barriers(jiasule=frozenset({"kjj.hefei.gov.cn", "jxj.hefei.gov.cn"}),
                     wzws=frozenset({"www.hefei.gov.cn"}), datacall=frozenset({"www.tj.gov.cn"}),
+                    spa=frozenset({"www.chengdu.gov.cn", "www.xa.gov.cn", "www.zhengzhou.gov.cn"}),
                     fenced=frozenset({"kxjs.tj.gov.cn", "gyxxh.tj.gov.cn"}), ttl=ttl)
 
 
@@ -122,6 +127,8 @@ class ChallengeHandler(MirrorHandler):
         if host in b.wzws and not self._wzws_passed(host, parts.path, parts.query, cookies):
             return
         if host in b.datacall and self._datacall(host, parts.path, parts.query):
+            return
+        if host in b.spa and self._spa(host, parts.path, parts.query):
             return
         b.count(host, "content")
         super()._serve(body)
@@ -245,6 +252,49 @@ class ChallengeHandler(MirrorHandler):
         self.barriers.count(host, "datacall-shell")
         self._send(200, _shell(html, path).encode(), {"Content-Type": "text/html; charset=utf-8"})
         return True
+
+
+    # -- SPA shell -----------------------------------------------------------------------
+    def _spa(self, host: str, path: str, query: str) -> bool:
+        """Serve a list page as an SPA shell, or its rows as JSON. False: not a list page."""
+        page = resolve(self.root, path, "" if query == SPA_ROWS else query, None)
+        html = page.read_text("utf-8") if page is not None and _guess_html(page) else ""
+        rows = spa_rows(html)
+        if not rows:
+            return False
+        if query == SPA_ROWS:
+            self.barriers.count(host, "spa-json")
+            self._send(200, json.dumps(rows, ensure_ascii=False).encode(),
+                       {"Content-Type": "application/json;charset=utf-8"})
+            return True
+        self.barriers.count(host, "spa-shell")
+        self._send(200, spa_shell(html).encode(), {"Content-Type": "text/html; charset=utf-8"})
+        return True
+
+
+SPA_ROWS = "spa-rows=1"
+_SPA_ROW = re.compile(r'<li><a href="([^"]+)"[^>]*title="([^"]+)">[^<]*</a><span>([^<]+)</span></li>\n?')
+
+
+def _guess_html(page: Path) -> bool:
+    return page.name.split("@", 1)[0].endswith((".html", ".shtml", ".htm")) or page.name == "index.html"
+
+
+def spa_rows(html: str) -> list[dict[str, str]]:
+    """The list rows of a rendered portal page, as the SPA's JSON would carry them."""
+    return [{"href": h, "title": t, "date": d} for h, t, d in _SPA_ROW.findall(html)]
+
+
+def spa_shell(html: str) -> str:
+    """The page as the SPA sends it: the rows removed, a script that fetches and builds them."""
+    script = ("<script>window.addEventListener('load',function(){fetch(location.pathname+'?" + SPA_ROWS + "')"
+              ".then(function(r){return r.json();}).then(function(rows){"
+              "var ul=document.getElementsByTagName('ul')[0];"
+              "rows.forEach(function(row){var li=document.createElement('li');"
+              "var a=document.createElement('a');a.href=row.href;a.title=row.title;a.textContent=row.title;"
+              "var s=document.createElement('span');s.textContent=row.date;"
+              "li.appendChild(a);li.appendChild(s);ul.appendChild(li);});});});</script>\n")
+    return _SPA_ROW.sub("", html).replace("</body>", script + "</body>")
 
 
 _ROW = re.compile(r'<div class="list-item clear">.*?</div>\s*', re.S)

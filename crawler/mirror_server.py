@@ -54,7 +54,7 @@ def resolve(root: Path, path: str, query: str, body: bytes | None) -> Path | Non
 
 def _guess_type(path: Path) -> str:
     name = path.name.split("@", 1)[0]
-    if name.endswith((".html", ".htm", ".shtml", ".jsp")) or "." not in name:
+    if name.endswith((".html", ".htm", ".shtml", ".jhtml", ".jsp")) or "." not in name:
         return "text/html"
     if name.endswith(".json") or "/api/" in str(path):
         return "application/json"

@@ -8,9 +8,13 @@ carries a confidence column. Where pilot-zones.md names no list markup (section 
 of the TRS and Guangdong 集约化 fronts), the channel follows its family's documented template and
 says so ("[inferred]"): a live page that differs fails loudly as a SelectorError, never as "no news".
 
-Left out on purpose (listed in docs/sources.md as leads): client-rendered portals (西安, 郑州, 成都),
-the UCAP/开普云 lists (成都, 苏州, 四川, 黑龙江: list markup undocumented), 陕西 (JSP), 河南 and 辽宁
-(family unknown), the 济南 portal (Hanweb datacall, undocumented).
+The rest of the zones and provinces (issue 20, second part) run on the families added for them:
+UCAP / 开普云 ``ucap`` (成都 and 苏州 bureaus, 四川 and 黑龙江 科技厅), the JSON list interfaces
+``jsonlist`` (苏州 and 黑龙江 portals), and the client-rendered portals (西安, 郑州, 成都) declared
+``needs_browser``: the browser tier renders them and the family's selectors read the DOM (``trs``).
+陕西 (JSP), 河南 (family unknown) and 辽宁 follow the TRS template with everything [inferred].
+Left out (docs/sources.md "Leads not yet covered"): the 济南 portal (Hanweb datacall, undocumented),
+the 经信 hosts nobody names (西安, 郑州), cdjx.chengdu and jxt.sc (no path or markup recorded).
 
 City: the zone city; a provincial department's ``city`` is its province (``浙江``), so ``--city 浙江``
 selects it (store/search.py ``place_names``).
@@ -30,11 +34,21 @@ _BLACKHOLED = "Blackholed abroad (no TCP answer, 2026-09): needs a mainland egre
 _UNCHECKED = "Access from abroad not recorded"
 _HUBEI_412 = "412 Precondition Failed JS-cookie WAF abroad (2026-09): needs a mainland egress"
 _INFERRED_LIST = "list rows and section path follow the family's documented template [inferred]"
+_WAF_403 = "WAF 403 abroad (2026-09): needs a mainland egress"
+_RENDERED = ("list built in the browser: rendered by the browser tier, rows and pager read with declared "
+             "selectors [inferred]; section path is a fixture [lead]")
+_HEX_ID = r"/[0-9a-f]{32}\.shtml$"
 
 
 def _hanweb(columnid: int, unitid: int, webid: int, webname: str) -> dict[str, object]:
     """A Hanweb JCMS column: the jpage widget's dataproxy form (page 2+) and its page size."""
     return {"columnid": columnid, "unitid": unitid, "webid": webid, "webname": webname, "perpage": 2}
+
+
+def _rendered(list_item: str, body: str, article_url: str, page_name: str, page_offset: int) -> dict[str, object]:
+    """A client-rendered portal list: the rows as the browser leaves the DOM, read like a TRS page."""
+    return {"list_item": list_item, "article_url": article_url, "detail_title": ["h1"], "detail_body": [body],
+            "page_name": page_name, "page_offset": page_offset}
 
 
 def _trs(list_item: str, title: list[str], body: list[str], **extra: object) -> dict[str, object]:
@@ -194,6 +208,94 @@ HARBIN = SourceSpec(
     ),
 )
 
+# -- zones on the families added for them: UCAP, JSON interfaces, client-rendered portals ---------
+
+CHENGDU = SourceSpec(
+    id="chengdu",
+    name="成都",
+    city="成都",
+    channels=(
+        ChannelSpec("szf_zcwj", "市政府 政策文件", "https://www.chengdu.gov.cn/cdsrmzf/zfwj/list.shtml", "trs",
+                    _rendered("div.list-box li", "div.article-content", _HEX_ID, "list_{n}.shtml", 0),
+                    publishes="成府发 / 成办发 documents (pilot-zone plans, 人工智能 measures)",
+                    needs_browser=True, needs_egress=True,
+                    access=f"WAF-blocked abroad (成都, 2026-09): needs a mainland egress; {_RENDERED}"),
+        ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://cdst.chengdu.gov.cn/cdkxjsj/c108728/part_list_more.shtml",
+                    "ucap", {},
+                    publishes="S&T bureau notices and funding calls (成科字, 人工智能 专项)",
+                    needs_egress=True,
+                    access="WAF-blocked abroad (成都 city, 2026-09; host not checked): needs a mainland egress; "
+                           "UCAP, list URL documented, ucapcontent rows, pager and article path [inferred]"),
+    ),
+)
+
+XIAN = SourceSpec(
+    id="xian",
+    name="西安",
+    city="西安",
+    channels=(
+        ChannelSpec("szf_zcwj", "市政府 政策文件", "https://www.xa.gov.cn/gk/zcfg/szfwj/1.html", "trs",
+                    _rendered("ul.list-ul li", "div.m-txt-article", _T_DATE, "{n}.html", 0),
+                    publishes="市政发 / 市政办发 documents (西安 pilot-zone plans)",
+                    needs_browser=True,
+                    access=f"{_REACHABLE}; client-rendered portal (pilot-zones.md); {_RENDERED}"),
+        ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://xakj.xa.gov.cn/kjdt/tzgg/1.html", "trs",
+                    _trs("ul.list-ul li", ["div.m-txt-tit", "h1"], ["div.m-txt-article"],
+                         article_url=r"/kjdt/tzgg/\d{6}/\d+\.html$", page_name="{n}.html", page_offset=0),
+                    publishes="S&T bureau notices and calls (市科技局 申报通知)",
+                    access=f"{_REACHABLE}; /kjdt/tzgg/1.html documented (page k = k.html), family unknown: "
+                           "TRS-style rows, article path and detail containers [inferred]"),
+    ),
+)
+
+_SZ_DETAIL = {"detail_title": ["div.article-title h1", "h1"], "detail_body": ["#UCAP-CONTENT", "div.article-content"]}
+
+SUZHOU = SourceSpec(
+    id="suzhou",
+    name="苏州",
+    city="苏州",
+    channels=(
+        ChannelSpec("szf_zcwj", "市政府 政策文件", "https://www.suzhou.gov.cn/szinf/xxgk/interfacesWebZcwj/loadData",
+                    "jsonlist",
+                    {"api_path": "/szinf/xxgk/interfacesWebZcwj/loadData", "page_param": "pageIndex",
+                     "size_param": "pageSize", "page_size": 10, "items": "data", "total": "total",
+                     "pages": "totalPage", "url_field": "C_URL", "title_field": "C_TITLE",
+                     "date_field": "C_FBRQ", "doc_number_field": "C_WJBH", "article_url": _HEX_ID, **_SZ_DETAIL},
+                    publishes="苏府 / 苏府办 documents with their 文号 (C_WJBH)",
+                    access=f"{_REACHABLE}; JSON interface and C_WJBH documented; the other field names, "
+                           "paging parameters and answer shape [inferred]"),
+        ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://kjj.suzhou.gov.cn/szkj/tzgg/common_list.shtml", "ucap",
+                    {"article_url": r"/szkj/tzgg/\d{6}/[0-9a-f]{32}\.shtml$", **_SZ_DETAIL},
+                    publishes="S&T bureau notices and funding calls (苏科)",
+                    access=f"{_REACHABLE}; UCAP /szkj/<col>/YYYYMM/<32hex>.shtml documented; column tzgg, list "
+                           "file and rows [inferred]"),
+        ChannelSpec("gxj_tzgg", "市工信局 通知公告", "https://gxj.suzhou.gov.cn/szeic/tzgg/common_list.shtml", "ucap",
+                    {"article_url": r"/szeic/tzgg/\d{6}/[0-9a-f]{32}\.shtml$", **_SZ_DETAIL},
+                    publishes="Industry & IT bureau notices (苏工信, 人工智能 / 智能制造 funds)",
+                    access=f"{_REACHABLE}; UCAP /szeic/<col>/common_list.shtml documented; column tzgg and rows "
+                           "[inferred]"),
+    ),
+)
+
+ZHENGZHOU = SourceSpec(
+    id="zhengzhou",
+    name="郑州",
+    city="郑州",
+    channels=(
+        ChannelSpec("szf_zcwj", "市政府 政策文件", "https://www.zhengzhou.gov.cn/zwgk/zcwj/", "trs",
+                    _rendered("div.news-list li", "div.content-txt", _T_DATE, "index_{n}.html", 1),
+                    publishes="郑政 / 郑政办 documents (郑州 pilot-zone plans)",
+                    needs_browser=True,
+                    access=f"{_REACHABLE}; SPA shell (pilot-zones.md); {_RENDERED}"),
+        ChannelSpec("kjj_tzgg", "市科技局 通知公告", "https://kjj.zhengzhou.gov.cn/tzgg/index.jhtml", "trs",
+                    _trs("div.news-list li", ["div.content-tit h1", "h1"], ["div.content-txt"],
+                         article_url=r"/tzgg/\d+\.jhtml$", page_name="index_{n}.jhtml", page_offset=0),
+                    publishes="S&T bureau notices and calls (郑科)",
+                    access=f"{_REACHABLE}; JEECMS-like .jhtml documented; index_k.jhtml paging, rows and detail "
+                           "containers [inferred]"),
+    ),
+)
+
 # -- provinces -----------------------------------------------------------------------------------
 
 ZHEJIANG = SourceSpec(
@@ -298,8 +400,97 @@ JIANGSU = SourceSpec(
     ),
 )
 
-ZONE_SOURCES: tuple[SourceSpec, ...] = (DEQING, CHONGQING, JINAN, GUANGZHOU, WUHAN, CHANGSHA, SHENYANG, HARBIN)
-PROVINCE_SOURCES: tuple[SourceSpec, ...] = (ZHEJIANG, GUANGDONG, SHANDONG, HUBEI, HUNAN, JIANGSU)
+SICHUAN = SourceSpec(
+    id="sichuan",
+    name="四川省",
+    city="四川",
+    channels=(
+        ChannelSpec("kjt_tzgg", "省科技厅 通知公告", "https://kjt.sc.gov.cn/scst/c100495/common_list.shtml", "ucap",
+                    {"article_url": r"/kjt/gstz/\d{4}/\d{2}/\d{2}/[0-9a-f]{32}\.shtml$"},
+                    publishes="Provincial S&T calls (川科, 重点研发计划 人工智能 专项)",
+                    needs_egress=True,
+                    access=f"{_BLACKHOLED} (四川 portal; host not checked); UCAP-like, list URL and "
+                           "/kjt/gstz/YYYY/MM/DD/<32hex>.shtml notices documented, rows and pager [inferred]"),
+    ),
+)
+
+SHAANXI = SourceSpec(
+    id="shaanxi",
+    name="陕西省",
+    city="陕西",
+    channels=(
+        ChannelSpec("kjt_tzgg", "省科技厅 通知公告", "https://kjt.shaanxi.gov.cn/view/iList.jsp?cat_id=221", "trs",
+                    _trs("ul.list li", ["div.detail-title h1", "h1"], ["div.detail-content"],
+                         article_url=r"/view/iView\.jsp\?id=\d+$", page_name="iList.jsp?cat_id=221&cur_page={n}",
+                         page_offset=0),
+                    publishes="Provincial S&T calls (陕科)",
+                    needs_egress=True,
+                    access=f"{_BLACKHOLED} (陕西 portal; host not checked); JSP /view/iList.jsp?cat_id=221 "
+                           "documented; cur_page paging, rows and the iView.jsp article URLs [inferred]"),
+    ),
+)
+
+HENAN = SourceSpec(
+    id="henan",
+    name="河南省",
+    city="河南",
+    channels=(
+        ChannelSpec("kjt_tzgg", "省科技厅 通知公告", "https://kjt.henan.gov.cn/tzgg/", "trs",
+                    _trs("ul.news-list li", ["div.article-title h1", "h1"], ["div.article-content"],
+                         article_url=r"/\d{4}/\d{2}-\d{2}/\d+\.html$"),
+                    publishes="Provincial S&T calls (豫科)",
+                    needs_egress=True,
+                    access=f"{_WAF_403} (河南 portal; host not checked); family unknown: TRS-style paging, "
+                           "rows, section path and article URLs [inferred]"),
+    ),
+)
+
+LIAONING = SourceSpec(
+    id="liaoning",
+    name="辽宁省",
+    city="辽宁",
+    channels=(
+        ChannelSpec("kjt_tzgg", "省科技厅 通知公告", "https://kjt.ln.gov.cn/kjt/tzgg/", "trs",
+                    _trs("ul.news_list li", ["div.xxgk_title h1", "h1"], ["div.TRS_UEDITOR", "#zoom"],
+                         page_name="index_{n}.shtml"),
+                    publishes="Provincial S&T calls (辽科发)",
+                    access=f"{_UNCHECKED}; family not recorded: TRS as the .shtml 工信厅, {_INFERRED_LIST}"),
+        ChannelSpec("gxt_tzgg", "省工信厅 通知公告", "https://gxt.ln.gov.cn/gxt/tzgg/", "trs",
+                    _trs("ul.news_list li", ["div.xxgk_title h1", "h1"], ["div.TRS_UEDITOR", "#zoom"],
+                         page_name="index_{n}.shtml"),
+                    publishes="Provincial industry & IT notices (辽工信)",
+                    access=f"{_UNCHECKED}; .shtml pages documented, TRS and {_INFERRED_LIST}"),
+    ),
+)
+
+_HLJ_CHANNEL = "8d4a6e0f3c2b4f1a9e7d5c3b1a0f9e8d"  # a fixture: read the portal list's channelId live [lead]
+
+HEILONGJIANG = SourceSpec(
+    id="heilongjiang",
+    name="黑龙江省",
+    city="黑龙江",
+    channels=(
+        ChannelSpec("szf_wj", "省政府 政府文件", f"https://www.hlj.gov.cn/common/search/{_HLJ_CHANNEL}", "jsonlist",
+                    {"api_path": f"/common/search/{_HLJ_CHANNEL}", "query": "_isAgg=true&_isJson=true",
+                     "page_param": "page", "size_param": "_pageSize", "page_size": 10, "items": "data.results",
+                     "total": "data.total", "url_field": "url", "title_field": "title",
+                     "date_field": "publishedTime", "doc_number_field": "fileNum", "article_url": _HEX_ID,
+                     "detail_title": ["div.article-title h1", "h1"], "detail_body": ["#UCAP-CONTENT"]},
+                    publishes="黑政发 / 黑政办发 documents (省 AI and 数字经济 policy)",
+                    access=f"{_UNCHECKED}; /common/search/{{channelId}} JSON documented; channelId, parameters, "
+                           "field names and answer shape [inferred]"),
+        ChannelSpec("kjt_tzgg", "省科技厅 通知公告", "https://kjt.hlj.gov.cn/kjt/c113904/common_list.shtml", "ucap",
+                    {"article_url": r"/kjt/c113904/\d{6}/[0-9a-f]{32}\.shtml$"},
+                    publishes="Provincial S&T calls (黑科, 哈尔滨 zone funding)",
+                    access=f"{_UNCHECKED}; UCAP /kjt/c113904/ documented; common_list file, rows and article "
+                           "path [inferred]"),
+    ),
+)
+
+ZONE_SOURCES: tuple[SourceSpec, ...] = (DEQING, CHONGQING, CHENGDU, XIAN, JINAN, GUANGZHOU, WUHAN, SUZHOU, CHANGSHA,
+                                         ZHENGZHOU, SHENYANG, HARBIN)
+PROVINCE_SOURCES: tuple[SourceSpec, ...] = (ZHEJIANG, SICHUAN, SHAANXI, SHANDONG, GUANGDONG, HUBEI, JIANGSU, HUNAN,
+                                             HENAN, LIAONING, HEILONGJIANG)
 
 # How much of each channel the reference material documents. "documented": host, family and the list
 # markup or API are named in pilot-zones.md / sites.md. "lead": host and family are named, the section
@@ -321,12 +512,19 @@ CONFIDENCE: dict[str, str] = {
     "hubei/kjt_tzgg": LEAD, "hubei/jxt_tzgg": LEAD,
     "hunan/kjt_tzgg": LEAD, "hunan/gxt_tzgg": LEAD,
     "jiangsu/kjt_tzgg": LEAD, "jiangsu/gxt_tzgg": LEAD,
+    "chengdu/szf_zcwj": LEAD, "chengdu/kjj_tzgg": LEAD,
+    "xian/szf_zcwj": LEAD, "xian/kjj_tzgg": LEAD,
+    "suzhou/szf_zcwj": LEAD, "suzhou/kjj_tzgg": LEAD, "suzhou/gxj_tzgg": LEAD,
+    "zhengzhou/szf_zcwj": LEAD, "zhengzhou/kjj_tzgg": LEAD,
+    "sichuan/kjt_tzgg": LEAD, "shaanxi/kjt_tzgg": LEAD, "henan/kjt_tzgg": LEAD,
+    "liaoning/kjt_tzgg": LEAD, "liaoning/gxt_tzgg": LEAD,
+    "heilongjiang/szf_wj": LEAD, "heilongjiang/kjt_tzgg": LEAD,
 }
 
 
 def mainland_egress(channel: ChannelSpec) -> str:
     """Whether the channel needs a mainland egress, from its access facts (pilot-zones.md, 2026-09)."""
-    if channel.access.startswith((_BLACKHOLED, _HUBEI_412)):
+    if channel.access.startswith((_BLACKHOLED, _HUBEI_412, _WAF_403, "WAF-blocked abroad")):
         return "needed"
     if channel.access.startswith(_REACHABLE):
         return "not needed for the city (2026-09)"

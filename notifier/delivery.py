@@ -52,6 +52,7 @@ from notifier.subscriptions import (
 )
 from parsers.facts.events import CALL_THREAD_TYPES, spec_for, when_text
 from parsers.facts.vocab import TENTATIVE
+from parsers.facts.zone_reference import place_key
 from store.db import transaction
 from store.models import CallLink, Change, Delivery, Notice, Subscriber, Subscription
 from store.planning import (
@@ -423,19 +424,21 @@ def _names(session: Session, subscriber_ids: set[int]) -> dict[int, str]:
 
 def _closing_first(items: tuple[DigestItem, ...], row_ids: list[list[int]], now: dt.datetime
                    ) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
-    """Calls closing within `CLOSING_DAYS` first, soonest first; the rest keep their order."""
+    """Calls closing within `CLOSING_DAYS` first, soonest first; the rest grouped by province > city
+    (``place_key``: national, then each province's departments before its cities), else in order."""
     today = now.astimezone(CHINA).date()
+    nowhere = place_key("全国")
 
-    def key(i: int) -> tuple[int, dt.date, int]:
+    def key(i: int) -> tuple[int, dt.date, tuple[int, str, int, str], int]:
         item = items[i]
         if item.change == REMINDER:
-            return (0, today, i)
+            return (0, today, nowhere, i)
         end = call_end(item.events)
         if end is not None and end[1] != TENTATIVE:
             day = end_day(end[0])
             if today <= day <= today + dt.timedelta(days=CLOSING_DAYS):
-                return (0, day, i)
-        return (1, today, i)
+                return (0, day, nowhere, i)
+        return (1, today, place_key(item.city), i)
 
     order = sorted(range(len(items)), key=key)
     return tuple(items[i] for i in order), [row_ids[i] for i in order]

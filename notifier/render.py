@@ -40,6 +40,7 @@ from notifier.digest import (
     digest_subject,
     summarize_events,
 )
+from parsers.facts.zone_reference import place_heading
 
 WECOM_MARKDOWN_MAX_BYTES = 4096
 MIN_CHUNK_BYTES = 512
@@ -239,6 +240,7 @@ def _digest_view(digest: Digest) -> dict[str, Any]:
 
 def _build_digest_view(digest: Digest) -> dict[str, Any]:
     items = [_item_view(i, item) for i, item in enumerate(digest.items, 1)]
+    headings = place_headings(digest)
     return {
         "subject": strip_control(digest_subject(digest)),
         "name": strip_control(digest.subscription_name),
@@ -246,12 +248,43 @@ def _build_digest_view(digest: Digest) -> dict[str, Any]:
         "items": items,
         # The item blocks joined here, not looped over in the templates: a digest of a big day has
         # hundreds of items and a notify thousands of digests (benchmarks/README.md#notify).
-        "rows": markupsafe.Markup("".join(it.row for it in items).removesuffix("\n")),
-        "numbered": "".join(f"{it.index}. {it.text}\n" for it in items).removesuffix("\n"),
+        "rows": markupsafe.Markup("".join(_html_heading(h) + it.row for h, it in zip(headings, items, strict=True))
+                                  .removesuffix("\n")),
+        "numbered": "".join(f"{_text_heading(h)}{it.index}. {it.text}\n"
+                            for h, it in zip(headings, items, strict=True)).removesuffix("\n"),
         "unsubscribe_url": safe_url(digest.unsubscribe_url),
         "unsubscribe_mailto": _safe_mailto(digest.unsubscribe_mailto),
         "preferences_url": safe_url(digest.preferences_url),
     }
+
+
+def place_headings(digest: Digest) -> list[str | None]:
+    """Per item, the province > city heading that opens its group (None inside a group).
+
+    Items arrive grouped by place (notifier.delivery orders them); calls closing soon come first, so
+    a place of theirs may head a second group below. A one-place digest, or an ops digest, gets no
+    headings at all."""
+    places = [item.city for item in digest.items]
+    if digest.kind != "notices" or len(set(places)) < 2:
+        return [None] * len(places)
+    out: list[str | None] = []
+    last: str | None = None
+    for place in places:
+        heading = place_heading(place) if place else "其他"
+        out.append(heading if heading != last else None)
+        last = heading
+    return out
+
+
+def _text_heading(heading: str | None) -> str:
+    return f"【{strip_control(heading)}】\n" if heading else ""
+
+
+def _html_heading(heading: str | None) -> str:
+    if not heading:
+        return ""
+    return ('<tr><td style="padding:12px 20px 4px 20px;font-size:13px;font-weight:700;color:#57606a;">'
+            f"{markupsafe.escape(strip_control(heading))}</td></tr>\n")
 
 
 def _safe_mailto(value: str | None) -> str | None:
@@ -383,7 +416,9 @@ def _md_header(digest: Digest, label: str = "") -> str:
 def render_markdown(digest: Digest) -> str:
     """The whole digest as one generic markdown document (outbox .md, ServerChan)."""
     parts = [_md_header(digest), escape_markdown(digest_subject(digest))]
-    parts += [_md_item(i, item, wecom=False) for i, item in enumerate(digest.items, 1)]
+    headings = place_headings(digest)
+    parts += [(f"**【{escape_markdown(h)}】**\n\n" if h else "") + _md_item(i, item, wecom=False)
+              for (i, item), h in zip(enumerate(digest.items, 1), headings, strict=True)]
     parts.append(_md_footer(digest))
     return "\n\n".join(p for p in parts if p) + "\n"
 

@@ -666,6 +666,7 @@ def _demo_servers(stack: contextlib.ExitStack, challenges: bool) -> tuple[str, s
           f"  Jiasule 521 challenge: {', '.join(sorted(barriers.jiasule))}\n"
           f"  WZWS challenge: {', '.join(sorted(barriers.wzws))}\n"
           f"  Nanwei datacall list built by JS: {', '.join(sorted(barriers.datacall))}\n"
+          f"  SPA shell, list built by JS: {', '.join(sorted(barriers.spa))}\n"
           f"  geo-fence (403, 13 bytes) unless through the local egress proxy {proxy.address}: "
           f"{', '.join(sorted(barriers.fenced))}")
     return server.url, f"http://{proxy.address}"

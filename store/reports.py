@@ -31,6 +31,7 @@ from parsers.facts.events import (
 )
 from parsers.facts.pilot_zones import APPROVER, PROGRAM
 from parsers.facts.vocab import MONTH, TENTATIVE
+from parsers.facts.zone_reference import place_key, province_of
 from store import csvout
 from store.calls import OpenCall, open_calls
 from store.models import Notice, PilotZone
@@ -117,7 +118,8 @@ def _issuer(notice: Notice, names: dict[str, str]) -> str:
 
 def funding_rows(session: Session, *, cities: Sequence[str] = (), since: dt.date | None = None,
                  sources: Iterable[SourceLike]) -> list[FundingRow]:
-    """Every funding rule in the archive, grouped by city in registry order, newest first."""
+    """Every funding rule in the archive, grouped by province > city (``place_key``: national, then each
+    province's own departments before its cities), sources of a place in registry order, newest first."""
     source_list = tuple(sources)
     city_by_source = {s.id: s.city for s in source_list}
     names = {s.id: s.name for s in source_list}
@@ -134,7 +136,8 @@ def funding_rows(session: Session, *, cities: Sequence[str] = (), since: dt.date
                 fund_size_yuan=event.get("fund_size_yuan"), text=str(event.get("text") or ""),
                 url=notice.url, notice_id=notice.id))
     # Stable sort: a notice's rules keep the order in which its text states them.
-    rows.sort(key=lambda r: (order.get(r.source, len(order)), -(r.date or dt.date.min).toordinal(), r.notice_id))
+    rows.sort(key=lambda r: (place_key(r.city), order.get(r.source, len(order)), -(r.date or dt.date.min).toordinal(),
+                             r.notice_id))
     return rows
 
 
@@ -248,10 +251,10 @@ class Column:
     label: str
 
 
-FUNDING_COLUMNS = [Column("city", "城市"), Column("issuer", "发文机关"), Column("title", "文件"),
-                   Column("doc_number", "文号"), Column("date", "日期"), Column("instrument", "方式"),
-                   Column("cap", "单项上限"), Column("ratio", "比例"), Column("fund", "基金规模"),
-                   Column("text", "原文")]
+FUNDING_COLUMNS = [Column("province", "省份"), Column("city", "城市"), Column("issuer", "发文机关"),
+                   Column("title", "文件"), Column("doc_number", "文号"), Column("date", "日期"),
+                   Column("instrument", "方式"), Column("cap", "单项上限"), Column("ratio", "比例"),
+                   Column("fund", "基金规模"), Column("text", "原文")]
 PILOT_COLUMNS = [Column("zone", "序号"), Column("city", "城市"), Column("province", "省份"), Column("date", "日期"),
                  Column("doc_number", "文号"), Column("approver", "批复机关"), Column("title", "依据文件"),
                  Column("basis", "来源"), Column("mentions", "提及次数")]
@@ -259,7 +262,8 @@ BASIS_LABELS = {"archive": "归档文件", "reference": "参考资料（未归�
 
 
 def _funding_cells(row: FundingRow) -> dict[str, str]:
-    return {"city": row.city, "issuer": row.issuer, "title": row.title, "doc_number": row.doc_number,
+    return {"province": province_of(row.city) or "", "city": row.city, "issuer": row.issuer, "title": row.title,
+            "doc_number": row.doc_number,
             "date": row.date.isoformat() if row.date else "",
             "instrument": INSTRUMENT_LABELS.get(row.instrument, row.instrument),
             "cap": format_yuan(row.max_amount_yuan), "ratio": format_ratio(row.ratio),
@@ -409,7 +413,8 @@ def pilot_zone_report(session: Session, fmt: str, *, since: dt.date | None = Non
 
 # -- open grant calls ----------------------------------------------------------------------------
 
-OPEN_CALL_COLUMNS = [Column("deadline", "截止"), Column("days_left", "剩余天数"), Column("city", "城市"),
+OPEN_CALL_COLUMNS = [Column("deadline", "截止"), Column("days_left", "剩余天数"), Column("province", "省份"),
+                     Column("city", "城市"),
                      Column("issuer", "发文机关"), Column("title", "申报通知"), Column("system", "申报系统"),
                      Column("moved", "延期")]
 OPEN_CALL_CSV_FIELDS = ["apply_end", "precision", "days_left", "city", "source", "issuer", "title", "system",
@@ -424,7 +429,8 @@ def _open_call_row(call: OpenCall, today: dt.date, city: str, issuer: str) -> di
     return {"apply_end": end.value if end else "", "precision": (end.precision or "") if end else "",
             "deadline": (when_text(end.value) + _PRECISION_NOTE.get(end.precision or "", "")) if end else "未写明",
             "days_left": str((end.last_day - today).days) if end else "",
-            "city": city, "source": call.notice.source, "issuer": issuer, "title": call.notice.title,
+            "province": province_of(city) or "", "city": city, "source": call.notice.source, "issuer": issuer,
+            "title": call.notice.title,
             "system": system, "extensions": call.extensions,
             "moved": f"{call.extensions} 次" if call.extensions else "",
             "url": call.notice.url, "notice_id": call.notice.id}

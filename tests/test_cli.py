@@ -294,13 +294,30 @@ def test_the_mirror_server_command_serves_saved_pages_byte_for_byte(tmp_path: Pa
 def test_sources_json_lists_the_later_zones_and_the_provinces() -> None:
     """Issue 20: the twelve later zones' cities we cover and the provincial departments, with their city."""
     data = {s["id"]: s for s in json.loads(pw("sources", "--json").stdout)}
-    zones = {"deqing": "德清县", "chongqing": "重庆", "jinan": "济南", "guangzhou": "广州", "wuhan": "武汉",
-             "changsha": "长沙", "shenyang": "沈阳", "harbin": "哈尔滨"}
-    provinces = {"zhejiang": "浙江", "guangdong": "广东", "shandong": "山东", "hubei": "湖北", "hunan": "湖南",
-                 "jiangsu": "江苏"}
+    zones = {"deqing": "德清县", "chongqing": "重庆", "chengdu": "成都", "xian": "西安", "jinan": "济南",
+             "guangzhou": "广州", "wuhan": "武汉", "suzhou": "苏州", "changsha": "长沙", "zhengzhou": "郑州",
+             "shenyang": "沈阳", "harbin": "哈尔滨"}
+    provinces = {"zhejiang": "浙江", "sichuan": "四川", "shaanxi": "陕西", "shandong": "山东", "guangdong": "广东",
+                 "hubei": "湖北", "jiangsu": "江苏", "hunan": "湖南", "henan": "河南", "liaoning": "辽宁",
+                 "heilongjiang": "黑龙江"}
     for sid, city in {**zones, **provinces}.items():
         assert data[sid]["city"] == city, sid
-        assert data[sid]["channels"] and all(not c["needs_browser"] for c in data[sid]["channels"]), sid
-    assert sum(len(data[sid]["channels"]) for sid in {**zones, **provinces}) >= 30
-    assert {c["platform"] for sid in {**zones, **provinces} for c in data[sid]["channels"]} == {"trs", "jcms",
-                                                                                                  "gkmlpt"}
+        assert data[sid]["channels"], sid
+    rendered = {f"{sid}/{c['id']}" for sid in data for c in data[sid]["channels"] if c["needs_browser"]}
+    assert {"chengdu/szf_zcwj", "xian/szf_zcwj", "zhengzhou/szf_zcwj"} <= rendered
+    # The Done-when counts of issue 20, told apart by province_of: a city source's city lies in
+    # another province (or is a municipality), a provincial one's city is its province.
+    from parsers.facts.zone_reference import province_of
+
+    municipalities = {"北京", "上海", "天津", "重庆"}
+    city_ids = {sid for sid, s in data.items()
+                if s["city"] in municipalities or province_of(s["city"]) not in (None, s["city"])}
+    province_ids = {sid for sid, s in data.items()
+                    if province_of(s["city"]) == s["city"] and s["city"] not in municipalities}
+    assert province_ids == set(provinces)
+    # 18 zone cities as sources (Haidian is beijing/hd_zcwj, a 19th city-level publisher under Beijing)
+    assert len(city_ids) == 18 and set(zones) <= city_ids
+    assert "hd_zcwj" in {c["id"] for c in data["beijing"]["channels"]}
+    assert sum(len(data[sid]["channels"]) for sid in {**zones, **provinces}) >= 46
+    assert {c["platform"] for sid in {**zones, **provinces} for c in data[sid]["channels"]} == {
+        "trs", "jcms", "gkmlpt", "ucap", "jsonlist"}

@@ -57,3 +57,24 @@ def province_of(place: str) -> str | None:
     Places are written as the archive writes them (no 市 / 省 suffix): ``杭州`` -> ``浙江``,
     ``德清县`` -> ``浙江``, ``北京`` -> ``北京`` (a municipality is its own province)."""
     return _province_map().get(place.removesuffix("市").removesuffix("省"))
+
+
+def place_key(city: str) -> tuple[int, str, int, str]:
+    """Sort key grouping places by province > city: national (全国) first, then the provinces in pinyin
+    order (``PROVINCE_PINYIN``: anhui, beijing, chongqing …), each with its own departments (city = the
+    province) before its cities, then places of no known province."""
+    if city == "全国":
+        return (0, "", 0, "")
+    province = province_of(city)
+    if province is None:
+        return (2, city, 0, city)
+    own = province == city.removesuffix("市").removesuffix("省")
+    return (1, PROVINCE_PINYIN.get(province, province), 0 if own else 1, city)
+
+
+def place_heading(city: str) -> str:
+    """The digest's group heading for a place: ``浙江 › 杭州``, ``浙江`` (its departments), ``全国``."""
+    province = province_of(city)
+    if province is None or province == city.removesuffix("市").removesuffix("省"):
+        return city
+    return f"{province} › {city}"

@@ -8,12 +8,15 @@ from parsers.platforms.generic import GenericPlatform
 from parsers.platforms.gkmlpt import GkmlptPlatform
 from parsers.platforms.jcms import JcmsPlatform
 from parsers.platforms.jslist import JsListPlatform
+from parsers.platforms.jsonlist import JsonListPlatform
 from parsers.platforms.shanghai import ShanghaiPlatform
 from parsers.platforms.trs import TrsPlatform
+from parsers.platforms.ucap import UcapPlatform
 
 PLATFORMS: dict[str, Platform] = {
     p.name: p for p in (TrsPlatform(), GenericPlatform(), JsListPlatform(), ShanghaiPlatform(),
-                        GkmlptPlatform(), JcmsPlatform(), AnhuiPlatform())
+                        GkmlptPlatform(), JcmsPlatform(), AnhuiPlatform(), UcapPlatform(),
+                        JsonListPlatform())
 }
 
 

@@ -18,8 +18,10 @@ from tests.sources.conftest import Crawler, copy_hosts, overlay
 
 FIRST_ZONES = ["most", "beijing", "shanghai", "tianjin", "shenzhen", "hangzhou", "hefei"]
 # Zones 7-18 on the families we have adapters for, and the provinces that fund them (issue 20)
-LATER_ZONES = ["deqing", "chongqing", "jinan", "guangzhou", "wuhan", "changsha", "shenyang", "harbin"]
-PROVINCES = ["zhejiang", "guangdong", "shandong", "hubei", "hunan", "jiangsu"]
+LATER_ZONES = ["deqing", "chongqing", "chengdu", "xian", "jinan", "guangzhou", "wuhan", "suzhou", "changsha",
+               "zhengzhou", "shenyang", "harbin"]
+PROVINCES = ["zhejiang", "sichuan", "shaanxi", "shandong", "guangdong", "hubei", "jiangsu", "hunan", "henan",
+             "liaoning", "heilongjiang"]
 SOURCE_IDS = FIRST_ZONES + LATER_ZONES + PROVINCES
 
 
@@ -27,8 +29,9 @@ def test_all_sources_registered() -> None:
     assert [s.id for s in builtin_sources()] == SOURCE_IDS
     for src in builtin_sources():
         # the first six zones: portal + S&T + IT bureau; later zones >= 2 where hosts are known
-        # (Harbin: only the portal's host is known); provinces: 科技厅 and 工信厅 where known
-        least = 3 if src.id in FIRST_ZONES else 1 if src.id in ("harbin",) else 2
+        # (Harbin: only the portal's host is known); provinces: 科技厅 and 工信厅 where known (only the
+        # 科技厅 of 四川, 陕西 and 河南 has a documented host or path)
+        least = 3 if src.id in FIRST_ZONES else 1 if src.id in ("harbin", "sichuan", "shaanxi", "henan") else 2
         assert len(src.channels) >= least, src.id
         for ch in src.channels:
             assert ch.publishes, f"{src.id}/{ch.id} lacks `publishes`"

@@ -19,8 +19,10 @@ from tests.sources.conftest import Crawler, channel_parts, copy_hosts, overlay
 
 ZONE_KEYS = [f"{s.id}/{c.id}" for s in ZONE_SOURCES + PROVINCE_SOURCES for c in s.channels]
 # The zones' cities and the provinces pilot-zones.md lists, as the registry spells them.
-LATER_CITIES = {"德清县", "重庆", "济南", "广州", "武汉", "长沙", "沈阳", "哈尔滨"}
-PROVINCES = {"浙江", "广东", "山东", "湖北", "湖南", "江苏"}
+LATER_CITIES = {"德清县", "重庆", "成都", "西安", "济南", "广州", "武汉", "苏州", "长沙", "郑州", "沈阳", "哈尔滨"}
+PROVINCES = {"浙江", "四川", "陕西", "山东", "广东", "湖北", "江苏", "湖南", "河南", "辽宁", "黑龙江"}
+# The client-rendered portals (pilot-zones.md): read through the browser tier, never plainly.
+RENDERED = {"chengdu/szf_zcwj", "xian/szf_zcwj", "zhengzhou/szf_zcwj"}
 
 
 def test_thirty_new_channels_each_with_confidence_access_and_a_gov_host() -> None:
@@ -31,7 +33,7 @@ def test_thirty_new_channels_each_with_confidence_access_and_a_gov_host() -> Non
         for ch in src.channels:
             assert ch.publishes and ch.access, f"{src.id}/{ch.id}"
             assert ch.host.endswith(".gov.cn"), ch.url
-            assert not ch.needs_browser  # client-rendered hosts are left out (docs/sources.md)
+            assert ch.needs_browser == (f"{src.id}/{ch.id}" in RENDERED), f"{src.id}/{ch.id}"
 
 
 def test_cities_and_provinces() -> None:
@@ -43,7 +45,8 @@ def test_cities_and_provinces() -> None:
 
 @pytest.mark.parametrize(("place", "source_id"), [
     ("浙江", "zhejiang"), ("浙江省", "zhejiang"), ("zhejiang", "zhejiang"), ("广东", "guangdong"),
-    ("湖北省", "hubei"), ("江苏", "jiangsu"),
+    ("湖北省", "hubei"), ("江苏", "jiangsu"), ("四川省", "sichuan"), ("陕西", "shaanxi"), ("河南", "henan"),
+    ("辽宁", "liaoning"), ("黑龙江省", "heilongjiang"), ("heilongjiang", "heilongjiang"),
 ])
 def test_province_filter_selects_the_provincial_departments(place: str, source_id: str) -> None:
     # a province may also stand for its cities (places.province_of), never for other provinces
@@ -55,6 +58,7 @@ def test_province_filter_selects_the_provincial_departments(place: str, source_i
 
 @pytest.mark.parametrize(("place", "source_ids"), [
     ("德清县", {"deqing"}), ("deqing", {"deqing"}), ("哈尔滨市", {"harbin"}), ("武汉", {"wuhan"}),
+    ("成都", {"chengdu"}), ("西安市", {"xian"}), ("苏州", {"suzhou"}), ("郑州", {"zhengzhou"}),
 ])
 def test_city_filter_selects_only_the_zone_city(place: str, source_ids: set[str]) -> None:
     assert resolve_places(builtin_sources(), [place], []) == source_ids
@@ -67,6 +71,9 @@ def test_mainland_egress_follows_the_recorded_access_facts() -> None:
     assert mainland_egress(by_key["hubei/kjt_tzgg"]) == "needed"  # 412
     assert mainland_egress(by_key["wuhan/kjj_tzgg"]).startswith("not needed")
     assert mainland_egress(by_key["zhejiang/kjt_tzgg"]) == "unknown"
+    for key in ("chengdu/szf_zcwj", "chengdu/kjj_tzgg", "sichuan/kjt_tzgg", "shaanxi/kjt_tzgg", "henan/kjt_tzgg"):
+        assert mainland_egress(by_key[key]) == "needed" and by_key[key].needs_egress, key
+    assert mainland_egress(by_key["suzhou/kjj_tzgg"]).startswith("not needed")
 
 
 @pytest.mark.parametrize(("key", "page2"), [
@@ -76,6 +83,14 @@ def test_mainland_egress_follows_the_recorded_access_facts() -> None:
     ("guangzhou/kjj_tzgg", "https://kjj.gz.gov.cn/xxgk/tzgg/index_2.html"),
     ("guangzhou/szf_gkml", "https://www.gz.gov.cn/gkmlpt/api/all/5498?page=2&sid=200001"),
     ("guangdong/kjt_gkml", "https://gdstc.gd.gov.cn/gkmlpt/api/all/2937?page=2&sid=100031"),
+    ("chengdu/kjj_tzgg", "https://cdst.chengdu.gov.cn/cdkxjsj/c108728/part_list_more_2.shtml"),
+    ("suzhou/gxj_tzgg", "https://gxj.suzhou.gov.cn/szeic/tzgg/common_list_2.shtml"),
+    ("xian/kjj_tzgg", "https://xakj.xa.gov.cn/kjdt/tzgg/2.html"),
+    ("zhengzhou/kjj_tzgg", "https://kjj.zhengzhou.gov.cn/tzgg/index_2.jhtml"),
+    ("shaanxi/kjt_tzgg", "https://kjt.shaanxi.gov.cn/view/iList.jsp?cat_id=221&cur_page=2"),
+    ("suzhou/szf_zcwj", "https://www.suzhou.gov.cn/szinf/xxgk/interfacesWebZcwj/loadData?pageIndex=2&pageSize=10"),
+    ("heilongjiang/szf_wj", "https://www.hlj.gov.cn/common/search/8d4a6e0f3c2b4f1a9e7d5c3b1a0f9e8d"
+                            "?_isAgg=true&_isJson=true&page=2&_pageSize=10"),
 ])
 def test_page_two_url(key: str, page2: str) -> None:
     _, ctx, platform = channel_parts(key)
@@ -102,7 +117,9 @@ def test_declared_sid_matches_the_gkmlpt_index_snapshot(key: str) -> None:
 
 
 @pytest.mark.parametrize("key", ["chongqing/kjj_tzgg", "wuhan/kjj_tzgg", "changsha/kjj_tzgg", "guangzhou/kjj_tzgg",
-                                 "jinan/kjj_tzgg", "harbin/zfwj", "zhejiang/kjt_tzgg", "hubei/kjt_tzgg"])
+                                 "jinan/kjj_tzgg", "harbin/zfwj", "zhejiang/kjt_tzgg", "hubei/kjt_tzgg",
+                                 "chengdu/kjj_tzgg", "suzhou/kjj_tzgg", "sichuan/kjt_tzgg", "heilongjiang/kjt_tzgg",
+                                 "xian/szf_zcwj", "shaanxi/kjt_tzgg", "henan/kjt_tzgg", "liaoning/gxt_tzgg"])
 def test_layout_change_raises_selector_error_naming_channel(key: str) -> None:
     from policywatch.errors import SelectorError
 
@@ -125,3 +142,16 @@ def test_blackholed_city_snapshot_crawls_like_any_other(run_crawl: Crawler) -> N
     """Access facts are documentation: the snapshot of a blackholed host still crawls (the mirror)."""
     report = run_crawl(select_sources(builtin_sources(), ["changsha"]))
     assert {r.channel: (r.status, r.new) for r in report.results} == {"kjj_tzgg": ("ok", 3), "gxj_tzgg": ("ok", 3)}
+
+
+def test_docs_zone_table_is_the_generated_one() -> None:
+    """docs/sources.md's issue-20 table is regenerated from the registry (its snippet), not hand-edited:
+    each channel's platform, browser tier, mainland egress and confidence as the registry says."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "sources.md").read_text("utf-8")
+    for src in ZONE_SOURCES + PROVINCE_SOURCES:
+        for c in src.channels:
+            key = f"{src.id}/{c.id}"
+            inferred = " [inferred]" if "[inferred]" in c.access else ""
+            row = (f"| `{key}` | {src.city} | {c.host} | `{c.platform}` | {'yes' if c.needs_browser else 'no'} "
+                   f"| {mainland_egress(c)} | {CONFIDENCE[key]}{inferred} |")
+            assert row in doc, f"docs/sources.md: regenerate the row of {key}"

@@ -8,11 +8,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from parsers.page import ListPage, PageRequest, next_page_request
+from parsers.platforms.jsonlist import JsonListOptions
 from tests.sources.conftest import all_channel_keys, channel_parts, snapshot_text
-from tests.sources.variation import MUTATIONS, gkmlpt_site, jcms_site, mutate
+from tests.sources.variation import MUTATIONS, gkmlpt_site, jcms_site, jsonlist_site, mutate
 
 SEEDS = (1, 2, 3)
-HTML_KEYS = [k for k in all_channel_keys() if channel_parts(k)[2].name != "gkmlpt"]
+HTML_KEYS = [k for k in all_channel_keys() if channel_parts(k)[2].name not in {"gkmlpt", "jsonlist"}]
 
 
 def _rows(page: ListPage) -> list[tuple[str, str, object, str | None]]:
@@ -85,3 +86,21 @@ def test_jcms_pages_by_its_own_jpage_config(key: str, size: int) -> None:
     pages.update({f"startrecord={n * size + 1}": answer for n, answer in enumerate(answers, start=1)})
     urls = _crawl(key, pages, first)
     assert [urlsplit(u).path for u in urls] == expected
+
+
+JSONLIST = [k for k in all_channel_keys() if channel_parts(k)[2].name == "jsonlist"]
+
+
+@pytest.mark.parametrize("stringly", [False, True])
+@pytest.mark.parametrize("size", [1, 4, 10, 15, 20])
+@pytest.mark.parametrize("key", JSONLIST)
+def test_jsonlist_pages_by_what_the_interface_answers(key: str, size: int, stringly: bool) -> None:
+    """Whatever page size the interface uses (the declared one asks for 10), every record is read
+    once and the crawl stops at the end; counts as strings and record key order change nothing."""
+    _, ctx, platform = channel_parts(key)
+    opts = JsonListOptions.of(ctx)
+    answers = jsonlist_site(snapshot_text(platform.page_request(ctx, 1)), str(opts.items), size, 23,
+                            pages_key=opts.pages, total_key=opts.total, stringly=stringly)
+    pages = {platform.page_request(ctx, n).url: text for n, text in enumerate(answers, start=1)}
+    urls = _crawl(key, pages, platform.page_request(ctx, 1))
+    assert len(urls) == 23 == len(set(urls))

@@ -14,6 +14,7 @@ import json
 import random
 import re
 from collections.abc import Callable
+from typing import Any
 
 from parsers.decode import decode_html
 
@@ -191,3 +192,40 @@ def jcms_site(column_page: str, size: int, count: int) -> tuple[str, list[str], 
         answers.append("<datastore><recordset>" + "".join(records[start:start + size])
                        + f"</recordset><totalrecord>{count}</totalrecord></datastore>")
     return body, answers, urls
+
+
+def jsonlist_site(answer: str, items: str, size: int, count: int, *, pages_key: str | None,
+                  total_key: str | None, stringly: bool) -> list[str]:
+    """A JSON list interface holding ``count`` records that answers ``size`` per page whatever it is
+    asked for: the answers for pages 1… plus one empty answer past the end. The record template is
+    the snapshot's; article ids are made unique. ``stringly`` writes the counts as strings and the
+    keys of every record in reverse order (what another backend of the same interface may do)."""
+    data = json.loads(answer)
+    *parents, leaf = items.split(".")
+    template = _dig(data, parents)[leaf]
+    records = []
+    for n in range(count):
+        rec = dict(template[n % len(template)])
+        for key, value in rec.items():
+            if isinstance(value, str) and re.search(r"[0-9a-f]{32}", value):
+                rec[key] = re.sub(r"[0-9a-f]{32}", f"{n:032x}", value)
+        if stringly:
+            rec = dict(reversed(list(rec.items())))
+        records.append(rec)
+    last = -(-count // size)
+    out = []
+    for page in range(1, last + 2):
+        copy = json.loads(answer)
+        _dig(copy, parents)[leaf] = records[(page - 1) * size: page * size]
+        for key, value in ((total_key, count), (pages_key, last)):
+            if key:
+                *up, name = key.split(".")
+                _dig(copy, up)[name] = str(value) if stringly else value
+        out.append(json.dumps(copy, ensure_ascii=False, indent=None if stringly else 2))
+    return out
+
+
+def _dig(data: Any, keys: list[str]) -> Any:
+    for key in keys:
+        data = data[key]
+    return data
