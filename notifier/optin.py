@@ -50,7 +50,7 @@ from notifier.subscriptions import (
 )
 from parsers.facts.events import filter_names, lookup
 from parsers.facts.topics import TOPICS
-from parsers.facts.zone_reference import PROVINCE_PINYIN, province_of
+from parsers.facts.zone_reference import place_key
 from policywatch.errors import ConfigError
 from store.db import transaction
 from store.models import OptIn, Subscriber, Subscription
@@ -91,16 +91,7 @@ class Choices:
 
     @classmethod
     def of(cls, source_cities: Sequence[str]) -> Choices:
-        return cls(places=tuple(sorted(set(source_cities), key=_place_order)))
-
-
-def _place_order(place: str) -> tuple[int, str, int, str]:
-    """全国 first, then province by province (pinyin order), the province's own departments before
-    its cities: a reader finds 杭州 and 德清县 under 浙江."""
-    if place == "全国":
-        return (0, "", 0, "")
-    province = province_of(place) or place
-    return (1, PROVINCE_PINYIN.get(province, province), 0 if place == province else 1, place)
+        return cls(places=tuple(sorted(set(source_cities), key=place_key)))
 
 
 def _event_label(name: str) -> str:
