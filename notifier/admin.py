@@ -93,6 +93,16 @@ def mask_target(kind: str, target: dict[str, str]) -> str:
     return f"{secret[:4]}…" if secret else kind  # keys are credentials: never print them whole
 
 
+def page_target(kind: str, target: dict[str, str]) -> str:
+    """Who a subscription reaches, as a web page may show it: keys cut short and, since a link may be
+    forwarded, only the start of an e-mail address."""
+    shown = mask_target(kind, target)
+    if kind == "email":
+        local, _, domain = shown.partition("@")
+        shown = f"{local[:2]}…@{domain}" if domain else "…"
+    return shown
+
+
 def list_subscriptions(app: Any) -> list[dict[str, Any]]:
     with app.factory() as session:
         return [{"id": s.id, "kind": s.kind, "target": mask_target(s.kind, s.target or {}), "filters": s.filters,
@@ -120,11 +130,8 @@ def describe_subscription(app: Any, signed: str) -> dict[str, Any] | None:
         sub = session.scalar(select(Subscription).where(Subscription.token == token))
         if sub is None:
             return None
-        target = mask_target(sub.kind, sub.target or {})
-        if sub.kind == "email":  # a forwarded link must not hand out the whole address
-            local, _, domain = target.partition("@")
-            target = f"{local[:2]}…@{domain}" if domain else "…"
-        return {"id": sub.id, "kind": sub.kind, "target": target, "filters": dict(sub.filters or {}),
+        return {"id": sub.id, "kind": sub.kind, "target": page_target(sub.kind, sub.target or {}),
+                "filters": dict(sub.filters or {}),
                 "schedule": sub.schedule, "active": bool(sub.active)}
 
 

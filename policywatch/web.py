@@ -366,13 +366,10 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
 
 def _public(sub: Any) -> dict[str, Any]:
     """What a page may show of a subscription: the channel with its address or key masked."""
-    from notifier.admin import mask_target
+    from notifier.admin import page_target
 
-    target = mask_target(sub.kind, sub.target or {})
-    if sub.kind == "email":  # a forwarded link must not hand out the whole address
-        local, _, domain = target.partition("@")
-        target = f"{local[:2]}…@{domain}" if domain else "…"
-    return {"id": sub.id, "kind": sub.kind, "target": target, "schedule": sub.schedule, "active": bool(sub.active)}
+    return {"id": sub.id, "kind": sub.kind, "target": page_target(sub.kind, sub.target or {}),
+            "schedule": sub.schedule, "active": bool(sub.active)}
 
 
 def serve(app: Any) -> None:
