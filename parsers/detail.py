@@ -9,10 +9,11 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
-from parsers.generic import byline_meta, choose_title, main_node, page_attachments, region_text
+from parsers.generic import byline_meta, main_node, page_attachments, region_text
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
+from parsers.titles import choose_title
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",

@@ -6,8 +6,9 @@ import datetime as dt
 
 from parsers.detail import generic_detail
 from parsers.facts import DocText, extract_facts
-from parsers.generic import attachment_url, byline_meta, strip_site
+from parsers.generic import attachment_url, byline_meta
 from parsers.notice import parse_bytes
+from parsers.titles import strip_site
 
 
 def _page(body: str, title: str = "", head: str = "") -> str:

@@ -1,0 +1,79 @@
+"""Titles on templates the rules were not written on (issue 15): every layout below, under every
+variation of tests/facts/pages_rules/build.py, must give the document's own title."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.notice import parse_bytes
+from parsers.titles import is_org_name, strip_site
+from tests.facts.pages_rules.build import SITE, TITLE, VARIATIONS, encodings, page
+
+URL = "https://kjj.jiangling.example.gov.cn/zwgk/tzgg/202603/t20260306_88.html"
+BYLINE = f"发布时间：2026-03-06 09:30 来源：{SITE}"
+SHORT = "关于2026年清明节放假安排的通知"
+
+LAYOUTS = {
+    # an article head whose class reads like chrome ("-head", "-top") still holds the heading and byline
+    "chrome_named_article_head": (page(f"<div class='article-head'><h1>{TITLE}</h1><p>{BYLINE}</p></div>",
+                                       f"{TITLE}_通知公告_{SITE}"), TITLE),
+    "detail_top": (page(f"<div class='detail-top'><h2>{TITLE}</h2></div>", TITLE), TITLE),
+    # metas that carry the site name too
+    "og_title_with_site": (page(f"<h2>{TITLE}</h2>", f"{TITLE} - {SITE}",
+                                metas=f"<meta property='og:title' content='{TITLE} - {SITE}'>"), TITLE),
+    "article_title_meta_with_site": (page(f"<p>{TITLE}</p>", SITE,
+                                          metas=f"<meta name='ArticleTitle' content='{TITLE}_{SITE}'>"), TITLE),
+    "meta_name_title": (page("", SITE, metas=f"<meta name='title' content='{TITLE}'>"), TITLE),
+    # a logo heading (another spelling of the site's name) before the document's heading
+    "logo_heading_first": (page(f"<h1 class='logo'>江陵科技局</h1><div class='art_title'>{TITLE}</div>", "江陵科技局"),
+                           TITLE),
+    "org_heading_first": (page(f"<h1>江陵市人民政府</h1><h2>{TITLE}</h2>", SITE), TITLE),
+    # <title> with the site in front: breadcrumb arrows, a bare hyphen, a plain space
+    "title_tag_breadcrumb": (page("", f"{SITE} &gt; 通知公告 &gt; {TITLE}"), TITLE),
+    "title_tag_site_hyphen": (page("", f"{SITE}-{TITLE}"), TITLE),
+    "title_tag_site_space": (page("", f"{SITE} {TITLE}"), TITLE),
+    # a short title beside a long portal name
+    "short_title_long_portal": (page("", f"{SHORT}_通知公告_江陵市人民政府门户网站"), SHORT),
+    # a cut-off <title> confirms the full heading
+    "truncated_title_tag": (page(f"<h3>{TITLE}</h3>", f"{TITLE[:14]}..._{SITE}"), TITLE),
+    # a "title" box holding the heading and the byline
+    "title_box_with_byline": (page(f"<div class='title'><h2>{TITLE}</h2><p>{BYLINE}</p></div>", SITE), TITLE),
+    # an old table layout: the heading in <font>, the date in the next row
+    "font_row_then_date_row": (page(f"<table><tr><td align='center'><font size='5'><b>{TITLE}</b></font></td></tr>"
+                                    "<tr><td>2026-03-06</td></tr></table>", SITE), TITLE),
+    "metadata_title_cell": (page(f"<table><tr><th>标　　题：</th><td>{TITLE}</td></tr>"
+                                 "<tr><th>发布日期：</th><td>2026-03-06</td></tr></table>", SITE), TITLE),
+}
+
+
+@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_own_title_on_unseen_layouts(layout: str, variation: str) -> None:
+    html, expected = LAYOUTS[layout]
+    for encoding, data in encodings(VARIATIONS[variation](html)):
+        record = parse_bytes(data, URL, is_text=False, source=None, channel=None)
+        assert record.title == expected, (layout, variation, encoding)
+
+
+def test_chrome_named_article_head_gives_its_byline_date() -> None:
+    html, _ = LAYOUTS["chrome_named_article_head"]
+    record = parse_bytes(html.encode("utf-8"), URL, is_text=False, source=None, channel=None)
+    assert str(record.published_date) == "2026-03-06"
+
+
+def test_site_names_come_off_either_end_and_titles_stay_whole() -> None:
+    sites = {"江陵市科学技术局"}
+    assert strip_site("江陵市科学技术局-关于印发《江陵市算力券管理办法》的通知", sites) == "关于印发《江陵市算力券管理办法》的通知"
+    assert strip_site("关于印发《江陵市算力券管理办法》的通知 江陵市科学技术局", sites) == "关于印发《江陵市算力券管理办法》的通知"
+    # the document's own title may begin with the site's name: it stays
+    assert strip_site("江陵市科学技术局关于印发《办法》的通知", sites) == "江陵市科学技术局关于印发《办法》的通知"
+    assert strip_site("江陵市人工智能产业发展规划(2026-2030年)", sites) == "江陵市人工智能产业发展规划(2026-2030年)"
+    assert strip_site("关于放假的通知 › 通知公告 › 江陵市人民政府门户网站", set()) == "关于放假的通知"
+    # a "——" subtitle is part of the title
+    assert strip_site("人工智能赋能制造业——江陵市的实践_工作动态_江陵市人民政府", set()) == "人工智能赋能制造业——江陵市的实践"
+
+
+def test_organisation_names_are_not_titles() -> None:
+    assert is_org_name("江陵市人民政府门户网站") and is_org_name("江陵科技局")
+    assert not is_org_name("关于成立江陵市人工智能创新中心的通知")
+    assert not is_org_name("江陵市人工智能创新中心揭牌")
