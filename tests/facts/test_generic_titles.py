@@ -63,14 +63,16 @@ def test_chrome_named_article_head_gives_its_byline_date() -> None:
 
 def test_site_names_come_off_either_end_and_titles_stay_whole() -> None:
     sites = {"江陵市科学技术局"}
-    assert strip_site("江陵市科学技术局-关于印发《江陵市算力券管理办法》的通知", sites) == "关于印发《江陵市算力券管理办法》的通知"
-    assert strip_site("关于印发《江陵市算力券管理办法》的通知 江陵市科学技术局", sites) == "关于印发《江陵市算力券管理办法》的通知"
+    own = "关于印发《江陵市算力券管理办法》的通知"
+    assert strip_site(f"江陵市科学技术局-{own}", sites) == own
+    assert strip_site(f"{own} 江陵市科学技术局", sites) == own
     # the document's own title may begin with the site's name: it stays
     assert strip_site("江陵市科学技术局关于印发《办法》的通知", sites) == "江陵市科学技术局关于印发《办法》的通知"
     assert strip_site("江陵市人工智能产业发展规划(2026-2030年)", sites) == "江陵市人工智能产业发展规划(2026-2030年)"
     assert strip_site("关于放假的通知 › 通知公告 › 江陵市人民政府门户网站", set()) == "关于放假的通知"
     # a "——" subtitle is part of the title
-    assert strip_site("人工智能赋能制造业——江陵市的实践_工作动态_江陵市人民政府", set()) == "人工智能赋能制造业——江陵市的实践"
+    subtitled = "人工智能赋能制造业——江陵市的实践"
+    assert strip_site(f"{subtitled}_工作动态_江陵市人民政府", set()) == subtitled
 
 
 def test_organisation_names_are_not_titles() -> None:
