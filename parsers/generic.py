@@ -150,6 +150,9 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
         sized = [(c, _own_text_len(c)) for c in node
                  if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and not _is_heading_or_byline(c)]
         child = max((cn for cn in sized if cn[1] >= 0.8 * length), key=lambda cn: cn[1], default=(None, 0))[0]
+        if child is not None and _lines_in(child) <= 1 and _text_after(sized, child):
+            # one long paragraph is not the whole text when lines follow it (the signature, its date)
+            child = None
         if child is None:
             # the one child of several lines (<br>, <p>) beside one-line children (a heading, a date)
             multi = [(c, n) for c, n in sized if n >= 0.5 * length and _lines_in(c) > 1]
@@ -159,6 +162,11 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
             return node
         node, length = child, _own_text_len(child)
     return node
+
+
+def _text_after(sized: list[tuple[Any, int]], child: Any) -> bool:
+    later = [n for c, n in sized[[c for c, _ in sized].index(child) + 1:]]
+    return any(n > 0 for n in later)
 
 
 def _lines_in(el: Any) -> int:

@@ -187,3 +187,21 @@ def test_fund_size_in_a_news_sentence() -> None:
     rules = [e for e in extract_facts(DocText("南昌设立人工智能产业基金", body)).events if e["type"] == "funding_rule"]
     assert sorted((r["max_amount_yuan"] or 0, r["fund_size_yuan"] or 0) for r in rules) == [
         (0, 800_000_000), (1_000_000, 0), (3_000_000, 0)]
+
+
+def test_one_long_paragraph_is_not_the_whole_text_when_the_signature_follows() -> None:
+    long_para = "<p>" + "为加快推进全市算力基础设施建设，提升公共算力服务能力，现就有关事项通知如下。" * 3 + "</p>"
+    html = _page(_NAV + f"<div class='nr'>{long_para}<p>江西省科学技术厅</p><p>2026年4月3日</p></div>" + _FOOT,
+                 title="关于加快算力基础设施建设的通知")
+    rec = _record(html)
+    assert rec.body.endswith("江西省科学技术厅\n2026年4月3日")
+    assert rec.written_date == dt.date(2026, 4, 3) and rec.issuers == ("江西省科学技术厅",)
+
+
+def test_a_news_teaser_does_not_repeat_the_rule_it_sums_up() -> None:
+    body = ("首台套装备奖励最高500万元、人才公寓免租三年、算力券覆盖中小企业……昨日，九江市发布人工智能产业新政。\n"
+            "对首次获评国家级首台套的装备，给予研制单位最高500万元奖励。\n"
+            "对购买算力服务的中小企业，按实际支出的30%给予补贴，每家每年最高100万元。")
+    caps = sorted(e["max_amount_yuan"] for e in extract_facts(DocText(title="九江发布人工智能新政", body=body)).events
+                  if e["type"] == "funding_rule" and e["max_amount_yuan"])
+    assert caps == [1_000_000, 5_000_000]
