@@ -55,9 +55,27 @@ def labelled_values(sel: Selector | SelectorList) -> dict[str, str]:
             label, rest = match.group(1), clean(match.group(2))
             if not rest:
                 rest = _following_value(el)
-            if rest:
-                out[label] = rest
+            for name, value in _glued_labels(label, rest):
+                out.setdefault(name, value)
     return out
+
+
+# a label glued to the value before it: after a digit, 号, 日 or a closing bracket (文号 inside 发文字号 is not one)
+_NEXT_LABEL_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[号日]))(" + "|".join(LABELS) + r")\s*[:：]")
+
+
+def _glued_labels(label: str, rest: str) -> list[tuple[str, str]]:
+    """``索引号：…/2026-00012文号：东科发〔2026〕5号发布日期：2026-03-10``: one line, several labels
+    (the value of each ends where the next label starts)."""
+    out: list[tuple[str, str]] = []
+    start = 0
+    for m in _NEXT_LABEL_RE.finditer(rest):
+        if m.start() == 0:
+            continue
+        out.append((label, clean(rest[start : m.start()])))
+        label, start = m.group(1), m.end()
+    out.append((label, clean(rest[start:])))
+    return [(n, v) for n, v in out if v]
 
 
 def _following_value(el: Any) -> str:

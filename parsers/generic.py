@@ -190,6 +190,9 @@ _AGENCY_RE = re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*
                         r"(?=\s*(?:发布|来源|日期|时间|文号|发文字号|成文|索引|$))")
 
 
+_DOCNUM_LABEL_RE = re.compile(r"(?:发文字号|文号)\s*[:：]\s*([^\s:：]{2,24}?号)")
+
+
 def region_text(sel: Selector, main: Any | None) -> str:
     """The text of the page outside the main text and outside named chrome and links, one block a line."""
     lines: list[str] = []
@@ -221,7 +224,7 @@ class _Tail:
 
 
 def byline_meta(text: str) -> dict[str, str]:
-    """``发布日期`` / ``ContentSource`` / ``发布机构`` read from the byline text around the heading."""
+    """``发布日期`` / ``ContentSource`` / ``发布机构`` / ``文号`` read from the byline text around the heading."""
     out: dict[str, str] = {}
     m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text)
     if m:
@@ -229,6 +232,9 @@ def byline_meta(text: str) -> dict[str, str]:
     s = _SOURCE_RE.search(text)
     if s:
         out["ContentSource"] = s.group(1)
+    n = _DOCNUM_LABEL_RE.search(text)
+    if n:
+        out["文号"] = n.group(1)
     a = _AGENCY_RE.search(text)
     if a and a.group(1).strip():
         out["发布机构"] = clean(a.group(1))

@@ -160,10 +160,12 @@ def _link_free_text(el: Any) -> str:
 def _preceding_block(sel: Selector, main: Any | None) -> str:
     """The last short, non-label block before the main text: a title in an unnamed <font> or <td>."""
     last = ""
+    around = set(main.iterancestors()) if main is not None else set()  # the text's wrappers hold it
     for el in sel.root.iter():
         if el is main:
             break
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or inside_chrome_or_link(el) or el.tag in ("table", "tr"):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag in ("html", "body", "table", "tr") \
+                or el in around or inside_chrome_or_link(el):
             continue
         text = _link_free_text(el)
         if 6 <= len(text) <= 150 and not _NOT_TITLE_RE.search(text) and not re.search(r"[:：]", text[:8]) \

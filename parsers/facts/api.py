@@ -87,6 +87,9 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
     for found in reversed(iter_doc_numbers(title.text)):
         if _TITLE_TAIL_RE.match(title.text[found.span[1] :]):
             return _docnum_result(title, found.normalised, found.span, "docnum.title")
+    order = order_in_head(title.text)  # the title is the order's number: 工业和信息化部令第75号
+    if order:
+        return _docnum_result(title, order.normalised, order.span, "docnum.order_title")
     head = body.text[:_HEAD]
     order = order_in_head(head)
     if order:

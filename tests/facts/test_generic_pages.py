@@ -205,3 +205,30 @@ def test_a_news_teaser_does_not_repeat_the_rule_it_sums_up() -> None:
     caps = sorted(e["max_amount_yuan"] for e in extract_facts(DocText(title="九江发布人工智能新政", body=body)).events
                   if e["type"] == "funding_rule" and e["max_amount_yuan"])
     assert caps == [1_000_000, 5_000_000]
+
+
+def test_labels_glued_on_one_line_are_read_apart() -> None:
+    line = "<div class='wzxx'>索引号：11360400/2026-00031文号：浔科发〔2026〕9号发布日期：2026-04-07</div>"
+    rec = _record(_page(_NAV + line + "<div class='zw'>" + _TEXT + "</div>" + _FOOT, title="关于组织申报的通知"))
+    assert rec.doc_number == "浔科发〔2026〕9号" and rec.published_date == dt.date(2026, 4, 7)
+
+
+def test_an_order_whose_title_is_its_number() -> None:
+    body = ("<p>《工业数据分类分级管理办法》已经2026年1月8日第2次部务会议审议通过，现予公布，自2026年4月1日起施行。</p>"
+            "<p>部长　王某某</p><p>2026年1月20日</p>")
+    rec = _record(_page(_NAV + f"<div class='zw'>{body}</div>" + _FOOT, title="中华人民共和国工业和信息化部令（第82号）"))
+    assert rec.doc_number == "工业和信息化部令第82号" and rec.written_date == dt.date(2026, 1, 20)
+
+
+def test_a_county_media_centre_is_not_an_issuer() -> None:
+    byline = "<div class='xx'>2026-04-02 来源：修水县融媒体中心</div>"
+    rec = _record(_page(_NAV + byline + "<div class='zw'><p>" + "昨日，修水县举办人工智能应用场景对接会，五十余家企业参加。" * 3
+                        + "</p></div>" + _FOOT, title="修水县举办人工智能应用场景对接会"))
+    assert rec.issuers == ()
+
+
+def test_a_short_page_is_not_titled_by_its_whole_text() -> None:
+    html = _page("<div class='zw'><p>" + "现将有关事项通知如下，请认真执行。" * 3 + "</p></div>",
+                 title="关于做好数据安全检查的通知（浔科〔2026〕4号）")
+    rec = _record(html)
+    assert rec.title == "关于做好数据安全检查的通知（浔科〔2026〕4号）" and rec.doc_number == "浔科〔2026〕4号"
