@@ -137,9 +137,18 @@ def main_node(sel: Selector) -> Any | None:
         if el.tag in ("a", "span", "b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "th"):
             continue
         length = _own_text_len(el)
-        if length > best_len:
+        deeper_tie = length == best_len and best is not None and any(a is best for a in el.iterancestors())
+        if (length > best_len or deeper_tie) and not _is_boilerplate(el, length):
             best, best_len = el, length
     return _narrowed(best, best_len)
+
+
+# A site's notice about itself (copyright, reprint terms, ICP record): often one long unnamed paragraph.
+_BOILERPLATE_RE = re.compile(r"版权所有|版权归|未经[^，。]{0,8}授权|不得转载|禁止转载|ICP备|免责声明|网站声明")
+
+
+def _is_boilerplate(el: Any, length: int) -> bool:
+    return length < 600 and bool(_BOILERPLATE_RE.search("".join(t for t in el.itertext() if isinstance(t, str))))
 
 
 def _narrowed(node: Any | None, length: int) -> Any | None:

@@ -232,3 +232,21 @@ def test_a_short_page_is_not_titled_by_its_whole_text() -> None:
                  title="关于做好数据安全检查的通知（浔科〔2026〕4号）")
     rec = _record(html)
     assert rec.title == "关于做好数据安全检查的通知（浔科〔2026〕4号）" and rec.doc_number == "浔科〔2026〕4号"
+
+
+_LINES = ["各县区人民政府：", "为加快人工智能产业发展，现将有关事项通知如下。", "一、加强算力基础设施建设。",
+          "二、支持企业开展行业大模型研发。", "九江市人民政府", "2026年5月6日"]
+
+
+def test_a_long_copyright_paragraph_is_not_the_main_text() -> None:
+    notice = ("<div class='sm'><p>" + "本网站所载文字、图片等内容版权归本网站所有，未经书面授权不得转载、摘编或以其他方式使用。" * 3
+              + "</p></div>")
+    text = "".join(f"<p>{line}</p>" for line in _LINES)
+    detail = generic_detail(_page(_NAV + f"<div class='q1'><div class='q2'>{text}</div></div>{notice}"), "https://a.example.gov.cn/1.html")
+    assert detail.body.startswith("各县区人民政府") and "版权" not in detail.body
+
+
+def test_text_in_an_inline_wrapper_is_read_from_its_own_block_not_the_page() -> None:
+    pre = "<pre>" + "\n".join(_LINES) + "</pre>"
+    detail = generic_detail(_page(_NAV + f"<div class='q1'>{pre}</div>" + _FOOT), "https://a.example.gov.cn/1.html")
+    assert detail.body.startswith("各县区人民政府") and detail.body.endswith("2026年5月6日")
