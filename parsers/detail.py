@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
-from parsers.generic import byline_meta, main_node, page_attachments, region_text
+from parsers.generic import byline_meta, date_under_heading, main_node, page_attachments, region_text
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
@@ -195,6 +195,10 @@ def generic_detail(text: str, url: str) -> DetailPage:
     for key, value in byline_meta(region_text(sel, main)).items():
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)
+    if "发布日期" not in meta:
+        under = date_under_heading(sel, main, choice.title)
+        if under:
+            meta["发布日期"] = under
     body = node_text(main) if main is not None else ""
     explain = tuple({"field": "title", "rule": rule, "text": text_, "verdict": verdict}
                     for rule, text_, verdict in choice.candidates)

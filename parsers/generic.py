@@ -186,14 +186,15 @@ def _lines_in(el: Any) -> int:
 
 _DATE = r"((?:19|20)\d{2}\s*(?:[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?))"
 # bare 日期 / 时间 only as a whole label: 打印时间 (print time) and 成文日期 are other dates
+_LABEL_END = r"\s*(?:[:：]|[】\]])\s*"  # "发布时间：" or "【发布时间】"
 _PUB_RE = re.compile(
-    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)\s*[:：]\s*" + _DATE
+    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)" + _LABEL_END + _DATE
 )
 # "2021-03-26 信息来源：…", "[ 2026-03-06 ] 来源：…", "2019年09月06日 18:22 来源：…"
 _DATE_BEFORE_SOURCE_RE = re.compile(
     _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】]?\s*[|｜]?\s*(?:信息来源|文章来源|来源)"
 )
-_SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
+_SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)" + _LABEL_END + r"([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
                         r"(?=\s|发布|日期|时间|作者|编辑|浏览|点击|字号|【|\||｜|$)")
 _AGENCY_RE = re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*([\u4e00-\u9fff][\u4e00-\u9fff 、]{1,60}?)"
                         r"(?=\s*(?:发布|来源|日期|时间|文号|发文字号|成文|索引|$))")
@@ -248,6 +249,30 @@ def byline_meta(text: str) -> dict[str, str]:
     if a and a.group(1).strip():
         out["发布机构"] = clean(a.group(1))
     return out
+
+
+_BARE_DATE_RE = re.compile(r"^\s*[\[【(（]?\s*" + _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?(?:\s|$)")
+
+
+def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
+    """A date standing alone between the document's own heading (the element reading ``title``) and
+    its text (``<div class="date">2026-03-10``, no label): the visible publication date. Dates
+    elsewhere (list items in a sidebar) are not read."""
+    seen_heading = False
+    for el in sel.root.iter():
+        if el is main:
+            break
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or inside_chrome_or_link(el):
+            continue
+        if not seen_heading:
+            seen_heading = bool(title) and clean("".join(el.itertext())) == title
+            continue
+        if el.tag in ("h1", "h2", "h3"):
+            return ""  # another heading: what follows is not the byline
+        m = _BARE_DATE_RE.match(el.text or "")
+        if m:
+            return clean(m.group(1))
+    return ""
 
 
 # ---------------------------------------------------------------- attachments

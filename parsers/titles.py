@@ -133,9 +133,21 @@ def _headings(sel: Selector, main: Any | None) -> list[str]:
             continue
         where = _placement(el)
         text = clean("".join(el.itertext()))
-        if where != "out" and 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text):
+        if where != "out" and 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text) and not _heads_a_list(el, main):
             (in_head if where == "head" else out).append(text)
     return out + in_head
+
+
+def _heads_a_list(el: Any, main: Any | None) -> bool:
+    """The heading of a link list (a sidebar's 最新动态): its block holds mostly links, not the text."""
+    parent = el.getparent()
+    if parent is None or (main is not None and any(x is parent for x in main.iterancestors())):
+        return False
+    links = [a for a in parent.iter("a") if not any(x is el for x in a.iterancestors())]
+    if len(links) < 3:
+        return False
+    # what is not link text is a date or a bullet per item, not paragraphs
+    return len(_link_free_text(parent)) - len(clean("".join(el.itertext()))) < 25 * len(links)
 
 
 def _placement(el: Any) -> str:

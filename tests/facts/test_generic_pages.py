@@ -250,3 +250,30 @@ def test_text_in_an_inline_wrapper_is_read_from_its_own_block_not_the_page() -> 
     pre = "<pre>" + "\n".join(_LINES) + "</pre>"
     detail = generic_detail(_page(_NAV + f"<div class='q1'>{pre}</div>" + _FOOT), "https://a.example.gov.cn/1.html")
     assert detail.body.startswith("各县区人民政府") and detail.body.endswith("2026年5月6日")
+
+
+_SIDEBAR = ("<div class='lm'><h3>最新动态</h3><ul>" + "".join(
+    f"<li><a href='/n{i}.html'>动态{i}</a><span>2025-12-0{i}</span></li>" for i in range(1, 4)) + "</ul></div>")
+
+
+def test_a_bare_date_under_the_heading_is_the_publication_date_and_a_sidebar_date_is_not() -> None:
+    heading = "<h1>关于开展人工智能应用场景征集的通知</h1>"
+    for line in ("<div class='sj'>2026-04-09</div>", "<p class='info'><span>2026年04月09日</span><span>浏览：88</span></p>"):
+        html = _page(_NAV + _SIDEBAR + f"<div class='nr'>{heading}{line}<div class='zw'>{_TEXT}</div></div>" + _FOOT,
+                     head="<meta name='PubDate' content='2026-04-15 08:00'>")
+        assert _record(html).published_date == dt.date(2026, 4, 9), line
+    without = _page(_NAV + _SIDEBAR + f"<div class='nr'>{heading}<div class='zw'>{_TEXT}</div></div>" + _FOOT)
+    assert _record(without).published_date is None
+
+
+def test_bracketed_byline_labels() -> None:
+    assert byline_meta("【发布时间】2026-04-09【来源】九江市科学技术局") == {
+        "发布日期": "2026-04-09", "ContentSource": "九江市科学技术局"}
+
+
+def test_signature_on_one_line_and_a_table_row_that_is_not_one() -> None:
+    signed = "<p>各县区科技局：</p><p>现将有关事项通知如下。</p><p style='text-align:right'>九江市科学技术局　2026年4月3日</p>"
+    rec = _record(_page(_NAV + f"<div class='zw'>{signed}</div>" + _FOOT, title="关于某事的通知"))
+    assert rec.written_date == dt.date(2026, 4, 3) and rec.issuers == ("九江市科学技术局",)
+    row = "<p>现将名单公布如下。</p><table><tr><td>九江市第一人民医院</td><td>2026年4月3日</td></tr></table>"
+    assert _record(_page(_NAV + f"<div class='zw'>{row}</div>" + _FOOT, title="名单公示")).written_date is None
