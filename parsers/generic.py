@@ -188,7 +188,8 @@ _DATE = r"((?:19|20)\d{2}\s*(?:[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)
 # bare 日期 / 时间 only as a whole label: 打印时间 (print time) and 成文日期 are other dates
 _LABEL_END = r"\s*(?:[:：]|[】\]])\s*"  # "发布时间：" or "【发布时间】"
 _PUB_RE = re.compile(
-    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)" + _LABEL_END + _DATE
+    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
+    + _LABEL_END + _DATE
 )
 # "2021-03-26 信息来源：…", "[ 2026-03-06 ] 来源：…", "2019年09月06日 18:22 来源：…"
 _DATE_BEFORE_SOURCE_RE = re.compile(
