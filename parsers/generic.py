@@ -295,6 +295,7 @@ def attachment_url(url: str) -> bool:
 def page_attachments(sel: Selector, page_url: str) -> tuple[Attachment, ...]:
     """Every file link outside named chrome, body or not: attachment lists often sit after the body."""
     seen: dict[str, Attachment] = {}
+    named: set[str] = set()
     for el in sel.root.iter("a"):
         href = (el.get("href") or "").strip()
         parent = el.getparent()
@@ -304,6 +305,10 @@ def page_attachments(sel: Selector, page_url: str) -> tuple[Attachment, ...]:
         url = absolute(page_url, href)
         if not is_http_url(url) or not attachment_url(url):
             continue
-        name = clean(el.get("title") or "".join(el.itertext())) or unquote(urlsplit(url).path).rsplit("/", 1)[-1]
-        seen.setdefault(url, Attachment(name=name, url=url))
+        name = clean(el.get("title") or "".join(el.itertext()))
+        if name and url not in named:
+            named.add(url)  # an icon link before it (no text) was named after the file: this names it
+            seen[url] = Attachment(name=name, url=url)
+        elif url not in seen:
+            seen[url] = Attachment(name=name or unquote(urlsplit(url).path).rsplit("/", 1)[-1], url=url)
     return tuple(seen.values())

@@ -277,3 +277,20 @@ def test_signature_on_one_line_and_a_table_row_that_is_not_one() -> None:
     assert rec.written_date == dt.date(2026, 4, 3) and rec.issuers == ("九江市科学技术局",)
     row = "<p>现将名单公布如下。</p><table><tr><td>九江市第一人民医院</td><td>2026年4月3日</td></tr></table>"
     assert _record(_page(_NAV + f"<div class='zw'>{row}</div>" + _FOOT, title="名单公示")).written_date is None
+
+
+def test_an_icon_link_before_the_named_link_does_not_name_the_attachment() -> None:
+    links = ("<p>附件：<a href='/u/2026/zn.pdf'><img src='/i/pdf.png'></a><a href='/u/2026/zn.pdf'>2026年申报指南</a></p>"
+             "<p><a href='/u/2026/mb.wps'></a></p>")
+    rec = _record(_page(_NAV + "<div class='zw'>" + _TEXT + links + "</div>" + _FOOT, title="关于申报的通知"))
+    assert [a.name for a in rec.attachments] == ["2026年申报指南", "mb.wps"]
+
+
+def test_every_document_listed_before_the_verb_is_repealed() -> None:
+    body = ("第十条 本办法自2026年6月1日起施行。《九江市科技奖励办法》（九府规〔2018〕4号）、《九江市科技奖励实施细则》"
+            "（九科规〔2020〕2号）和《九江市专利资助办法》（九科规〔2021〕6号）同时废止。")
+    events = extract_facts(DocText(title="九江市科技奖励办法", body=body)).events
+    assert [e["doc_number"] for e in events if e["type"] == "repeal"] == [
+        "九府规〔2018〕4号", "九科规〔2020〕2号", "九科规〔2021〕6号"]
+    cited = "根据《九江市科技奖励办法》（九府规〔2018〕4号）、《实施细则》（九科规〔2020〕2号），制定本细则。"
+    assert not [e for e in extract_facts(DocText(title="细则", body=cited)).events if e["type"] == "repeal"]
