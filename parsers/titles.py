@@ -36,6 +36,8 @@ _DATE_ONLY_RE = re.compile(
 _TITLE_LABEL_RE = re.compile(r"^\s*(?:标\s*题|名\s*称|文件名称|公文名称|文件标题)\s*[:：]?\s*$")
 _NOT_TITLE_RE = re.compile(r"^(?:当前位置|您的位置|首页|发布时间|发布日期|来源|信息来源|日期|索引号|\[)|[:：]\s*$")
 _HEAD_NAME_RE = re.compile(r"(?:^|[-_\s])(?:head|header|top|bar)(?:$|[-_\s\d])", re.I)
+# a line break of the HTML source inside a heading, between two Chinese characters: not a space
+_WRAPPED_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])")
 _TITLE_METAS = ("title", "Title", "dc.title", "DC.Title", "twitter:title")
 
 
@@ -132,7 +134,7 @@ def _headings(sel: Selector, main: Any | None) -> list[str]:
         if el.tag not in ("h1", "h2", "h3", "h4") and not named:
             continue
         where = _placement(el)
-        text = clean("".join(el.itertext()))
+        text = clean(_WRAPPED_RE.sub("", "".join(el.itertext())))
         if where != "out" and 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text) and not _heads_a_list(el, main):
             (in_head if where == "head" else out).append(text)
     return out + in_head
@@ -186,6 +188,24 @@ def _preceding_block(sel: Selector, main: Any | None) -> str:
     return last
 
 
+_EMPHASIS_RE = re.compile(r"text-align\s*:\s*center|font-weight\s*:\s*(?:bold|[6-9]00)|font-size", re.I)
+
+
+def _emphasised_first_line(main: Any | None) -> str:
+    """The text's first paragraph when it is set as a heading (bold, centred): the title inside the body."""
+    if main is None:
+        return ""
+    first = next((c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS
+                  and clean("".join(c.itertext()))), None)
+    if first is None:
+        return ""
+    text = clean("".join(first.itertext()))
+    emphasised = first.tag in ("center", "strong", "b") or _EMPHASIS_RE.search(first.get("style") or "") \
+        or first.get("align") == "center" or any(d.tag in ("strong", "b") and clean("".join(d.itertext())) == text
+                                                 for d in first.iterdescendants() if isinstance(d.tag, str))
+    return text if emphasised and 6 <= len(text) <= 100 and not text.endswith(("：", ":")) else ""
+
+
 def _is_date(text: str) -> bool:
     return bool(_DATE_ONLY_RE.match(unicodedata.normalize("NFKC", text)))
 
@@ -213,8 +233,10 @@ def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> Title
         ("title.metadata_cell", _title_cell(sel)),
         ("title.heading_in_title_tag", max(agreeing, key=len) if agreeing else ""),
         ("title.title_tag_minus_site", stripped if stripped != raw_title else ""),
-        ("title.heading", headings[0] if headings else ""),
+        # a column name (通知公告) is a short heading before the document's
+        ("title.heading", next((h for h in headings if len(h) >= 8), headings[0] if headings else "")),
         ("title.block_before_text", _preceding_block(sel, main)),
+        ("title.emphasised_first_line", _emphasised_first_line(main)),
         ("title.title_tag", raw_title),
     ]
     return _pick(ordered, sites)
@@ -252,7 +274,10 @@ def _pick(ordered: Iterable[tuple[str, str]], sites: set[str]) -> TitleChoice:
         else:
             won = (rule, text)
             rows.append((rule, text, "won"))
-    won = won or fallback
+    # nothing but names: the page still parses (every other field is read) under its <title>
+    if not any(v == "won" for _, _, v in rows):
+        won = fallback or next(((r, t) for r, t, _ in rows if r == "title.title_tag"), None)
+        rows = [(r, t, f"won: no better candidate ({v})" if won == (r, t) else v) for r, t, v in rows]
     if won is None:
         return TitleChoice("", "title.none", tuple(rows))
     return TitleChoice(won[1], won[0], tuple(rows))

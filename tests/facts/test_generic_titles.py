@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.detail import generic_detail
 from parsers.notice import parse_bytes
 from parsers.titles import is_org_name, strip_site
 from tests.facts.pages_rules.build import SITE, TITLE, VARIATIONS, encodings, page
@@ -79,3 +80,29 @@ def test_organisation_names_are_not_titles() -> None:
     assert is_org_name("江陵市人民政府门户网站") and is_org_name("江陵科技局")
     assert not is_org_name("关于成立江陵市人工智能创新中心的通知")
     assert not is_org_name("江陵市人工智能创新中心揭牌")
+
+
+MORE_LAYOUTS = {
+    # the HTML source wraps the heading's line
+    "heading_wrapped_in_source": (page(f"<h1>\n  {TITLE[:10]}\n  {TITLE[10:]}\n</h1>", SITE), TITLE),
+    # the column's name is a heading too, before the document's
+    "column_heading_first": (page(f"<h2 class='lmmc'>通知公告</h2><h1>{TITLE}</h1>", SITE), TITLE),
+    # no heading outside the text: its first, centred bold line
+    "title_inside_the_text": (page("", SITE, body_wrap="<div class='zw'><p style='text-align:center'><strong>"
+                                   + TITLE + "</strong></p>{}</div>"), TITLE),
+}
+
+
+@pytest.mark.parametrize("variation", sorted(VARIATIONS))
+@pytest.mark.parametrize("layout", sorted(MORE_LAYOUTS))
+def test_own_title_when_headings_mislead(layout: str, variation: str) -> None:
+    html, expected = MORE_LAYOUTS[layout]
+    record = parse_bytes(VARIATIONS[variation](html).encode("utf-8"), URL, is_text=False, source=None, channel=None)
+    assert record.title == expected, (layout, variation)
+
+
+def test_a_page_titled_only_by_its_site_still_parses_and_says_why() -> None:
+    record = parse_bytes(page("", SITE).encode("utf-8"), URL, is_text=False, source=None, channel=None)
+    assert record.title == SITE and record.written_date is not None
+    rows = {row["rule"]: row["verdict"] for row in generic_detail(page("", SITE), URL).explain}
+    assert rows["title.title_tag"].startswith("won: no better candidate")
