@@ -252,11 +252,11 @@ def _event(spec: EventSpec, src: Source, span: tuple[int, int], rule: str, **fie
     return spec.make(span=span, source=src.name, rule=rule, **fields).to_dict()
 
 
-def _pilot_events(texts: list[Source], own: str | None, by_approver: bool) -> list[dict[str, Any]]:
+def _pilot_events(texts: list[Source], own: str | None, by_approver: bool, year: int | None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     cities: set[str] = set()
     for src in texts:
-        for pz in find_pilot_zone_events(src.text, own, by_approver):
+        for pz in find_pilot_zone_events(src.text, own, by_approver, year):
             if pz.city in cities:
                 continue
             cities.add(pz.city)
@@ -338,7 +338,7 @@ def _events(
     own = doc_number if letter else None
     by_approver = letter or APPROVER in issuers
     return [
-        *_pilot_events([title, body, *atts], own, by_approver),
+        *_pilot_events([title, body, *atts], own, by_approver, published.year if published else None),
         *_funding_events([title, body, *atts]),
         *_repeal_events([body, *atts], doc_number),
         *_lifecycle_events(title, body, published),

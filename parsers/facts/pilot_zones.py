@@ -152,10 +152,21 @@ def _sentence(text: str, start: int, end: int) -> str:
     return _sentence_before(text, start) + text[start:j]
 
 
-def _not_an_approval(text: str, m: re.Match[str], places: list[str], by_approver: bool) -> bool:
+# "2019年10月，科技部复函支持…" in a page published in 2026: history, not news
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_RECENT_RE = re.compile(r"近日|日前|近期|今天|今日|昨天|昨日")
+
+
+def _told_as_history(sentence: str, year: int | None) -> bool:
+    years = [int(y) for y in _YEAR_RE.findall(sentence)]
+    return year is not None and bool(years) and max(years) < year and not _RECENT_RE.search(sentence)
+
+
+def _not_an_approval(text: str, m: re.Match[str], places: list[str], by_approver: bool, year: int | None) -> bool:
     before = _sentence_before(text, m.start())
     return (
-        _in_cited_title(text, m.start())
+        _told_as_history(before + m.group(0), year)
+        or _in_cited_title(text, m.start())
         or len(places) > _MAX_BATCH
         or bool(_EXISTING_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]))
         or not (by_approver or _APPROVER_RE.search(before + m.group(0)))
@@ -165,10 +176,13 @@ def _not_an_approval(text: str, m: re.Match[str], places: list[str], by_approver
     )
 
 
-def find_pilot_zone_events(text: str, own_doc_number: str | None, by_approver: bool = False) -> list[PilotZoneEvent]:
+def find_pilot_zone_events(
+    text: str, own_doc_number: str | None, by_approver: bool = False, year: int | None = None
+) -> list[PilotZoneEvent]:
     """Cities this text approves or reports approved: never a cited letter's title, a zone referred
     to as existing, a request, an evaluation or a list of zones (see ``_not_an_approval``).
-    ``by_approver``: the page is MOST's own (its letter, or signed by it). Precision over recall: a
+    ``by_approver``: the page is MOST's own (its letter, or signed by it); ``year``: the year it was
+    published (an approval dated in an earlier year is history). Precision over recall: a
     false "试验区获批" alert costs more than a late one."""
     out: list[PilotZoneEvent] = []
     names_program = _FULL_PROGRAM_RE.search(text) is not None
@@ -177,7 +191,7 @@ def find_pilot_zone_events(text: str, own_doc_number: str | None, by_approver: b
             if "short" in rx.groupindex and m["short"] and not names_program:
                 continue
             places = [p for p in _SPLIT_RE.split(m.group("list")) if p]
-            if _not_an_approval(text, m, places, by_approver):
+            if _not_an_approval(text, m, places, by_approver, year):
                 continue
             number = _citation_after(text, m.end()) or own_doc_number
             for part in places:

@@ -43,3 +43,14 @@ def test_the_page_of_the_approver_needs_no_name_in_the_sentence() -> None:
     text = f"经研究，支持云梦县建设{ZONE}。"
     assert [e.city for e in find_pilot_zone_events(text, None, by_approver=True)] == ["云梦县"]
     assert find_pilot_zone_events(text, None, by_approver=False) == []
+
+
+@pytest.mark.parametrize(("published", "body", "cities"), [
+    ("2026-03-01", f"2020年3月，科技部复函支持孝感市建设{ZONE}。此后，全市……", []),  # a later plan's history
+    ("2020-03-12", f"近日，科技部复函支持孝感市建设{ZONE}。", ["孝感"]),
+    ("2020-03-12", f"2020年3月9日，科技部复函支持孝感市建设{ZONE}。", ["孝感"]),  # the same year: news
+])
+def test_an_approval_told_as_history_is_not_news(published: str, body: str, cities: list[str]) -> None:
+    facts = extract_facts(DocText(title="孝感市人工智能工作", body=body, meta={"发布日期": published},
+                                  url="https://www.xiaogan.example.gov.cn/a/2.html"))
+    assert sorted(e["city"] for e in facts.events if e["type"] == "pilot_zone_approved") == cities
