@@ -20,7 +20,22 @@ META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnNam
               "Author", "SiteName", "Description")
 LABELS = ("发文字号", "文号", "成文日期", "发布日期", "发文机关", "发布机构", "索引号", "主题分类",
           "生效日期", "有效性", "文件编号", "信息提供日期")
-_LABEL_RE = re.compile(r"^\s*(" + "|".join(LABELS) + r")\s*[:：]?\s*(.*)$", re.S)
+# Other sites' words for the same fields, read under the names above (issue 15: real pages label a
+# 文号 as 文件编号 or 发文编号, a 成文日期 as 成文时间, a 发文机关 as 发布单位 …).
+LABEL_ALIASES = {"文件编号": "文号", "发文编号": "文号", "文件字号": "文号", "成文时间": "成文日期",
+                 "印发日期": "成文日期", "签发日期": "成文日期", "公开日期": "发布日期", "发布时间": "发布日期",
+                 "发布单位": "发文机关", "发文单位": "发文机关", "制发机关": "发文机关", "发布部门": "发文机关",
+                 "发布机关": "发文机关"}
+_ALL_LABELS = sorted({*LABELS, *LABEL_ALIASES}, key=len, reverse=True)
+# a label may be spaced out to fill its cell: 文　　号, 发 文 字 号, 索 引 号
+_SPACED = "|".join(r"\s*".join(label) for label in _ALL_LABELS)
+_LABEL_RE = re.compile(r"^\s*(" + _SPACED + r")\s*[:：]?\s*(.*)$", re.S)
+
+
+def label_name(raw: str) -> str:
+    """The field a (possibly spaced-out or alias) label stands for."""
+    label = re.sub(r"\s+", "", raw)
+    return LABEL_ALIASES.get(label, label)
 ATTACHMENT_EXT = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".ofd", ".et", ".txt")
 _BLOCK_TAGS = ("p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section")
 
@@ -50,9 +65,9 @@ def labelled_values(sel: Selector | SelectorList) -> dict[str, str]:
         for el in node.root.iter(*_LABEL_TAGS):
             own = _el_text(el)
             match = _LABEL_RE.match(own)
-            if not match or match.group(1) in out or len(own) > 80:
+            if not match or label_name(match.group(1)) in out or len(own) > 80:
                 continue
-            label, rest = match.group(1), clean(match.group(2))
+            label, rest = label_name(match.group(1)), clean(match.group(2))
             if not rest:
                 rest = _following_value(el)
             for name, value in _glued_labels(label, rest):
@@ -61,7 +76,7 @@ def labelled_values(sel: Selector | SelectorList) -> dict[str, str]:
 
 
 # a label glued to the value before it: after a digit, 号, 日 or a closing bracket (文号 inside 发文字号 is not one)
-_NEXT_LABEL_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[号日]))(" + "|".join(LABELS) + r")\s*[:：]")
+_NEXT_LABEL_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[号日]))(" + "|".join(_ALL_LABELS) + r")\s*[:：]")
 
 
 def _glued_labels(label: str, rest: str) -> list[tuple[str, str]]:
@@ -73,7 +88,7 @@ def _glued_labels(label: str, rest: str) -> list[tuple[str, str]]:
         if m.start() == 0:
             continue
         out.append((label, clean(rest[start : m.start()])))
-        label, start = m.group(1), m.end()
+        label, start = label_name(m.group(1)), m.end()
     out.append((label, clean(rest[start:])))
     return [(n, v) for n, v in out if v]
 

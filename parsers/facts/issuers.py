@@ -110,7 +110,8 @@ def canonical(name: str, city: str | None = None) -> str | None:
     ``市经信委`` (city omitted, as joint notices write the second issuer) is completed with
     ``city`` when known.
     """
-    n = re.sub(r"\s+", "", name).strip("【】[]()（）:：|")
+    n = re.sub(r"\s+", "", name)
+    n = re.sub(r"[（(](?:盖章|印章|公章|章)[)）]$", "", n).strip("【】[]()（）:：|")  # "…局（盖章）" under a seal
     n = _CENSORED_RE.sub("人民政府", n)
     if n.startswith("中华人民共和国") and n not in ALIASES:
         n = n[len("中华人民共和国") :]

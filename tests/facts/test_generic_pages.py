@@ -294,3 +294,28 @@ def test_every_document_listed_before_the_verb_is_repealed() -> None:
         "九府规〔2018〕4号", "九科规〔2020〕2号", "九科规〔2021〕6号"]
     cited = "根据《九江市科技奖励办法》（九府规〔2018〕4号）、《实施细则》（九科规〔2020〕2号），制定本细则。"
     assert not [e for e in extract_facts(DocText(title="细则", body=cited)).events if e["type"] == "repeal"]
+
+
+def test_other_sites_words_and_spaced_labels_in_a_metadata_table() -> None:
+    rows = [("文　　号", "浔科发〔2026〕12号"), ("发布单位", "九江市科学技术局 九江市财政局"), ("成文时间", "2026-04-01"),
+            ("公开日期", "2026-04-03")]
+    table = "<table>" + "".join(f"<tr><td>{k}：</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    text = "<div class='zw'><p>各县区科技局：</p><p>" + "现将有关事项通知如下，请认真贯彻执行。" * 4 + "</p></div>"
+    rec = _record(_page(_NAV + table + text + _FOOT, title="关于某事的通知"))
+    assert rec.doc_number == "浔科发〔2026〕12号"
+    assert rec.issuers == ("九江市科学技术局", "九江市财政局")
+    assert rec.written_date == dt.date(2026, 4, 1) and rec.published_date == dt.date(2026, 4, 3)
+
+
+def test_a_signature_under_a_seal_note() -> None:
+    body = "各县区科技局：\n现将有关事项通知如下。\n九江市科学技术局（盖章）\n2026年4月3日"
+    facts = extract_facts(DocText(title="关于某事的通知", body=body, url="https://kjj.jiujiang.example.gov.cn/a.html"))
+    assert facts.issuers == ("九江市科学技术局",) and facts.written_date == dt.date(2026, 4, 3)
+
+
+def test_numbers_with_di_and_other_brackets() -> None:
+    for raw in ("浔科发〔2026〕第12号", "浔科发〖2026〗12号"):
+        rec = _record(_page(_NAV + f"<div class='zw'><p>{raw}</p>" + _TEXT + "</div>" + _FOOT, title="关于某事的通知"))
+        assert rec.doc_number == "浔科发〔2026〕12号", raw
+    prose = "<div class='zw'><p>根据2026年第12号公告，现将有关事项通知如下。</p>" + _TEXT + "</div>"
+    assert _record(_page(_NAV + prose + _FOOT, title="关于某事的通知")).doc_number is None
