@@ -10,6 +10,7 @@ Measurements behind the choices: docs/extraction.md ("Generic pages").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -237,6 +238,7 @@ class _Tail:
 def byline_meta(text: str) -> dict[str, str]:
     """``发布日期`` / ``ContentSource`` / ``发布机构`` / ``文号`` read from the byline text around the heading."""
     out: dict[str, str] = {}
+    text = unicodedata.normalize("NFKC", text)  # full-width digits, hyphens and colons: "2026－03－06"
     m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text)
     if m:
         out["发布日期"] = clean(m.group(1))
