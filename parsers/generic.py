@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -52,10 +53,21 @@ def is_chrome(el: Any) -> bool:
 
 def _is_article_head(el: Any) -> bool:
     """A chrome-named block that is the article's head: short, with a byline label and no link list."""
-    text = "".join(t for t in el.itertext() if isinstance(t, str))
-    if len(text) > 600 or not _ARTICLE_HEAD_RE.search(text):
+    # bounded reads: this runs for every element below a chrome-named block (a 3,000-item menu); an
+    # article's head is a heading and a byline, a few dozen elements at most
+    if sum(1 for _ in islice(el.iter(), 41)) > 40:
         return False
-    return sum(1 for _ in el.iter("a")) <= 3
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        if isinstance(t, str):
+            parts.append(t)
+            size += len(t)
+            if size > 600:
+                return False
+    if not _ARTICLE_HEAD_RE.search("".join(parts)):
+        return False
+    return sum(1 for _ in islice(el.iter("a"), 4)) <= 3
 
 
 def inside_chrome_or_link(el: Any) -> bool:

@@ -138,18 +138,19 @@ _EVALUATING_RE = re.compile(r"评估|评价|考核|验收|总结")
 _SENTENCE_END = "。；;！!？?\n"
 
 
+_SENTENCE_MAX = 200  # a text without sentence ends is read this far around a match, not to its ends
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+
+
 def _sentence_before(text: str, start: int) -> str:
-    i = start
-    while i > 0 and text[i - 1] not in _SENTENCE_END:
-        i -= 1
-    return text[i:start]
+    lo = max(0, start - _SENTENCE_MAX)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    return text[ends[-1] if ends else lo : start]
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    j = end
-    while j < len(text) and text[j] not in _SENTENCE_END:
-        j += 1
-    return _sentence_before(text, start) + text[start:j]
+    m = _SENTENCE_END_RE.search(text, end, end + _SENTENCE_MAX)
+    return _sentence_before(text, start) + text[start : m.start() if m else min(len(text), end + _SENTENCE_MAX)]
 
 
 # "2019年10月，科技部复函支持…" in a page published in 2026: history, not news
