@@ -9,17 +9,33 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
-from parsers.generic import byline_meta, choose_title, main_node, page_attachments, region_text
+from parsers.generic import byline_meta, date_under_heading, main_node, page_attachments, region_text
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
+from parsers.titles import choose_title
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",
               "Author", "SiteName", "Description")
 LABELS = ("发文字号", "文号", "成文日期", "发布日期", "发文机关", "发布机构", "索引号", "主题分类",
           "生效日期", "有效性", "文件编号", "信息提供日期")
-_LABEL_RE = re.compile(r"^\s*(" + "|".join(LABELS) + r")\s*[:：]?\s*(.*)$", re.S)
+# Other sites' words for the same fields, read under the names above (issue 15: real pages label a
+# 文号 as 文件编号 or 发文编号, a 成文日期 as 成文时间, a 发文机关 as 发布单位 …).
+LABEL_ALIASES = {"文件编号": "文号", "发文编号": "文号", "文件字号": "文号", "成文时间": "成文日期",
+                 "印发日期": "成文日期", "签发日期": "成文日期", "公开日期": "发布日期", "发布时间": "发布日期",
+                 "发布单位": "发文机关", "发文单位": "发文机关", "制发机关": "发文机关", "发布部门": "发文机关",
+                 "发布机关": "发文机关"}
+_ALL_LABELS = sorted({*LABELS, *LABEL_ALIASES}, key=len, reverse=True)
+# a label may be spaced out to fill its cell: 文　　号, 发 文 字 号, 索 引 号
+_SPACED = "|".join(r"\s*".join(label) for label in _ALL_LABELS)
+_LABEL_RE = re.compile(r"^\s*(" + _SPACED + r")\s*[:：]?\s*(.*)$", re.S)
+
+
+def label_name(raw: str) -> str:
+    """The field a (possibly spaced-out or alias) label stands for."""
+    label = re.sub(r"\s+", "", raw)
+    return LABEL_ALIASES.get(label, label)
 ATTACHMENT_EXT = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".ofd", ".et", ".txt")
 _BLOCK_TAGS = ("p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section")
 
@@ -49,14 +65,32 @@ def labelled_values(sel: Selector | SelectorList) -> dict[str, str]:
         for el in node.root.iter(*_LABEL_TAGS):
             own = _el_text(el)
             match = _LABEL_RE.match(own)
-            if not match or match.group(1) in out or len(own) > 80:
+            if not match or label_name(match.group(1)) in out or len(own) > 80:
                 continue
-            label, rest = match.group(1), clean(match.group(2))
+            label, rest = label_name(match.group(1)), clean(match.group(2))
             if not rest:
                 rest = _following_value(el)
-            if rest:
-                out[label] = rest
+            for name, value in _glued_labels(label, rest):
+                out.setdefault(name, value)
     return out
+
+
+# a label glued to the value before it: after a digit, 号, 日 or a closing bracket (文号 inside 发文字号 is not one)
+_NEXT_LABEL_RE = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[号日]))(" + "|".join(_ALL_LABELS) + r")\s*[:：]")
+
+
+def _glued_labels(label: str, rest: str) -> list[tuple[str, str]]:
+    """``索引号：…/2026-00012文号：东科发〔2026〕5号发布日期：2026-03-10``: one line, several labels
+    (the value of each ends where the next label starts)."""
+    out: list[tuple[str, str]] = []
+    start = 0
+    for m in _NEXT_LABEL_RE.finditer(rest):
+        if m.start() == 0:
+            continue
+        out.append((label, clean(rest[start : m.start()])))
+        label, start = label_name(m.group(1)), m.end()
+    out.append((label, clean(rest[start:])))
+    return [(n, v) for n, v in out if v]
 
 
 def _following_value(el: Any) -> str:
@@ -176,6 +210,10 @@ def generic_detail(text: str, url: str) -> DetailPage:
     for key, value in byline_meta(region_text(sel, main)).items():
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)
+    if "发布日期" not in meta:
+        under = date_under_heading(sel, main, choice.title)
+        if under:
+            meta["发布日期"] = under
     body = node_text(main) if main is not None else ""
     explain = tuple({"field": "title", "rule": rule, "text": text_, "verdict": verdict}
                     for rule, text_, verdict in choice.candidates)

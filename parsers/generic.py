@@ -10,8 +10,9 @@ Measurements behind the choices: docs/extraction.md ("Generic pages").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -23,21 +24,59 @@ from parsers.urls import absolute, is_http_url
 
 BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
           "td", "th", "dl", "dd", "dt", "ul", "ol", "center", "main", "aside", "header", "footer", "form", "tbody"}
-_SKIP = {"script", "style", "noscript", "select", "option", "button", "iframe", "head", "title"}
+SKIP_TAGS = {"script", "style", "noscript", "select", "option", "button", "iframe", "head", "title"}
 # Chrome named as such in class/id: its text is never the main text.
 _CHROME_RE = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|footer|foot|header|head|top|bar|related|relate|share|crumbs?|breadcrumb|"
-    r"bread|copyright|sidebar|m-head|m-foot|print-bar|teaser|hot|tuijian|xgwz)(?:$|[-_\s\d])",
+    r"bread|copyright|sidebar|m-head|m-foot|print-bar|teaser|hot|tuijian|xgwz|logo|brand)(?:$|[-_\s\d])",
     re.I,
 )
 
 
-def _classes(el: Any) -> str:
+def classes(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
+TITLE_CLASS_RE = re.compile(r"(?:title|tit|biaoti|bt|headline|con_title|m-title|show-t|c-h)(?:$|[-_\s])", re.I)
+# What an article's own head holds: a byline label. A block named "article-head" / "detail-top" that
+# holds one is the document's head, not the site's (its date and source are read, its heading kept).
+_ARTICLE_HEAD_RE = re.compile(r"(?:发布时间|发布日期|发文日期|信息来源|文章来源|来源|浏览次数|阅读次数)\s*[:：]")
+
+
 def is_chrome(el: Any) -> bool:
-    return el.tag in ("header", "footer", "nav") or bool(_CHROME_RE.search(_classes(el)))
+    if el.tag == "nav":
+        return True
+    if el.tag not in ("header", "footer") and not _CHROME_RE.search(classes(el)):
+        return False
+    return el.tag == "footer" or not _is_article_head(el)
+
+
+def _is_article_head(el: Any) -> bool:
+    """A chrome-named block that is the article's head: short, with a byline label and no link list."""
+    # bounded reads: this runs for every element below a chrome-named block (a 3,000-item menu); an
+    # article's head is a heading and a byline, a few dozen elements at most
+    if sum(1 for _ in islice(el.iter(), 41)) > 40:
+        return False
+    parts: list[str] = []
+    size = 0
+    for t in el.itertext():
+        if isinstance(t, str):
+            parts.append(t)
+            size += len(t)
+            if size > 600:
+                return False
+    if not _ARTICLE_HEAD_RE.search("".join(parts)):
+        return False
+    return sum(1 for _ in islice(el.iter("a"), 4)) <= 3
+
+
+def inside_chrome_or_link(el: Any) -> bool:
+    node = el
+    while node is not None:
+        if node.tag == "a" or (isinstance(node.tag, str) and is_chrome(node)):
+            return True
+        node = node.getparent()
+    return False
 
 
 # ---------------------------------------------------------------- main text
@@ -56,7 +95,7 @@ def _own_text_len(el: Any) -> int:
     total = len(clean(el.text))
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag and tag not in _SKIP and tag != "a" and not _has_container(child) and not is_chrome(child) \
+        if tag and tag not in SKIP_TAGS and tag != "a" and not _has_container(child) and not is_chrome(child) \
                 and not _is_heading_or_byline(child):
             total += _text_len(child)
         total += len(clean(child.tail))
@@ -64,7 +103,7 @@ def _own_text_len(el: Any) -> int:
 
 
 def _is_heading_or_byline(el: Any) -> bool:
-    if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or _TITLE_CLASS_RE.search(_classes(el)):
+    if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or TITLE_CLASS_RE.search(classes(el)):
         return True
     return bool(_BYLINE_RE.match("".join(el.itertext())))
 
@@ -82,7 +121,7 @@ def _text_len(el: Any) -> int:
     while stack:
         node = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIP:
+        if tag in SKIP_TAGS:
             continue
         if tag != "a":
             total += len(clean(node.text))
@@ -96,7 +135,7 @@ def _candidates(root: Any) -> Iterator[Any]:
     stack = [root]
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in _SKIP or (el is not root and is_chrome(el)):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or (el is not root and is_chrome(el)):
             continue
         yield el
         stack.extend(el)
@@ -111,9 +150,18 @@ def main_node(sel: Selector) -> Any | None:
         if el.tag in ("a", "span", "b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "th"):
             continue
         length = _own_text_len(el)
-        if length > best_len:
+        deeper_tie = length == best_len and best is not None and any(a is best for a in el.iterancestors())
+        if (length > best_len or deeper_tie) and not _is_boilerplate(el, length):
             best, best_len = el, length
     return _narrowed(best, best_len)
+
+
+# A site's notice about itself (copyright, reprint terms, ICP record): often one long unnamed paragraph.
+_BOILERPLATE_RE = re.compile(r"版权所有|版权归|未经[^，。]{0,8}授权|不得转载|禁止转载|ICP备|免责声明|网站声明")
+
+
+def _is_boilerplate(el: Any, length: int) -> bool:
+    return length < 600 and bool(_BOILERPLATE_RE.search("".join(t for t in el.itertext() if isinstance(t, str))))
 
 
 def _narrowed(node: Any | None, length: int) -> Any | None:
@@ -122,8 +170,11 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
     while node is not None:
         # never into a heading or byline: a short text can be no longer than its title
         sized = [(c, _own_text_len(c)) for c in node
-                 if isinstance(c.tag, str) and c.tag not in _SKIP and not _is_heading_or_byline(c)]
+                 if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and not _is_heading_or_byline(c)]
         child = max((cn for cn in sized if cn[1] >= 0.8 * length), key=lambda cn: cn[1], default=(None, 0))[0]
+        if child is not None and _lines_in(child) <= 1 and _text_after(sized, child):
+            # one long paragraph is not the whole text when lines follow it (the signature, its date)
+            child = None
         if child is None:
             # the one child of several lines (<br>, <p>) beside one-line children (a heading, a date)
             multi = [(c, n) for c, n in sized if n >= 0.5 * length and _lines_in(c) > 1]
@@ -135,165 +186,35 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
     return node
 
 
+def _text_after(sized: list[tuple[Any, int]], child: Any) -> bool:
+    later = [n for c, n in sized[[c for c, _ in sized].index(child) + 1:]]
+    return any(n > 0 for n in later)
+
+
 def _lines_in(el: Any) -> int:
     return 1 + sum(1 for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag in ("br", "p", "div"))
-
-
-# ---------------------------------------------------------------- title
-
-_SEP_RE = re.compile(r"\s+[-–—|｜:：]+\s+|\s*(?:[_｜|－—–]|--|:::)\s*")
-_ORG_END_RE = re.compile(
-    r"(?:网|网站|门户|政府|人民政府|局|厅|委员会|委|部|办公室|办公厅|中心|管委会|管理委员会|在线|资讯)$"
-)
-_TITLE_LABEL_RE = re.compile(r"^\s*(?:标\s*题|名\s*称|文件名称|公文名称|文件标题)\s*[:：]?\s*$")
-_TITLE_CLASS_RE = re.compile(r"(?:title|tit|biaoti|bt|headline|con_title|m-title|show-t|c-h)(?:$|[-_\s])", re.I)
-_NOT_TITLE_RE = re.compile(r"^(?:当前位置|您的位置|首页|发布时间|发布日期|来源|信息来源|日期|索引号|\[)|[:：]\s*$")
-
-
-@dataclass(frozen=True)
-class TitleChoice:
-    title: str
-    rule: str
-    # every candidate looked at, with why it lost: what ``parse --explain`` shows
-    candidates: tuple[tuple[str, str, str], ...]  # (rule, text, verdict)
-
-
-def site_names(sel: Selector, meta: dict[str, str]) -> set[str]:
-    """What the page says its site is called: SiteName / og:site_name, the footer's 主办 / 版权所有."""
-    names = {meta.get("SiteName", "")}
-    og = sel.xpath("//meta[@property='og:site_name']/@content").get()
-    names.add(clean(og))
-    for text in sel.xpath("//body//text()").getall():
-        for m in re.finditer(r"(?:主办单位|主办|版权所有|Copyright ©?)\s*[:：]?\s*([\u4e00-\u9fff]{3,30})", text):
-            names.add(m.group(1))
-    return {n for n in names if n}
-
-
-def strip_site(title: str, sites: set[str]) -> str:
-    """``<title>`` without the site name (and column) glued to either end by a separator."""
-    parts = [p for p in _SEP_RE.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title
-    # The document's own title is the longest part; a part is site chrome when it is (in) a site name
-    # or reads like an organisation / column name and is much shorter than the longest part.
-    longest = max(parts, key=len)
-    keep = [p for p in parts if p is longest or not _is_site_part(p, sites, len(longest))]
-    return " ".join(keep) if len(keep) < len(parts) else title
-
-
-def _is_site_part(part: str, sites: set[str], longest: int) -> bool:
-    p = part.strip()
-    if any(p == s or p in s or s in p for s in sites):
-        return True
-    return len(p) <= 16 and len(p) * 2 < longest and (bool(_ORG_END_RE.search(p)) or len(p) <= 8)
-
-
-def _title_cell(sel: Selector) -> str:
-    for el in sel.root.iter("td", "th", "span", "label", "dt", "b", "strong"):
-        if _TITLE_LABEL_RE.match(clean("".join(el.itertext()))):
-            nxt = el.getnext()
-            if el.tag in ("b", "strong") and el.getparent() is not None:
-                nxt = el.getparent().getnext()
-            if nxt is not None:
-                value = clean("".join(nxt.itertext()))
-                if len(value) >= 4:
-                    return value
-    return ""
-
-
-def _headings(sel: Selector, main: Any | None) -> list[str]:
-    """Heading-like elements (h1-h4, title-ish classes) in document order, before the main text."""
-    out: list[str] = []
-    stop = main
-    for el in sel.root.iter():
-        if el is stop:
-            break
-        if not isinstance(el.tag, str) or _inside_chrome_or_link(el):
-            continue
-        if el.tag in ("h1", "h2", "h3", "h4") or _TITLE_CLASS_RE.search(_classes(el)):
-            text = clean("".join(el.itertext()))
-            if 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text):
-                out.append(text)
-    return out
-
-
-def _inside_chrome_or_link(el: Any) -> bool:
-    node = el
-    while node is not None:
-        if node.tag == "a" or (isinstance(node.tag, str) and is_chrome(node)):
-            return True
-        node = node.getparent()
-    return False
-
-
-def _preceding_block(sel: Selector, main: Any | None) -> str:
-    """The last short, non-label block before the main text: a title in an unnamed <font> or <td>."""
-    last = ""
-    for el in sel.root.iter():
-        if el is main:
-            break
-        if not isinstance(el.tag, str) or el.tag in _SKIP or _inside_chrome_or_link(el) or el.tag in ("table", "tr"):
-            continue
-        text = clean("".join(el.itertext()))
-        if 6 <= len(text) <= 150 and not _NOT_TITLE_RE.search(text) and not re.search(r"[:：]", text[:8]) \
-                and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
-            last = text
-    return last
-
-
-def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> TitleChoice:
-    """The document's own title; ``<title>`` is the last resort and never with the site name on it."""
-    sites = site_names(sel, meta)
-    raw_title = clean(sel.css("title::text").get())
-    stripped = strip_site(raw_title, sites)
-    headings = _headings(sel, main)
-    in_title = [h for h in headings if h in raw_title and h not in sites]
-    ordered: list[tuple[str, str]] = [
-        ("title.meta_article_title", meta.get("ArticleTitle", "")),
-        ("title.og_title", clean(sel.xpath("//meta[@property='og:title']/@content").get())),
-        ("title.metadata_cell", _title_cell(sel)),
-        ("title.heading_in_title_tag", max(in_title, key=len) if in_title else ""),
-        ("title.title_tag_minus_site", stripped if stripped != raw_title else ""),
-        ("title.heading", headings[0] if headings else ""),
-        ("title.block_before_text", _preceding_block(sel, main)),
-        ("title.title_tag", raw_title),
-    ]
-    return _pick(ordered, sites)
-
-
-def _pick(ordered: Iterable[tuple[str, str]], sites: set[str]) -> TitleChoice:
-    won: tuple[str, str] | None = None
-    rows: list[tuple[str, str, str]] = []
-    for rule, text in ordered:
-        if not text:
-            continue
-        if won is not None:
-            rows.append((rule, text, f"lost: lower precedence than {won[0]}"))
-        elif text in sites or len(text) < 4:
-            rows.append((rule, text, "lost: only the site name" if text in sites else "lost: too short"))
-        else:
-            won = (rule, text)
-            rows.append((rule, text, "won"))
-    if won is None:
-        return TitleChoice("", "title.none", tuple(rows))
-    return TitleChoice(won[1], won[0], tuple(rows))
 
 
 # ---------------------------------------------------------------- byline
 
 _DATE = r"((?:19|20)\d{2}\s*(?:[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?))"
 # bare 日期 / 时间 only as a whole label: 打印时间 (print time) and 成文日期 are other dates
+_LABEL_END = r"\s*(?:[:：]|[】\]])\s*"  # "发布时间：" or "【发布时间】"
 _PUB_RE = re.compile(
-    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)\s*[:：]\s*" + _DATE
+    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
+    + _LABEL_END + _DATE
 )
 # "2021-03-26 信息来源：…", "[ 2026-03-06 ] 来源：…", "2019年09月06日 18:22 来源：…"
 _DATE_BEFORE_SOURCE_RE = re.compile(
     _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】]?\s*[|｜]?\s*(?:信息来源|文章来源|来源)"
 )
-_SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)\s*[:：]\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
+_SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)" + _LABEL_END + r"([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
                         r"(?=\s|发布|日期|时间|作者|编辑|浏览|点击|字号|【|\||｜|$)")
 _AGENCY_RE = re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*([\u4e00-\u9fff][\u4e00-\u9fff 、]{1,60}?)"
                         r"(?=\s*(?:发布|来源|日期|时间|文号|发文字号|成文|索引|$))")
+
+
+_DOCNUM_LABEL_RE = re.compile(r"(?:发文字号|文号)\s*[:：]\s*([^\s:：]{2,24}?号)")
 
 
 def region_text(sel: Selector, main: Any | None) -> str:
@@ -304,7 +225,7 @@ def region_text(sel: Selector, main: Any | None) -> str:
     stack: list[Any] = [root]
     while stack:
         el = stack.pop()
-        if el is main or not isinstance(el.tag, str) or el.tag in _SKIP or is_chrome(el):
+        if el is main or not isinstance(el.tag, str) or el.tag in SKIP_TAGS or is_chrome(el):
             if el is not root:
                 lines.append(clean(el.tail))
             continue
@@ -327,18 +248,46 @@ class _Tail:
 
 
 def byline_meta(text: str) -> dict[str, str]:
-    """``发布日期`` / ``ContentSource`` / ``发布机构`` read from the byline text around the heading."""
+    """``发布日期`` / ``ContentSource`` / ``发布机构`` / ``文号`` read from the byline text around the heading."""
     out: dict[str, str] = {}
+    text = unicodedata.normalize("NFKC", text)  # full-width digits, hyphens and colons: "2026－03－06"
     m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text)
     if m:
         out["发布日期"] = clean(m.group(1))
     s = _SOURCE_RE.search(text)
     if s:
         out["ContentSource"] = s.group(1)
+    n = _DOCNUM_LABEL_RE.search(text)
+    if n:
+        out["文号"] = n.group(1)
     a = _AGENCY_RE.search(text)
     if a and a.group(1).strip():
         out["发布机构"] = clean(a.group(1))
     return out
+
+
+_BARE_DATE_RE = re.compile(r"^\s*[\[【(（]?\s*" + _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?(?:\s|$)")
+
+
+def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
+    """A date standing alone between the document's own heading (the element reading ``title``) and
+    its text (``<div class="date">2026-03-10``, no label): the visible publication date. Dates
+    elsewhere (list items in a sidebar) are not read."""
+    seen_heading = False
+    for el in sel.root.iter():
+        if el is main:
+            break
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or inside_chrome_or_link(el):
+            continue
+        if not seen_heading:
+            seen_heading = bool(title) and clean("".join(el.itertext())) == title
+            continue
+        if el.tag in ("h1", "h2", "h3"):
+            return ""  # another heading: what follows is not the byline
+        m = _BARE_DATE_RE.match(el.text or "")
+        if m:
+            return clean(m.group(1))
+    return ""
 
 
 # ---------------------------------------------------------------- attachments
@@ -360,15 +309,20 @@ def attachment_url(url: str) -> bool:
 def page_attachments(sel: Selector, page_url: str) -> tuple[Attachment, ...]:
     """Every file link outside named chrome, body or not: attachment lists often sit after the body."""
     seen: dict[str, Attachment] = {}
+    named: set[str] = set()
     for el in sel.root.iter("a"):
         href = (el.get("href") or "").strip()
         parent = el.getparent()
         if not href or href.startswith(("javascript:", "mailto:", "#")) or (
-                parent is not None and _inside_chrome_or_link(parent)):
+                parent is not None and inside_chrome_or_link(parent)):
             continue
         url = absolute(page_url, href)
         if not is_http_url(url) or not attachment_url(url):
             continue
-        name = clean(el.get("title") or "".join(el.itertext())) or unquote(urlsplit(url).path).rsplit("/", 1)[-1]
-        seen.setdefault(url, Attachment(name=name, url=url))
+        name = clean(el.get("title") or "".join(el.itertext()))
+        if name and url not in named:
+            named.add(url)  # an icon link before it (no text) was named after the file: this names it
+            seen[url] = Attachment(name=name, url=url)
+        elif url not in seen:
+            seen[url] = Attachment(name=name or unquote(urlsplit(url).path).rsplit("/", 1)[-1], url=url)
     return tuple(seen.values())

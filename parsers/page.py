@@ -128,7 +128,7 @@ def html_selector(text: str) -> Selector:
     if may_be_too_deep(text):
         text = flatten(text)  # libxml2 would silently drop everything below ~2,000 levels
     try:
-        return Selector(text=text)
+        return Selector(text=text, type="html")  # never parsel's JSON mode: a page is HTML
     except Exception as exc:  # lxml raises a zoo of types on hostile input
         raise ParseError(f"unparseable HTML: {exc}") from None
 

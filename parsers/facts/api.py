@@ -87,6 +87,9 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
     for found in reversed(iter_doc_numbers(title.text)):
         if _TITLE_TAIL_RE.match(title.text[found.span[1] :]):
             return _docnum_result(title, found.normalised, found.span, "docnum.title")
+    order = order_in_head(title.text)  # the title is the order's number: 工业和信息化部令第75号
+    if order:
+        return _docnum_result(title, order.normalised, order.span, "docnum.order_title")
     head = body.text[:_HEAD]
     order = order_in_head(head)
     if order:
@@ -249,11 +252,11 @@ def _event(spec: EventSpec, src: Source, span: tuple[int, int], rule: str, **fie
     return spec.make(span=span, source=src.name, rule=rule, **fields).to_dict()
 
 
-def _pilot_events(texts: list[Source], own: str | None) -> list[dict[str, Any]]:
+def _pilot_events(texts: list[Source], own: str | None, by_approver: bool, year: int | None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     cities: set[str] = set()
     for src in texts:
-        for pz in find_pilot_zone_events(src.text, own):
+        for pz in find_pilot_zone_events(src.text, own, by_approver, year):
             if pz.city in cities:
                 continue
             cities.add(pz.city)
@@ -269,8 +272,10 @@ def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
     # repeats are dropped: an exact repeat (same numbers AND same clause text, e.g. the title
     # repeated as the body's first line), and a headline (the title or a heading line) that
     # only restates the numbers of a rule that a body clause states in full.
-    found = [(src, fr, src.name == "title" or is_heading(src.text, fr.span)) for src in texts
-             for fr in find_funding(src.text)]  # fmt: skip
+    # A news teaser ("单个项目支持金额最高2亿元、建设……" opening the body) is a headline too: it sums
+    # up the clauses that follow.
+    found = [(src, fr, src.name == "title" or is_heading(src.text, fr.span) or _in_lead(src, fr.span))
+             for src in texts for fr in find_funding(src.text)]  # fmt: skip
     in_clauses = {_triple(fr) for _, fr, heading in found if not heading}
     out: list[dict[str, Any]] = []
     seen: set[tuple[int | None, float | None, int | None, str]] = set()
@@ -285,6 +290,13 @@ def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
                    per_year=fr.per_year, years=fr.years)
         )  # fmt: skip
     return out
+
+
+def _in_lead(src: Source, span: tuple[int, int]) -> bool:
+    """In the teaser that opens a news text: highlights listed up to an ellipsis ("……在今天上午…")."""
+    line = src.text[: src.text.find("\n")] if "\n" in src.text else src.text
+    cut = line.find("…")
+    return src.name == "body" and cut != -1 and span[1] <= cut
 
 
 def _triple(fr: FundingRule) -> tuple[int | None, float | None, int | None]:
@@ -318,12 +330,15 @@ def _lifecycle_events(title: Source, body: Source, published: dt.date | None) ->
 
 
 def _events(
-    title: Source, body: Source, atts: list[Source], doc_number: str | None, published: dt.date | None
+    title: Source, body: Source, atts: list[Source], doc_number: str | None, published: dt.date | None,
+    issuers: Iterable[str] = (),
 ) -> list[dict[str, Any]]:
     """Every finder's events, finder by finder: a new event type adds its finder here."""
-    own = doc_number if is_approval_letter(title.text, body.text[:_HEAD]) else None
+    letter = is_approval_letter(title.text, body.text[:_HEAD])
+    own = doc_number if letter else None
+    by_approver = letter or APPROVER in issuers
     return [
-        *_pilot_events([title, body, *atts], own),
+        *_pilot_events([title, body, *atts], own, by_approver, published.year if published else None),
         *_funding_events([title, body, *atts]),
         *_repeal_events([body, *atts], doc_number),
         *_lifecycle_events(title, body, published),
@@ -357,7 +372,8 @@ def extract_facts(doc: DocText) -> Facts:
     published = _published_date(body, metas)
     evidence.extend(x[1] for x in (written, published) if x)
 
-    events = _events(title, body, atts, dn[0] if dn else None, published[0] if published else None)
+    events = _events(title, body, atts, dn[0] if dn else None, published[0] if published else None,
+                     [name for name, _ in issuers])
     by_name = {s.name: s for s in (title, body, *atts)}
     evidence.extend(_event_evidence(e, by_name) for e in events)
 

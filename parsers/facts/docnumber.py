@@ -1,6 +1,6 @@
 """文号 (document number) detection and normalisation.
 
-Tolerates ``〔〕 [] ［］ () 【】 ﹝﹞`` (full-width forms are folded before matching), and
+Tolerates ``〔〕 [] ［］ () 【】 ﹝﹞ 〖〗`` (full-width forms are folded before matching), ``〔2026〕第11号``, and
 reposts that lost a bracket: ``国科函规〔2019184号`` and ``深府〔201929`` both normalise.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN = "〔[(【﹝［（"
-_CLOSE = "〕])】﹞］）"
+_OPEN = "〔[(【﹝［（〖"
+_CLOSE = "〕])】﹞］）〗"
 
 # The issuing-body prefix (京政发, 国科函规, 沪经信法, 工信部科...) must start right after a
 # non-CJK character (line start, bracket, colon, space): that keeps the sentence around a
@@ -21,6 +21,7 @@ DOCNUM_RE = re.compile(
     r"(?P<open>[" + re.escape(_OPEN) + r"])?\s*"
     r"(?P<year>(?:19|20)\d{2})\s*"
     r"(?P<close>[" + re.escape(_CLOSE) + r"])?\s*"
+    r"(?P<di>第)?\s*"  # 宜科发〔2026〕第11号 (after a closing bracket only, see _valid)
     r"(?P<num>\d{1,4})(?!\d)\s*"
     r"(?P<hao>号)?"
 )
@@ -49,6 +50,8 @@ def _valid(m: re.Match[str]) -> bool:
     if _BAD_PREFIX_RE.search(m.group("prefix")):
         return False
     has_open, has_close, has_hao = bool(m.group("open")), bool(m.group("close")), bool(m.group("hao"))
+    if m.group("di") and not (has_close and has_hao):
+        return False
     if not (has_open or has_close):
         return False  # a bare "2019 35号" is too weak
     if not has_close and not has_hao:

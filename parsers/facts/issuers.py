@@ -71,6 +71,8 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType(
 _ORG_END_RE = re.compile(
     r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会|(?<!公)司)$"
 )
+# A media outlet is never an issuer (issue 15), even one a county runs: 融媒体中心, 新闻中心, 报社.
+_MEDIA_RE = re.compile(r"融媒体|新闻中心|新闻网|报社|报业|日报|晚报|电视台|通讯社")
 _SPLIT_RE = re.compile(r"[、，,;；/]|\s{2,}")
 _CITY_OF_HOST = (
     ("bjhd.gov.cn", "北京"),
@@ -108,7 +110,8 @@ def canonical(name: str, city: str | None = None) -> str | None:
     ``市经信委`` (city omitted, as joint notices write the second issuer) is completed with
     ``city`` when known.
     """
-    n = re.sub(r"\s+", "", name).strip("【】[]()（）:：|")
+    n = re.sub(r"\s+", "", name)
+    n = re.sub(r"[（(](?:盖章|印章|公章|章)[)）]$", "", n).strip("【】[]()（）:：|")  # "…局（盖章）" under a seal
     n = _CENSORED_RE.sub("人民政府", n)
     if n.startswith("中华人民共和国") and n not in ALIASES:
         n = n[len("中华人民共和国") :]
@@ -118,7 +121,8 @@ def canonical(name: str, city: str | None = None) -> str | None:
         n = city + n
     if n in ALIASES:
         return ALIASES[n]
-    if 2 <= len(n) <= 30 and _ORG_END_RE.search(n) and re.fullmatch(r"[\u4e00-\u9fff]+", n):
+    if 2 <= len(n) <= 30 and _ORG_END_RE.search(n) and re.fullmatch(r"[\u4e00-\u9fff]+", n) \
+            and not _MEDIA_RE.search(n):
         return n
     return None
 

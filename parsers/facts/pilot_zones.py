@@ -55,14 +55,20 @@ _APPROVED_LOOKBACK = 100
 _FIRST_RE = re.compile(r"(?P<list>" + _PLACE + r")成为(?:全国)?(?:首个|第一个)" + _PROGRAM_RE)
 _SPLIT_RE = re.compile(_SEP)
 _PROVINCE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:省|自治区)(?=[\u4e00-\u9fff]{2,})")
-_BAD_PLACE_RE = re.compile(r"[的其在了是将]|企业|单位|高校|地方|城市|国家|试验区|人工智能")
+_BAD_PLACE_RE = re.compile(r"[的其在了是将]|支持|企业|单位|高校|地方|城市|国家|试验区|人工智能")
 _COUNT_SUFFIX_RE = re.compile(r"[两二三四五六七八九十\d]+(?:个城市|地|个地区|省市|城市)$")
 _LETTER_TITLE_RE = re.compile(r"科技部关于支持" + _PLACE + r"(?:建设|创建)" + _PROGRAM_RE + r"的函")
 _CITATION_AFTER_RE = re.compile(r"^[^。\n(（]{0,4}[》」]?\s*[(（]")
 
 
+# 科技部（近日）批复同意东湖市建设… (a report of the approval; 科技部 must be in the sentence, below)
+_CONSENT_RE = re.compile(
+    r"(?:批复同意|同意|批准)(?!支持)(?P<list>" + _LIST + r")" + _COUNT + r"(?:建设|创建)" + _PROGRAM_RE
+)
+
 _RULES = (
     (_SUPPORT_RE, "pilot_zone.support"),
+    (_CONSENT_RE, "pilot_zone.consent"),
     (_REPLY_RE, "pilot_zone.reply"),
     (_UNDER_RE, "pilot_zone.under"),
     (_FIRST_RE, "pilot_zone.first"),
@@ -122,18 +128,63 @@ def _in_cited_title(text: str, start: int) -> bool:
     return before.count("《") > before.count("》")
 
 
-def _not_an_approval(text: str, m: re.Match[str], places: list[str]) -> bool:
+# Only MOST approves: outside MOST's own letter the sentence must name it (a city plan's "全力支持
+# 东湖新区建设…试验区" is the city's wish). A sentence that asks (商请 / 恳请 / 争取 …), refers back
+# (…以来 / 之后) or evaluates approves nobody.
+_APPROVER_RE = re.compile(r"科技部|科学技术部")
+_ASKING_RE = re.compile(r"商请|请求|申请|恳请|报请|提请|争取|力争|希望|建议|拟")
+_LOOKING_BACK_RE = re.compile(r"[^，。；;\n]{0,12}?(?:以来|之后|后[，,]|期间|的进展|的成效|的经验|的情况)")
+_EVALUATING_RE = re.compile(r"评估|评价|考核|验收|总结")
+_SENTENCE_END = "。；;！!？?\n"
+
+
+_SENTENCE_MAX = 200  # a text without sentence ends is read this far around a match, not to its ends
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    lo = max(0, start - _SENTENCE_MAX)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    return text[ends[-1] if ends else lo : start]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    m = _SENTENCE_END_RE.search(text, end, end + _SENTENCE_MAX)
+    return _sentence_before(text, start) + text[start : m.start() if m else min(len(text), end + _SENTENCE_MAX)]
+
+
+# "2019年10月，科技部复函支持…" in a page published in 2026: history, not news
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+_RECENT_RE = re.compile(r"近日|日前|近期|今天|今日|昨天|昨日")
+
+
+def _told_as_history(sentence: str, year: int | None) -> bool:
+    years = [int(y) for y in _YEAR_RE.findall(sentence)]
+    return year is not None and bool(years) and max(years) < year and not _RECENT_RE.search(sentence)
+
+
+def _not_an_approval(text: str, m: re.Match[str], places: list[str], by_approver: bool, year: int | None) -> bool:
+    before = _sentence_before(text, m.start())
     return (
-        _in_cited_title(text, m.start())
+        _told_as_history(before + m.group(0), year)
+        or _in_cited_title(text, m.start())
         or len(places) > _MAX_BATCH
         or bool(_EXISTING_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]))
+        or not (by_approver or _APPROVER_RE.search(before + m.group(0)))
+        or bool(_ASKING_RE.search(before))
+        or bool(_LOOKING_BACK_RE.match(text, m.end()))
+        or bool(_EVALUATING_RE.search(_sentence(text, m.start(), m.end())))
     )
 
 
-def find_pilot_zone_events(text: str, own_doc_number: str | None) -> list[PilotZoneEvent]:
+def find_pilot_zone_events(
+    text: str, own_doc_number: str | None, by_approver: bool = False, year: int | None = None
+) -> list[PilotZoneEvent]:
     """Cities this text approves or reports approved: never a cited letter's title, a zone referred
-    to as existing, or a list of zones (see ``_not_an_approval``). Precision over recall: a false
-    "试验区获批" alert costs more than a late one."""
+    to as existing, a request, an evaluation or a list of zones (see ``_not_an_approval``).
+    ``by_approver``: the page is MOST's own (its letter, or signed by it); ``year``: the year it was
+    published (an approval dated in an earlier year is history). Precision over recall: a
+    false "试验区获批" alert costs more than a late one."""
     out: list[PilotZoneEvent] = []
     names_program = _FULL_PROGRAM_RE.search(text) is not None
     for rx, rule in _RULES:
@@ -141,7 +192,7 @@ def find_pilot_zone_events(text: str, own_doc_number: str | None) -> list[PilotZ
             if "short" in rx.groupindex and m["short"] and not names_program:
                 continue
             places = [p for p in _SPLIT_RE.split(m.group("list")) if p]
-            if _not_an_approval(text, m, places):
+            if _not_an_approval(text, m, places, by_approver, year):
                 continue
             number = _citation_after(text, m.end()) or own_doc_number
             for part in places:

@@ -38,5 +38,27 @@ def find_repeals(text: str) -> list[RepealEvent]:
         if number is None and m["title"] is None:
             continue
         rule = "repeal.doc" if number else "repeal.title"
+        out.extend(_listed_before(text, m.start(), v.end()))
         out.append(RepealEvent(number, m["title"], (m.start(), v.end()), rule))
+    return out
+
+
+_CITED_RE = re.compile(r"《(?P<title>[^》\n]{1,80})》\s*(?:[(\[](?P<num>[^)\]\n]{4,30})[)\]])?")
+_LIST_SEP_RE = re.compile(r"^\s*(?:[、，,]|和|及|与|以及)\s*$")
+
+
+def _listed_before(text: str, first: int, end: int) -> list[RepealEvent]:
+    """``《A》（X〔2019〕3号）、《B》（X〔2020〕5号）同时废止``: the documents listed before the one
+    next to the verb (read back while only a 、 / 和 joins them)."""
+    clause_start = max(text.rfind(c, 0, first) for c in "。；;\n") + 1
+    items = list(_CITED_RE.finditer(text, clause_start, first))
+    out: list[RepealEvent] = []
+    stop = first
+    for m in reversed(items):
+        if not _LIST_SEP_RE.match(text[m.end() : stop]):
+            break
+        nums = iter_doc_numbers(m["num"] or "")
+        number = nums[0].normalised if nums else None
+        out.insert(0, RepealEvent(number, m["title"], (m.start(), end), "repeal.doc" if number else "repeal.title"))
+        stop = m.start()
     return out

@@ -59,11 +59,34 @@ def find_signature(text: str) -> Signature | None:
     for i, line in enumerate(lines):
         got = _date_of_line(line)
         if got is None:
+            same = _org_and_date(line)
+            if same:
+                return same
             continue
         orgs = _org_lines(lines, i)
         if orgs:
             return Signature(tuple(orgs), got[0], line, got[1])
     return None
+
+
+def _org_and_date(line: Line) -> Signature | None:
+    """A signature on one line: ``江陵市科学技术局　2026年3月6日`` (a right-aligned line in one <p>)."""
+    found = iter_dates(line.text)
+    if "\t" in line.text or len(found) != 1 or line.text[found[0].span[1]:].strip():
+        return None  # a table row ("江陵市人民医院\t2026年3月6日") is not a signature
+    head = line.text[: found[0].span[0]]
+    if not head.strip() or head.rstrip() == head or len(head.strip()) > 40:
+        return None  # the name and the date are set apart by spaces
+    org_line = Line(head.strip(), line.start + len(head) - len(head.lstrip()), line.start + len(head.rstrip()))
+    names = split_known_line(org_line.text)
+    if names is None:
+        name = canonical(org_line.text)
+        names = [name] if name else None
+    if not names:
+        return None
+    date_line = Line(line.text[found[0].span[0]:], line.start + found[0].span[0], line.end)
+    rule = "signature.date_cn_numeral" if found[0].rule == "date.cn_numeral" else "signature.date"
+    return Signature(tuple((n, org_line) for n in names), found[0].date, date_line, rule)
 
 
 def _org_lines(lines: list[Line], i: int) -> list[tuple[str, Line]]:

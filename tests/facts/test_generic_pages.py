@@ -6,8 +6,9 @@ import datetime as dt
 
 from parsers.detail import generic_detail
 from parsers.facts import DocText, extract_facts
-from parsers.generic import attachment_url, byline_meta, strip_site
+from parsers.generic import attachment_url, byline_meta
 from parsers.notice import parse_bytes
+from parsers.titles import strip_site
 
 
 def _page(body: str, title: str = "", head: str = "") -> str:
@@ -186,3 +187,135 @@ def test_fund_size_in_a_news_sentence() -> None:
     rules = [e for e in extract_facts(DocText("南昌设立人工智能产业基金", body)).events if e["type"] == "funding_rule"]
     assert sorted((r["max_amount_yuan"] or 0, r["fund_size_yuan"] or 0) for r in rules) == [
         (0, 800_000_000), (1_000_000, 0), (3_000_000, 0)]
+
+
+def test_one_long_paragraph_is_not_the_whole_text_when_the_signature_follows() -> None:
+    long_para = "<p>" + "为加快推进全市算力基础设施建设，提升公共算力服务能力，现就有关事项通知如下。" * 3 + "</p>"
+    html = _page(_NAV + f"<div class='nr'>{long_para}<p>江西省科学技术厅</p><p>2026年4月3日</p></div>" + _FOOT,
+                 title="关于加快算力基础设施建设的通知")
+    rec = _record(html)
+    assert rec.body.endswith("江西省科学技术厅\n2026年4月3日")
+    assert rec.written_date == dt.date(2026, 4, 3) and rec.issuers == ("江西省科学技术厅",)
+
+
+def test_a_news_teaser_does_not_repeat_the_rule_it_sums_up() -> None:
+    body = ("首台套装备奖励最高500万元、人才公寓免租三年、算力券覆盖中小企业……昨日，九江市发布人工智能产业新政。\n"
+            "对首次获评国家级首台套的装备，给予研制单位最高500万元奖励。\n"
+            "对购买算力服务的中小企业，按实际支出的30%给予补贴，每家每年最高100万元。")
+    caps = sorted(e["max_amount_yuan"] for e in extract_facts(DocText(title="九江发布人工智能新政", body=body)).events
+                  if e["type"] == "funding_rule" and e["max_amount_yuan"])
+    assert caps == [1_000_000, 5_000_000]
+
+
+def test_labels_glued_on_one_line_are_read_apart() -> None:
+    line = "<div class='wzxx'>索引号：11360400/2026-00031文号：浔科发〔2026〕9号发布日期：2026-04-07</div>"
+    rec = _record(_page(_NAV + line + "<div class='zw'>" + _TEXT + "</div>" + _FOOT, title="关于组织申报的通知"))
+    assert rec.doc_number == "浔科发〔2026〕9号" and rec.published_date == dt.date(2026, 4, 7)
+
+
+def test_an_order_whose_title_is_its_number() -> None:
+    body = ("<p>《工业数据分类分级管理办法》已经2026年1月8日第2次部务会议审议通过，现予公布，自2026年4月1日起施行。</p>"
+            "<p>部长　王某某</p><p>2026年1月20日</p>")
+    rec = _record(_page(_NAV + f"<div class='zw'>{body}</div>" + _FOOT, title="中华人民共和国工业和信息化部令（第82号）"))
+    assert rec.doc_number == "工业和信息化部令第82号" and rec.written_date == dt.date(2026, 1, 20)
+
+
+def test_a_county_media_centre_is_not_an_issuer() -> None:
+    byline = "<div class='xx'>2026-04-02 来源：修水县融媒体中心</div>"
+    rec = _record(_page(_NAV + byline + "<div class='zw'><p>" + "昨日，修水县举办人工智能应用场景对接会，五十余家企业参加。" * 3
+                        + "</p></div>" + _FOOT, title="修水县举办人工智能应用场景对接会"))
+    assert rec.issuers == ()
+
+
+def test_a_short_page_is_not_titled_by_its_whole_text() -> None:
+    html = _page("<div class='zw'><p>" + "现将有关事项通知如下，请认真执行。" * 3 + "</p></div>",
+                 title="关于做好数据安全检查的通知（浔科〔2026〕4号）")
+    rec = _record(html)
+    assert rec.title == "关于做好数据安全检查的通知（浔科〔2026〕4号）" and rec.doc_number == "浔科〔2026〕4号"
+
+
+_LINES = ["各县区人民政府：", "为加快人工智能产业发展，现将有关事项通知如下。", "一、加强算力基础设施建设。",
+          "二、支持企业开展行业大模型研发。", "九江市人民政府", "2026年5月6日"]
+
+
+def test_a_long_copyright_paragraph_is_not_the_main_text() -> None:
+    notice = ("<div class='sm'><p>" + "本网站所载文字、图片等内容版权归本网站所有，未经书面授权不得转载、摘编或以其他方式使用。" * 3
+              + "</p></div>")
+    text = "".join(f"<p>{line}</p>" for line in _LINES)
+    detail = generic_detail(_page(_NAV + f"<div class='q1'><div class='q2'>{text}</div></div>{notice}"), "https://a.example.gov.cn/1.html")
+    assert detail.body.startswith("各县区人民政府") and "版权" not in detail.body
+
+
+def test_text_in_an_inline_wrapper_is_read_from_its_own_block_not_the_page() -> None:
+    pre = "<pre>" + "\n".join(_LINES) + "</pre>"
+    detail = generic_detail(_page(_NAV + f"<div class='q1'>{pre}</div>" + _FOOT), "https://a.example.gov.cn/1.html")
+    assert detail.body.startswith("各县区人民政府") and detail.body.endswith("2026年5月6日")
+
+
+_SIDEBAR = ("<div class='lm'><h3>最新动态</h3><ul>" + "".join(
+    f"<li><a href='/n{i}.html'>动态{i}</a><span>2025-12-0{i}</span></li>" for i in range(1, 4)) + "</ul></div>")
+
+
+def test_a_bare_date_under_the_heading_is_the_publication_date_and_a_sidebar_date_is_not() -> None:
+    heading = "<h1>关于开展人工智能应用场景征集的通知</h1>"
+    for line in ("<div class='sj'>2026-04-09</div>", "<p class='info'><span>2026年04月09日</span><span>浏览：88</span></p>"):
+        html = _page(_NAV + _SIDEBAR + f"<div class='nr'>{heading}{line}<div class='zw'>{_TEXT}</div></div>" + _FOOT,
+                     head="<meta name='PubDate' content='2026-04-15 08:00'>")
+        assert _record(html).published_date == dt.date(2026, 4, 9), line
+    without = _page(_NAV + _SIDEBAR + f"<div class='nr'>{heading}<div class='zw'>{_TEXT}</div></div>" + _FOOT)
+    assert _record(without).published_date is None
+
+
+def test_bracketed_byline_labels() -> None:
+    assert byline_meta("【发布时间】2026-04-09【来源】九江市科学技术局") == {
+        "发布日期": "2026-04-09", "ContentSource": "九江市科学技术局"}
+
+
+def test_signature_on_one_line_and_a_table_row_that_is_not_one() -> None:
+    signed = "<p>各县区科技局：</p><p>现将有关事项通知如下。</p><p style='text-align:right'>九江市科学技术局　2026年4月3日</p>"
+    rec = _record(_page(_NAV + f"<div class='zw'>{signed}</div>" + _FOOT, title="关于某事的通知"))
+    assert rec.written_date == dt.date(2026, 4, 3) and rec.issuers == ("九江市科学技术局",)
+    row = "<p>现将名单公布如下。</p><table><tr><td>九江市第一人民医院</td><td>2026年4月3日</td></tr></table>"
+    assert _record(_page(_NAV + f"<div class='zw'>{row}</div>" + _FOOT, title="名单公示")).written_date is None
+
+
+def test_an_icon_link_before_the_named_link_does_not_name_the_attachment() -> None:
+    links = ("<p>附件：<a href='/u/2026/zn.pdf'><img src='/i/pdf.png'></a><a href='/u/2026/zn.pdf'>2026年申报指南</a></p>"
+             "<p><a href='/u/2026/mb.wps'></a></p>")
+    rec = _record(_page(_NAV + "<div class='zw'>" + _TEXT + links + "</div>" + _FOOT, title="关于申报的通知"))
+    assert [a.name for a in rec.attachments] == ["2026年申报指南", "mb.wps"]
+
+
+def test_every_document_listed_before_the_verb_is_repealed() -> None:
+    body = ("第十条 本办法自2026年6月1日起施行。《九江市科技奖励办法》（九府规〔2018〕4号）、《九江市科技奖励实施细则》"
+            "（九科规〔2020〕2号）和《九江市专利资助办法》（九科规〔2021〕6号）同时废止。")
+    events = extract_facts(DocText(title="九江市科技奖励办法", body=body)).events
+    assert [e["doc_number"] for e in events if e["type"] == "repeal"] == [
+        "九府规〔2018〕4号", "九科规〔2020〕2号", "九科规〔2021〕6号"]
+    cited = "根据《九江市科技奖励办法》（九府规〔2018〕4号）、《实施细则》（九科规〔2020〕2号），制定本细则。"
+    assert not [e for e in extract_facts(DocText(title="细则", body=cited)).events if e["type"] == "repeal"]
+
+
+def test_other_sites_words_and_spaced_labels_in_a_metadata_table() -> None:
+    rows = [("文　　号", "浔科发〔2026〕12号"), ("发布单位", "九江市科学技术局 九江市财政局"), ("成文时间", "2026-04-01"),
+            ("公开日期", "2026-04-03")]
+    table = "<table>" + "".join(f"<tr><td>{k}：</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    text = "<div class='zw'><p>各县区科技局：</p><p>" + "现将有关事项通知如下，请认真贯彻执行。" * 4 + "</p></div>"
+    rec = _record(_page(_NAV + table + text + _FOOT, title="关于某事的通知"))
+    assert rec.doc_number == "浔科发〔2026〕12号"
+    assert rec.issuers == ("九江市科学技术局", "九江市财政局")
+    assert rec.written_date == dt.date(2026, 4, 1) and rec.published_date == dt.date(2026, 4, 3)
+
+
+def test_a_signature_under_a_seal_note() -> None:
+    body = "各县区科技局：\n现将有关事项通知如下。\n九江市科学技术局（盖章）\n2026年4月3日"
+    facts = extract_facts(DocText(title="关于某事的通知", body=body, url="https://kjj.jiujiang.example.gov.cn/a.html"))
+    assert facts.issuers == ("九江市科学技术局",) and facts.written_date == dt.date(2026, 4, 3)
+
+
+def test_numbers_with_di_and_other_brackets() -> None:
+    for raw in ("浔科发〔2026〕第12号", "浔科发〖2026〗12号"):
+        rec = _record(_page(_NAV + f"<div class='zw'><p>{raw}</p>" + _TEXT + "</div>" + _FOOT, title="关于某事的通知"))
+        assert rec.doc_number == "浔科发〔2026〕12号", raw
+    prose = "<div class='zw'><p>根据2026年第12号公告，现将有关事项通知如下。</p>" + _TEXT + "</div>"
+    assert _record(_page(_NAV + prose + _FOOT, title="关于某事的通知")).doc_number is None

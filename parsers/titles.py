@@ -1,0 +1,283 @@
+"""The document's own title on a page of an unknown template (issue 15).
+
+Candidates, best first: the ArticleTitle / og:title / title metas and the metadata table's title cell
+(each without a site name glued to it), a heading that agrees with ``<title>``, ``<title>`` without
+its site and column names, the first heading, the last short block before the main text, and
+``<title>`` as served. A candidate that is only a name (the site's, or any organisation's: a logo
+heading), a date or a truncated ``<title>`` never wins. ``TitleChoice.candidates`` says why each
+one lost: ``parse --explain`` prints it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from parsel import Selector
+
+from parsers.generic import BLOCKS, SKIP_TAGS, TITLE_CLASS_RE, classes, inside_chrome_or_link, is_chrome
+from parsers.page import clean
+
+# Separators between a title and its site / column names: " - ", "_", "｜", "－", "--", " > " (a
+# breadcrumb), ":::"; a hyphen without spaces is part of the title ("2026-2030年").
+_SEP_RE = re.compile(r"\s+[-–—|｜:：]+\s+|\s*(?:[_｜|－—–>»›]|--|:::)\s*")
+_ORG_END_RE = re.compile(
+    r"(?:网|网站|门户|政府|人民政府|局|厅|委员会|委|部|办公室|办公厅|中心|管委会|管理委员会|在线|资讯)$"
+)
+_DOC_WORD_RE = re.compile(r"关于|通知|公告|通告|意见|办法|方案|规划|决定|批复|的|[《》]")
+_TRUNCATED_RE = re.compile(r"(?:\.{3}|…+|。。。)\s*$")
+_DATE_ONLY_RE = re.compile(
+    r"^[\[【(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?$"
+)
+_TITLE_LABEL_RE = re.compile(r"^\s*(?:标\s*题|名\s*称|文件名称|公文名称|文件标题)\s*[:：]?\s*$")
+_NOT_TITLE_RE = re.compile(r"^(?:当前位置|您的位置|首页|发布时间|发布日期|来源|信息来源|日期|索引号|\[)|[:：]\s*$")
+_HEAD_NAME_RE = re.compile(r"(?:^|[-_\s])(?:head|header|top|bar)(?:$|[-_\s\d])", re.I)
+# a line break of the HTML source inside a heading, between two Chinese characters: not a space
+_WRAPPED_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])")
+_TITLE_METAS = ("title", "Title", "dc.title", "DC.Title", "twitter:title")
+
+
+@dataclass(frozen=True)
+class TitleChoice:
+    title: str
+    rule: str
+    # every candidate looked at, with why it lost: what ``parse --explain`` shows
+    candidates: tuple[tuple[str, str, str], ...]  # (rule, text, verdict)
+
+
+def site_names(sel: Selector, meta: dict[str, str]) -> set[str]:
+    """What the page says its site is called: SiteName / og:site_name, the footer's 主办 / 版权所有,
+    and a ``<title>`` that is nothing but an organisation's name."""
+    names = {meta.get("SiteName", "")}
+    og = sel.xpath("//meta[@property='og:site_name']/@content").get()
+    names.add(clean(og))
+    for text in sel.xpath("//body//text()").getall():
+        for m in re.finditer(r"(?:主办单位|主办|版权所有|Copyright ©?)\s*[:：]?\s*([\u4e00-\u9fff]{3,30})", text):
+            names.add(m.group(1))
+    raw = clean(sel.css("title::text").get())
+    if is_org_name(raw):
+        names.add(raw)
+    return {n for n in names if n}
+
+
+def is_org_name(text: str) -> bool:
+    """A short name ending like an organisation or a site (某某市科技局, 某某市人民政府门户网站),
+    with no word a document title has."""
+    return 3 <= len(text) <= 20 and bool(_ORG_END_RE.search(text)) and not _DOC_WORD_RE.search(text) \
+        and not _SEP_RE.search(text)
+
+
+def strip_site(title: str, sites: set[str]) -> str:
+    """``<title>`` without the site name (and column) glued to either end by a separator."""
+    for site in sorted(sites, key=len, reverse=True):
+        # "某某市科学技术局 关于…的通知", "某某市科学技术局-关于…": the exact site name set off by a
+        # space or a bare hyphen (which inside a title is a range, "2026-2030年")
+        glued = re.match(re.escape(site) + r"\s*[-–]?\s*", title) if len(site) >= 4 else None
+        if glued and glued.end() > len(site) and len(title) > 2 * len(site):
+            title = title[glued.end():]
+        tail = re.search(r"\s*[-–]?\s*" + re.escape(site) + "$", title) if len(site) >= 4 else None
+        if tail and tail.start() < len(title) - len(site) and len(title) > 2 * len(site):
+            title = title[: tail.start()]
+    title = title.strip(" -–—|｜_:：>»")
+    # "——" (a pair) opens a subtitle inside the title, never a site name
+    parts = [p.replace("\0", "——") for p in _SEP_RE.split(title.replace("——", "\0")) if p.strip()]
+    if len(parts) < 2:
+        return title
+    # The document's own title is the longest part that is not a site or organisation name; a part
+    # is site chrome when it is (in) a site name or reads like an organisation / column name and is
+    # much shorter than the title part.
+    own = [p for p in parts if not any(p.strip() in s for s in sites) and not is_org_name(p.strip())]
+    longest = max(own or parts, key=len)
+    if len(parts) >= 3 and own:
+        return longest.strip()  # title, column, site: one part is the document's
+    keep = [p for p in parts if p is longest or not _is_site_part(p, sites, len(longest))]
+    return " ".join(keep) if len(keep) < len(parts) else title
+
+
+def _is_site_part(part: str, sites: set[str], longest: int) -> bool:
+    p = part.strip()
+    if any(p == s or p in s or s in p for s in sites) or is_org_name(p):
+        return True
+    return len(p) <= 16 and len(p) * 2 < longest and (bool(_ORG_END_RE.search(p)) or len(p) <= 8)
+
+
+def _title_cell(sel: Selector) -> str:
+    for el in sel.root.iter("td", "th", "span", "label", "dt", "b", "strong"):
+        if _TITLE_LABEL_RE.match(clean("".join(el.itertext()))):
+            nxt = el.getnext()
+            if el.tag in ("b", "strong") and el.getparent() is not None:
+                nxt = el.getparent().getnext()
+            if nxt is not None:
+                value = clean("".join(nxt.itertext()))
+                if len(value) >= 4:
+                    return value
+    return ""
+
+
+def _headings(sel: Selector, main: Any | None) -> list[str]:
+    """Heading-like elements (h1-h4, title-ish classes) in document order, before the main text; those
+    in a block named like the page's head ("detail-top", "m-head") come after the others."""
+    out: list[str] = []
+    in_head: list[str] = []
+    for el in sel.root.iter():
+        if el is main:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        named = el.tag not in ("h1", "h2", "h3", "h4") and TITLE_CLASS_RE.search(classes(el))
+        if named and any(isinstance(d.tag, str) and d.tag in BLOCKS and d.tag != "br" for d in el.iterdescendants()):
+            continue  # a "title" box around the heading and its byline: the heading inside is the title
+        if el.tag not in ("h1", "h2", "h3", "h4") and not named:
+            continue
+        where = _placement(el)
+        text = clean(_WRAPPED_RE.sub("", "".join(el.itertext())))
+        if where != "out" and 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text) and not _heads_a_list(el, main):
+            (in_head if where == "head" else out).append(text)
+    return out + in_head
+
+
+def _heads_a_list(el: Any, main: Any | None) -> bool:
+    """The heading of a link list (a sidebar's 最新动态): its block holds mostly links, not the text."""
+    parent = el.getparent()
+    if parent is None or (main is not None and any(x is parent for x in main.iterancestors())):
+        return False
+    links = [a for a in parent.iter("a") if not any(x is el for x in a.iterancestors())]
+    if len(links) < 3:
+        return False
+    # what is not link text is a date or a bullet per item, not paragraphs
+    return len(_link_free_text(parent)) - len(clean("".join(el.itertext()))) < 25 * len(links)
+
+
+def _placement(el: Any) -> str:
+    """"out" inside a link or chrome, "head" inside a block only named like a page head, else "in"."""
+    where = "in"
+    node = el
+    while node is not None:
+        if node.tag == "a" or node.tag in ("nav", "footer"):
+            return "out"
+        if isinstance(node.tag, str) and is_chrome(node):
+            if not _HEAD_NAME_RE.search(classes(node)):
+                return "out"
+            where = "head"
+        node = node.getparent()
+    return where
+
+
+def _link_free_text(el: Any) -> str:
+    return clean("".join(t for t in el.xpath(".//text()[not(ancestor::a)]") if isinstance(t, str)))
+
+
+def _preceding_block(sel: Selector, main: Any | None) -> str:
+    """The last short, non-label block before the main text: a title in an unnamed <font> or <td>."""
+    last = ""
+    around = set(main.iterancestors()) if main is not None else set()  # the text's wrappers hold it
+    for el in sel.root.iter():
+        if el is main:
+            break
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag in ("html", "body", "table", "tr") \
+                or el in around or inside_chrome_or_link(el):
+            continue
+        text = _link_free_text(el)
+        if 6 <= len(text) <= 150 and not _NOT_TITLE_RE.search(text) and not re.search(r"[:：]", text[:8]) \
+                and not _is_date(text) and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+            last = text
+    return last
+
+
+_EMPHASIS_RE = re.compile(r"text-align\s*:\s*center|font-weight\s*:\s*(?:bold|[6-9]00)|font-size", re.I)
+
+
+def _emphasised_first_line(main: Any | None) -> str:
+    """The text's first paragraph when it is set as a heading (bold, centred): the title inside the body."""
+    if main is None:
+        return ""
+    first = next((c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS
+                  and clean("".join(c.itertext()))), None)
+    if first is None:
+        return ""
+    text = clean("".join(first.itertext()))
+    emphasised = first.tag in ("center", "strong", "b") or _EMPHASIS_RE.search(first.get("style") or "") \
+        or first.get("align") == "center" or any(d.tag in ("strong", "b") and clean("".join(d.itertext())) == text
+                                                 for d in first.iterdescendants() if isinstance(d.tag, str))
+    return text if emphasised and 6 <= len(text) <= 100 and not text.endswith(("：", ":")) else ""
+
+
+def _is_date(text: str) -> bool:
+    return bool(_DATE_ONLY_RE.match(unicodedata.normalize("NFKC", text)))
+
+
+def _agrees(heading: str, raw_title: str, stripped: str) -> bool:
+    """A heading ``<title>`` confirms: it is in ``<title>``, or ``<title>`` is its cut-off start."""
+    if heading in raw_title:
+        return True
+    cut = _TRUNCATED_RE.sub("", stripped)
+    return cut != stripped and len(cut) >= 6 and heading.startswith(cut)
+
+
+def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> TitleChoice:
+    """The document's own title; ``<title>`` is the last resort and never with the site name on it."""
+    sites = site_names(sel, meta)
+    raw_title = clean(sel.css("title::text").get())
+    stripped = strip_site(raw_title, sites)
+    headings = [h for h in _headings(sel, main) if h not in sites and not is_org_name(h)]
+    agreeing = [h for h in headings if _agrees(h, raw_title, stripped)]
+    named_metas = [clean(sel.xpath(f"//meta[@name='{n}']/@content").get()) for n in _TITLE_METAS]
+    ordered: list[tuple[str, str]] = [
+        ("title.meta_article_title", strip_site(meta.get("ArticleTitle", ""), sites)),
+        ("title.og_title", strip_site(clean(sel.xpath("//meta[@property='og:title']/@content").get()), sites)),
+        ("title.meta_title", strip_site(next((t for t in named_metas if t), ""), sites)),
+        ("title.metadata_cell", _title_cell(sel)),
+        ("title.heading_in_title_tag", max(agreeing, key=len) if agreeing else ""),
+        ("title.title_tag_minus_site", stripped if stripped != raw_title else ""),
+        # a column name (通知公告) is a short heading before the document's
+        ("title.heading", next((h for h in headings if len(h) >= 8), headings[0] if headings else "")),
+        ("title.block_before_text", _preceding_block(sel, main)),
+        ("title.emphasised_first_line", _emphasised_first_line(main)),
+        ("title.title_tag", raw_title),
+    ]
+    return _pick(ordered, sites)
+
+
+def _rejected(text: str, sites: set[str]) -> str:
+    if text in sites:
+        return "lost: only the site name"
+    if len(text) < 4:
+        return "lost: too short"
+    if is_org_name(text):
+        return "lost: only an organisation's name (a logo or site heading)"
+    if _is_date(text):
+        return "lost: only a date"
+    if _TRUNCATED_RE.search(text):
+        return "lost: cut off (ends in an ellipsis)"
+    return ""
+
+
+def _pick(ordered: Iterable[tuple[str, str]], sites: set[str]) -> TitleChoice:
+    won: tuple[str, str] | None = None
+    rows: list[tuple[str, str, str]] = []
+    fallback: tuple[str, str] | None = None
+    for rule, text in ordered:
+        if not text:
+            continue
+        if won is not None:
+            rows.append((rule, text, f"lost: lower precedence than {won[0]}"))
+            continue
+        why = _rejected(text, sites)
+        if why:
+            rows.append((rule, text, why))
+            if fallback is None and why.startswith("lost: cut off"):
+                fallback = (rule, text)  # a cut-off title is better than none
+        else:
+            won = (rule, text)
+            rows.append((rule, text, "won"))
+    # nothing but names: the page still parses (every other field is read) under its <title>
+    if not any(v == "won" for _, _, v in rows):
+        won = fallback or next(((r, t) for r, t, _ in rows if r == "title.title_tag"), None)
+        rows = [(r, t, f"won: no better candidate ({v})" if won == (r, t) else v) for r, t, v in rows]
+    if won is None:
+        return TitleChoice("", "title.none", tuple(rows))
+    return TitleChoice(won[1], won[0], tuple(rows))
