@@ -137,6 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("run", "run the daemon (scheduler)")
     p.add_argument("--once", action="store_true", help="one full cycle (crawl + notify) and exit")
     p.add_argument("--mirror", metavar="URL")
+    p.add_argument("--engine", choices=["local", "procrastinate"],
+                   help="local: poll and notify in this process; procrastinate: defer the jobs to "
+                        "`policywatch worker` processes (default: [engine] kind)")
+
+    p = cmd("worker", "run poll and notify jobs deferred by `run --engine procrastinate` (PostgreSQL archive)")
+    p.add_argument("--queue", action="append", default=[], metavar="NAME",
+                   help="queue(s) to serve: default (and notify jobs), cn (channels that need a mainland "
+                        "egress); repeat for several (default: default)")
+    p.add_argument("--concurrency", type=int, default=2, metavar="N", help="jobs run at once (default 2)")
+    p.add_argument("--name", help="this worker's name in status (default: HOST-PID)")
+    p.add_argument("--mirror", metavar="URL", help="fetch from a local mirror of the official sites")
 
     p = cmd("status", "health per source and channel")
     p.add_argument("--json", action="store_true")
@@ -561,7 +572,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     import scheduler
 
     settings = load(args)
+    if (args.engine or settings.engine.kind) == "procrastinate":
+        from policywatch import engine
+
+        if args.once or args.mirror:
+            raise ConfigError("--once and --mirror are for the local engine; give workers --mirror")
+        return engine.run_scheduler(settings, extra_sources(args, settings))
     return scheduler.main(settings, extra_sources(args, settings), once=args.once, mirror=args.mirror)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from policywatch import engine
+
+    settings = load(args)
+    return engine.run_worker(settings, extra_sources(args, settings), args.queue, args.concurrency,
+                             name=args.name, mirror=args.mirror)
 
 
 def _short(iso: str | None) -> str:
@@ -1138,7 +1163,7 @@ COMMANDS = {
     "unsubscribe": cmd_unsubscribe,
     "eval": cmd_eval,
     "search": cmd_search, "report": cmd_report, "calendar": cmd_calendar, "show": cmd_show, "browse": cmd_browse,
-    "web": cmd_web,
+    "web": cmd_web, "worker": cmd_worker,
 }
 
 
