@@ -36,6 +36,7 @@ import asyncio
 import logging
 import os
 import socket
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -51,6 +52,8 @@ NOTIFY_TASK = "policywatch.notify"
 NOTIFY_LOCK = "notify"
 SCHEMA_LOCK = 0x70770002  # advisory lock key while procrastinate's schema is applied
 NOTIFY_QUEUE = DEFAULT_QUEUE
+JOB_HISTORY_HOURS = 7 * 24  # finished jobs older than this are deleted by the scheduler
+PRUNE_EVERY = 3600.0  # seconds between those deletions
 
 
 def require_procrastinate() -> Any:
@@ -293,10 +296,13 @@ def _deferrer_class() -> Any:
     class Deferrer(Daemon):
         """The daemon's schedule (slots, catch-up, shutdown), deferring jobs instead of running them."""
 
+        stagger = 0.0  # deferring costs nothing here; the workers' concurrency paces the crawls
+
         def __init__(self, app: Any, papp: Any) -> None:
             super().__init__(app, None)
             self.papp = papp
             self.queues = host_queues(app.sources)
+            self.pruned_at = 0.0
 
         async def poll(self, source: Any) -> bool:
             if self.stopping.is_set():
@@ -315,6 +321,11 @@ def _deferrer_class() -> Any:
                 return
             try:
                 await retry_stalled(self.papp, self.app.settings.engine.stall_seconds)
+                if time.monotonic() - self.pruned_at > PRUNE_EVERY:
+                    # Finished jobs are history procrastinate keeps forever; the archive keeps crawl_run.
+                    await self.papp.job_manager.delete_old_jobs(nb_hours=JOB_HISTORY_HOURS, include_failed=True,
+                                                                include_cancelled=True)
+                    self.pruned_at = time.monotonic()
             except Exception:
                 log.exception("stalled-job recovery failed")
 
