@@ -614,6 +614,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print("daemon running" if alive else "no daemon running on this data directory")
         return EXIT_OK if alive else EXIT_FAILED
     from store.deliveries import delivery_status
+    from store.queues import queue_status, unserved_after
     from store.status import channel_status
 
     app = open_app(args)
@@ -622,6 +623,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         never = bool(rows) and all(r["state"] == "never" for r in rows)  # channels only
         _add_egress(rows, app)
         rows.append(delivery_status(session))  # dead letters fail --check like a failing channel
+        # Crawl-worker queues with polls waiting and no live worker (the procrastinate engine only).
+        rows.extend(queue_status(session, app.clock(), unserved_after(app.settings.engine.stall_seconds)))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -631,7 +634,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {_short(r['last_success']):18} "
                   f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
                   f"{r['error_streak']:>6}  {r['reason'] or ''}"
-                  + (f"  [egress: {r['egress']}]" if r.get("egress", "direct") != "direct" else ""))
+                  + (f"  [egress: {r['egress']}]" if r.get("egress", "direct") != "direct" else "")
+                  + (f"  [worker {r['worker']}, queue {r['queue']}]" if r.get("worker") else ""))
     ignored = set(args.ignore)
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}
            and r["source"] not in ignored and f"{r['source']}/{r['channel']}" not in ignored]

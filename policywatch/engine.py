@@ -315,6 +315,21 @@ def _deferrer_class() -> Any:
         async def notify(self) -> None:
             if not self.stopping.is_set():
                 await defer_notify(self.papp)
+                await asyncio.to_thread(self.alert_if_unserved)
+
+        def alert_if_unserved(self) -> None:
+            """Notify jobs (and so the ops alerts) run on ``default``: with no worker there, nobody
+            would mail the alert that says so. The scheduler then evaluates and sends the alerts itself."""
+            from notifier.alerts import run_alerts
+            from store.queues import queue_rows, unserved_after
+
+            try:
+                with self.app.factory() as session:
+                    rows = queue_rows(session, self.app.clock(), unserved_after(self.app.settings.engine.stall_seconds))
+                if any(r["queue"] == NOTIFY_QUEUE and r["unserved"] for r in rows):
+                    run_alerts(self.app)
+            except Exception:
+                log.exception("alert evaluation crashed")
 
         async def recover(self) -> None:
             if self.stopping.is_set():

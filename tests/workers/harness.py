@@ -63,6 +63,7 @@ class Site:
     channels: int = 2
     details: int = 3
     cn_every: int = 3  # every n-th host needs a mainland egress (queue cn)
+    sources_per_host: int = 1  # >1: a host's channels are split among that many sources (one poll job each)
     published: list[str] = field(default_factory=list)  # official URLs of every notice on the lists
     _counter: itertools.count = field(default_factory=lambda: itertools.count(1))  # type: ignore[type-arg]
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -98,14 +99,23 @@ class Site:
             self.published.append(url)
             return url
 
+    def source_id(self, i: int, k: int) -> str:
+        return f"s{i:02d}" if self.sources_per_host == 1 else f"s{i:02d}{chr(ord('a') + k)}"
+
+    def source_ids(self) -> dict[str, int]:
+        """Source id -> its host's number."""
+        return {self.source_id(i, k): i for i in range(self.hosts) for k in range(self.sources_per_host)}
+
     def sources_toml(self) -> str:
         out = []
         for i in range(self.hosts):
-            out.append(f'[[source]]\nid = "s{i:02d}"\nname = "站{i}"\n')
-            for c in range(self.channels):
-                egress = "needs_egress = true\n" if self.needs_egress(i) else ""
-                out.append(f'[[source.channel]]\nid = "c{c}"\nname = "栏目{c}"\nurl = "http://{self.host(i)}/c{c}/"\n'
-                           f'list_item = "ul.list li"\ncontent = "#content"\n{egress}')
+            for k in range(self.sources_per_host):
+                out.append(f'[[source]]\nid = "{self.source_id(i, k)}"\nname = "站{i}{k}"\n')
+                for c in range(k, self.channels, self.sources_per_host):
+                    egress = "needs_egress = true\n" if self.needs_egress(i) else ""
+                    out.append(f'[[source.channel]]\nid = "c{c}"\nname = "栏目{c}"\n'
+                               f'url = "http://{self.host(i)}/c{c}/"\nlist_item = "ul.list li"\n'
+                               f'content = "#content"\n{egress}')
         return "\n".join(out)
 
     def needs_egress(self, i: int) -> bool:

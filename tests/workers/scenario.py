@@ -104,6 +104,15 @@ def _kill_one(fleet: Fleet, engine: sa.Engine, rng: random.Random, deadline: flo
     return None
 
 
+def _rerun(engine: sa.Engine, source: str, after: float, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        with engine.connect() as conn:
+            if conn.execute(sa.text("SELECT COUNT(*) FROM crawl_run WHERE source = :s AND started_at > :t"),
+                            {"s": source, "t": dt.datetime.fromtimestamp(after, dt.UTC)}).scalar_one():
+                return
+        time.sleep(0.2)
+
+
 def _settled(engine: sa.Engine, site: Site, smtp: SmtpSink) -> bool:
     with engine.connect() as conn:
         urls = {u for (u,) in conn.execute(sa.text("SELECT url FROM notice"))}
@@ -114,7 +123,7 @@ def _settled(engine: sa.Engine, site: Site, smtp: SmtpSink) -> bool:
 
 
 def run(pg: Any, work: Path, *, hosts: int, kills: int, seed: int, poll_seconds: float = 6.0,
-        stall_seconds: float = 4.0) -> Outcome:
+        stall_seconds: float = 5.0) -> Outcome:
     rng = random.Random(seed)
     outcome = Outcome()
     url = pg.create_database(prefix="fleet")
@@ -122,7 +131,7 @@ def run(pg: Any, work: Path, *, hosts: int, kills: int, seed: int, poll_seconds:
     site = Site(work / "mirror", hosts=hosts)
     site.build()
     (work / "sources.toml").write_text(site.sources_toml(), "utf-8")
-    ours = [f"s{i:02d}" for i in range(hosts)]
+    ours = list(site.source_ids())
     server, requests = mirror_with_log(work / "mirror")
     engine = sa.create_engine(url)
     started = time.monotonic()
@@ -153,10 +162,14 @@ def run(pg: Any, work: Path, *, hosts: int, kills: int, seed: int, poll_seconds:
                 with engine.connect() as conn:
                     source = conn.execute(sa.text("SELECT args->>'source' FROM procrastinate_jobs WHERE id = :i"),
                                           {"i": job}).scalar_one()
-                outcome.kills.append((time.time(), job, source))
+                killed_at = time.time()
+                outcome.kills.append((killed_at, job, source))
                 time.sleep(rng.uniform(0.2, 1.0))
                 fleet.restart(name)
-                time.sleep(rng.uniform(0.5, 2.5))
+                # The next kill waits for this one's poll to have run again: a kill of the rerun itself
+                # would only measure two stall timeouts in a row.
+                _rerun(engine, source, killed_at, time.monotonic() + 60)
+                time.sleep(rng.uniform(0.2, 2.0))
             stop.set()
             feeder.join()
             deadline = time.monotonic() + 90
@@ -173,7 +186,7 @@ def run(pg: Any, work: Path, *, hosts: int, kills: int, seed: int, poll_seconds:
         assert _settled(engine, site, smtp), "the fleet did not settle:\n" + logs
         assert all(code == 0 for code in codes.values()), (codes, logs)
         received = Counter(r.digest_id for r in smtp.mailbox.received)
-    _audit(engine, site, received, outcome, ours, poll_seconds + stall_seconds + 1.0 + SLACK, stall_seconds, logs)
+    _audit(engine, site, received, outcome, poll_seconds + stall_seconds + 1.0 + SLACK, stall_seconds, logs)
     gaps = host_gaps(requests.snapshot())
     outcome.min_host_gap = min(g for gs in gaps.values() for g in gs)
     engine.dispose()
@@ -181,8 +194,9 @@ def run(pg: Any, work: Path, *, hosts: int, kills: int, seed: int, poll_seconds:
     return outcome
 
 
-def _audit(engine: sa.Engine, site: Site, received: Counter[str], outcome: Outcome, ours: list[str],
-           max_gap: float, stall_seconds: float, logs: str) -> None:
+def _audit(engine: sa.Engine, site: Site, received: Counter[str], outcome: Outcome, max_gap: float,
+           stall_seconds: float, logs: str) -> None:
+    ours = list(site.source_ids())
     with engine.connect() as conn:
         urls = [u for (u,) in conn.execute(sa.text("SELECT url FROM notice"))]
         statuses = Counter(s for (s,) in conn.execute(sa.text("SELECT status FROM delivery")))
@@ -213,13 +227,109 @@ def _audit(engine: sa.Engine, site: Site, received: Counter[str], outcome: Outco
     for r in runs:
         per_channel.setdefault((r.source, r.channel), []).append(r.started_at.timestamp())
         assert r.status == "ok" and r.worker and r.queue, r
-    assert len(per_channel) == len(ours) * site.channels
+    assert len(per_channel) == site.hosts * site.channels
     end = outcome.stopped_at
     for key, times in per_channel.items():
         gaps = [b - a for a, b in zip(times, [*times[1:], end], strict=True)]
         outcome.max_poll_gap = max(outcome.max_poll_gap, *gaps)
         assert max(gaps) <= max_gap, (key, gaps)
     # Each channel's polls ran on the queue its egress needs.
-    cn = {f"s{i:02d}" for i in range(site.hosts) if site.needs_egress(i)}
+    cn = {sid for sid, i in site.source_ids().items() if site.needs_egress(i)}
     assert {r.queue for r in runs if r.source in cn} == {"cn"}
     assert {r.queue for r in runs if r.source not in cn} == {"default"}
+
+
+# -- throughput and per-host politeness --------------------------------------------------------
+
+@dataclass
+class Throughput:
+    hosts: int
+    channels: int
+    jobs_per_cycle: int
+    workers: int
+    concurrency: int
+    delay: float
+    seconds: float = 0.0  # until every channel was polled ``cycles`` times
+    polls: int = 0  # crawl_run rows
+    requests: int = 0  # page requests the mirror saw (robots.txt excluded)
+    min_gap: float = 0.0  # smallest gap between two requests to one host, over all hosts
+    median_gap: float = 0.0
+    below_floor: int = 0  # gaps under Scrapy's jitter floor (0.5 x delay)
+    overlaps: int = 0  # two polls of one host running at the same time (from crawl_run)
+    per_worker: dict[str, int] = field(default_factory=dict)
+
+
+def _overlaps(rows: list[Any], host_of: dict[str, int]) -> int:
+    """Poll jobs of one host whose [start, finish] intervals intersect (a job = a source's rows of one start)."""
+    jobs: dict[tuple[str, Any], tuple[float, float]] = {}
+    for source, started, finished in rows:
+        jobs[(source, started)] = (started.timestamp(), finished.timestamp())
+    per_host: dict[int, list[tuple[float, float]]] = {}
+    for (source, _), span in jobs.items():
+        per_host.setdefault(host_of[source], []).append(span)
+    count = 0
+    for spans in per_host.values():
+        spans.sort()
+        end = float("-inf")
+        for start, finish in spans:
+            count += start < end
+            end = max(end, finish)
+    return count
+
+
+def throughput(pg: Any, work: Path, *, hosts: int, channels: int, sources_per_host: int, workers: int,
+               concurrency: int, delay: float, poll_seconds: float, cycles: int = 2,
+               limit: float = 600.0) -> Throughput:
+    """Every channel polled ``cycles`` times by ``workers`` worker processes; politeness from the mirror's log."""
+    import statistics
+
+    url = pg.create_database(prefix="bench")
+    idle = _quiet_builtins(url)
+    site = Site(work / "mirror", hosts=hosts, channels=channels, details=2, sources_per_host=sources_per_host)
+    site.build()
+    (work / "sources.toml").write_text(site.sources_toml(), "utf-8")
+    host_of = site.source_ids()
+    server, requests = mirror_with_log(work / "mirror")
+    engine = sa.create_engine(url)
+    out = Throughput(hosts, hosts * channels, hosts * sources_per_host, workers, concurrency, delay)
+    with server:
+        cfg = Config(url, work, work / "sources.toml", poll_seconds=poll_seconds, download_delay=delay,
+                     stall_seconds=30, heartbeat_seconds=5, stall_check_seconds=5, notify_seconds=30)
+        config = cfg.write(list(host_of), idle=idle)
+        assert asyncio.run(ensure_schema(load_settings(config))) is True
+        fleet = Fleet(config, work, server.url)
+        started = time.monotonic()
+        try:
+            fleet.start_scheduler()
+            for n in range(1, workers + 1):
+                queues = {1: ["default"], 2: ["cn"]}.get(n, ["default", "cn"])
+                fleet.start_worker(f"w{n}", queues, concurrency)
+            deadline = started + limit
+            while time.monotonic() < deadline:
+                with engine.connect() as conn:
+                    done = conn.execute(sa.text(
+                        "SELECT COUNT(*) FROM (SELECT source, channel FROM crawl_run WHERE source = ANY(:s) "
+                        "GROUP BY source, channel HAVING COUNT(*) >= :n) t"), {"s": list(host_of), "n": cycles}
+                    ).scalar_one()
+                if done == out.channels:
+                    break
+                time.sleep(0.5)
+            out.seconds = time.monotonic() - started
+        finally:
+            codes = fleet.stop()
+        assert out.seconds < limit, "not every channel was polled in time:\n" + fleet.logs()
+        assert all(code == 0 for code in codes.values()), (codes, fleet.logs())
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT source, started_at, finished_at, worker, status FROM crawl_run "
+                                    "WHERE source = ANY(:s)"), {"s": list(host_of)}).all()
+    engine.dispose()
+    pg.drop_database(url)
+    assert {r.status for r in rows} == {"ok"}, Counter(r.status for r in rows)
+    out.polls = len(rows)
+    out.per_worker = dict(Counter(r.worker for r in rows))
+    out.overlaps = _overlaps([(r.source, r.started_at, r.finished_at) for r in rows], host_of)
+    gaps = [g for gs in host_gaps(requests.snapshot()).values() for g in gs]
+    out.requests = len(gaps) + hosts
+    out.min_gap, out.median_gap = min(gaps), statistics.median(gaps)
+    out.below_floor = sum(g < 0.5 * delay for g in gaps)
+    return out
