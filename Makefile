@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: test test-all demo run lint typecheck bench bench-search bench-notify clean
+.PHONY: test test-all demo run lint typecheck bench bench-search bench-notify bench-workers clean
 
 $(STAMP): pyproject.toml  ## the test and lint tools too
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ demo: $(RUN_STAMP)  ## crawl the bundled snapshots from a local mirror; run twic
 
 run: $(RUN_STAMP)  ## the daemon
 	$(BIN)/policywatch run
+
+bench-workers: $(STAMP)  ## crawl workers on PostgreSQL: 300 channels on 60 hosts, 3 worker processes (benchmarks/README.md#workers)
+	$(BIN)/python benchmarks/workers_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

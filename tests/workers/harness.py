@@ -147,8 +147,9 @@ class Config:
             f'[outbox]\ndir = "{self.work / "outbox"}"\n'
             f"[crawl]\ndownload_delay = {self.download_delay}\nautothrottle = false\nrecheck_hours = 1000\n"
             f"[schedule]\njitter_seconds = 0\nnotify_seconds = {self.notify_seconds}\n"
-            # A digest claimed by a killed worker is resent after the lease (production: 600 s).
-            f"[notify]\nlease_seconds = 2\n{smtp}"
+            # A digest claimed by a killed worker is resent after the lease (production: 600 s). Not
+            # shorter: a send on a loaded 2-core box once took > 2 s and was resent by the next sender.
+            f"[notify]\nlease_seconds = 15\n{smtp}"
             f'[engine]\nkind = "procrastinate"\nstall_seconds = {self.stall_seconds}\n'
             f"heartbeat_seconds = {self.heartbeat_seconds}\nstall_check_seconds = {self.stall_check_seconds}\n"
             + per_source, "utf-8")
