@@ -21,7 +21,10 @@ COPY crawler ./crawler
 COPY parsers ./parsers
 COPY store ./store
 COPY notifier ./notifier
-RUN pip install . && cd / && rm -rf /src \
+# EXTRAS: optional extras, e.g. --build-arg EXTRAS=workers for the crawl-worker topology
+# (docs/deploy.md#5-crawl-workers-on-several-machines) or EXTRAS=workers,browser.
+ARG EXTRAS=""
+RUN pip install ".${EXTRAS:+[$EXTRAS]}" && cd / && rm -rf /src \
     && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin policywatch \
     && mkdir -p /data && chown policywatch:policywatch /data
 

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 
-.PHONY: test test-all demo run run-all lint typecheck bench bench-search bench-notify clean
+.PHONY: test test-all demo run run-all lint typecheck bench bench-search bench-notify bench-workers clean
 
 $(STAMP): pyproject.toml  ## the test and lint tools too
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ run: $(RUN_STAMP)  ## the daemon
 
 run-all: $(RUN_STAMP)  ## the daemon and the subscriber web service (policywatch web) together; Ctrl-C stops both
 	$(BIN)/policywatch web & web=$$!; trap 'kill $$web 2>/dev/null' EXIT INT TERM; $(BIN)/policywatch run
+
+bench-workers: $(STAMP)  ## crawl workers on PostgreSQL: 300 channels on 60 hosts, 3 worker processes (benchmarks/README.md#workers)
+	$(BIN)/python benchmarks/workers_bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -278,6 +278,8 @@ def subscription_secrets(factory: Any) -> list[str]:
 # -- the daemon ------------------------------------------------------------------------------
 
 class Daemon:
+    stagger = STAGGER_SECONDS  # catch-up polls at start are this far apart (crawls compete for this process)
+
     def __init__(self, app: Any, mirror: str | None) -> None:
         self.app = app
         self.mirror = mirror
@@ -386,7 +388,7 @@ class Daemon:
             grace = max(1, int(seconds)) if seconds else settings.schedule.misfire_grace_seconds
             extra: dict[str, Any] = {}
             if slot_missed(trigger, last_runs.get(src.id), now):
-                extra["next_run_time"] = now + dt.timedelta(seconds=STAGGER_SECONDS * catch_up)
+                extra["next_run_time"] = now + dt.timedelta(seconds=self.stagger * catch_up)
                 catch_up += 1
             scheduler.add_job(self.poll, trigger, args=[src], id=f"poll:{src.id}", name=f"poll {src.id}",
                               max_instances=1, coalesce=True, misfire_grace_time=grace, **extra)

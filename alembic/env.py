@@ -16,6 +16,8 @@ target_metadata = Base.metadata
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:
     # FTS virtual tables and their shadow tables (SQLite) and the pg_trgm indexes (PostgreSQL) are
     # created by hand in migration 0002; autogenerate would otherwise report them as "removed" (stack.md §4).
+    if type_ in ("table", "index") and name is not None and name.startswith("procrastinate_"):
+        return False  # the job engine's own schema (policywatch/engine.py applies it), not ours
     return not (type_ in ("table", "index") and name is not None and "_fts" in name)
 
 

@@ -17,6 +17,11 @@ from policywatch.errors import ConfigError
 
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 CHALLENGES = frozenset({"", "jiasule", "wzws"})  # what parsers.blocks.challenge_kind recognises
+# Crawl-worker queues (policywatch/engine.py): a channel's polls go to the queue of the egress it needs.
+# A geo-fenced channel (needs_egress) is polled by a worker with a mainland egress, `worker --queue cn`.
+DEFAULT_QUEUE = "default"
+EGRESS_QUEUE = "cn"
+QUEUES = (DEFAULT_QUEUE, EGRESS_QUEUE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,11 @@ class ChannelSpec:
     @property
     def host(self) -> str:
         return urlsplit(self.url).netloc
+
+    @property
+    def queue(self) -> str:
+        """The crawl-worker queue whose workers can reach this channel (``QUEUES``)."""
+        return EGRESS_QUEUE if self.needs_egress else DEFAULT_QUEUE
 
 
 @dataclass(frozen=True)

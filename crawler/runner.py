@@ -136,7 +136,8 @@ def build_plans(sources: Sequence[SourceSpec], settings: Settings, session: Sess
 
 
 def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], finished: dt.datetime,
-                browser_pages: Callable[[str], int] = lambda host: 0) -> CrawlReport:
+                browser_pages: Callable[[str], int] = lambda host: 0,
+                ran_by: tuple[str, str] | None = None) -> CrawlReport:
     """One crawl_run row per channel, whatever happened to it."""
     report = CrawlReport()
     with transaction(factory) as session:
@@ -149,7 +150,8 @@ def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], fi
                 status=h.status, pages=h.pages, items_seen=h.items_seen, new=h.new, changed=h.changed,
                 unchanged=h.unchanged, details_fetched=h.details_fetched, error_count=len(h.errors),
                 errors=list(h.errors), http_codes=dict(h.http_codes), reason=h.reason,
-                reason_code=h.reason_code))
+                reason_code=h.reason_code, worker=ran_by[0] if ran_by else None,
+                queue=ran_by[1] if ran_by else None))
             report.results.append(ChannelResult(
                 src, ch, h.status, h.new, h.changed, h.unchanged, h.items_seen,
                 h.pages, h.details_fetched, h.reason, h.reason_code,
@@ -160,8 +162,11 @@ def record_runs(factory: sessionmaker[Session], polls: Iterable[ChannelPoll], fi
 async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sessionmaker[Session], *,
                 mirror: str | None = None, reactor: bool = True, polite: bool = True,
                 clock: Clock = utcnow, extra_settings: dict[str, Any] | None = None,
-                progress: Callable[[Sequence[ChannelPoll]], None] | None = None) -> CrawlReport:
-    """One poll of the given sources. Every channel gets a crawl_run row, whatever happens."""
+                progress: Callable[[Sequence[ChannelPoll]], None] | None = None,
+                ran_by: tuple[str, str] | None = None) -> CrawlReport:
+    """One poll of the given sources. Every channel gets a crawl_run row, whatever happens.
+
+    ``ran_by`` is the (worker, queue) of a crawl worker's job, recorded on each row for ``status``."""
     now = clock()
     with transaction(factory) as session:
         plans = build_plans(sources, settings, session, now)
@@ -189,7 +194,7 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
     polls = spider.polls.values() if spider else [ChannelPoll(p, ChannelHealth(p.started_at)) for p in plans]
     stats = crawler.stats
     return record_runs(factory, polls, clock(),
-                       lambda host: int(stats.get_value(f"pw_browser/pages/{host}", 0)) if stats else 0)
+                       lambda host: int(stats.get_value(f"pw_browser/pages/{host}", 0)) if stats else 0, ran_by)
 
 
 async def _tick(progress: Callable[[Sequence[ChannelPoll]], None], crawler: Crawler) -> None:

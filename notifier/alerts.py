@@ -4,7 +4,8 @@ Four layers, each testable on its own:
 
 1. **Evaluation** (``store.health``, shared with ``policywatch status``; its docstring lists the rules):
    findings for one channel from its recent ``crawl_run`` rows and the dates of its notices; plus
-   ``store.deliveries``: dead letters in the ledgers are one more view, ``policywatch/delivery``.
+   ``store.deliveries``: dead letters in the ledgers are one more view, ``policywatch/delivery``;
+   ``store.queues``: a crawl-worker queue with polls waiting and no live worker, ``policywatch/queue-NAME``.
 2. **Incidents** (`sync_incidents`): one ``alert_incident`` row per (channel, rule) from the first
    poll the rule fires until the first poll it no longer does.
 3. **Planning** (`plan_alerts`): the ``alert_delivery`` ledger has one row per (ops subscription,
@@ -40,6 +41,7 @@ from store.db import transaction
 from store.deliveries import delivery_view
 from store.health import ChannelView, load_all
 from store.models import AlertDelivery, AlertIncident, Subscriber, Subscription
+from store.queues import queue_views, unserved_after
 
 log = logging.getLogger("policywatch.alerts")
 
@@ -220,7 +222,8 @@ def run_alerts(app: Any, now: dt.datetime | None = None, options: dict[str, Any]
     report = AlertReport()
     with transaction(app.factory) as session:
         lock_planning(session)  # two evaluators at once would open the same incident twice
-        views = [*load_all(session, app.sources, now, app.settings.alerts), delivery_view(session)]
+        views = [*load_all(session, app.sources, now, app.settings.alerts), delivery_view(session),
+                 *queue_views(session, now, unserved_after(app.settings.engine.stall_seconds))]
         report.opened, report.resolved = sync_incidents(session, views, now)
         report.planned = len(plan_alerts(session, now))
     unsubscribe = Unsubscribe(app.settings.notify.public_url, app.secret(), app.settings.smtp.sender)

@@ -137,6 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("run", "run the daemon (scheduler)")
     p.add_argument("--once", action="store_true", help="one full cycle (crawl + notify) and exit")
     p.add_argument("--mirror", metavar="URL")
+    p.add_argument("--engine", choices=["local", "procrastinate"],
+                   help="local: poll and notify in this process; procrastinate: defer the jobs to "
+                        "`policywatch worker` processes (default: [engine] kind)")
+
+    p = cmd("worker", "run poll and notify jobs deferred by `run --engine procrastinate` (PostgreSQL archive)")
+    p.add_argument("--queue", action="append", default=[], metavar="NAME",
+                   help="queue(s) to serve: default (and notify jobs), cn (channels that need a mainland "
+                        "egress); repeat for several (default: default)")
+    p.add_argument("--concurrency", type=int, default=2, metavar="N", help="jobs run at once (default 2)")
+    p.add_argument("--name", help="this worker's name in status (default: HOST-PID)")
+    p.add_argument("--mirror", metavar="URL", help="fetch from a local mirror of the official sites")
 
     p = cmd("status", "health per source and channel")
     p.add_argument("--json", action="store_true")
@@ -561,7 +572,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     import scheduler
 
     settings = load(args)
+    if (args.engine or settings.engine.kind) == "procrastinate":
+        from policywatch import engine
+
+        if args.once or args.mirror:
+            raise ConfigError("--once and --mirror are for the local engine; give workers --mirror")
+        return engine.run_scheduler(settings, extra_sources(args, settings))
     return scheduler.main(settings, extra_sources(args, settings), once=args.once, mirror=args.mirror)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from policywatch import engine
+
+    settings = load(args)
+    return engine.run_worker(settings, extra_sources(args, settings), args.queue, args.concurrency,
+                             name=args.name, mirror=args.mirror)
 
 
 def _short(iso: str | None) -> str:
@@ -589,6 +614,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print("daemon running" if alive else "no daemon running on this data directory")
         return EXIT_OK if alive else EXIT_FAILED
     from store.deliveries import delivery_status
+    from store.queues import queue_status, unserved_after
     from store.status import channel_status
 
     app = open_app(args)
@@ -597,6 +623,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         never = bool(rows) and all(r["state"] == "never" for r in rows)  # channels only
         _add_egress(rows, app)
         rows.append(delivery_status(session))  # dead letters fail --check like a failing channel
+        # Crawl-worker queues with polls waiting and no live worker (the procrastinate engine only).
+        rows.extend(queue_status(session, app.clock(), unserved_after(app.settings.engine.stall_seconds)))
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -606,7 +634,8 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"{r['source'] + '/' + r['channel']:28} {r['state']:9} {_short(r['last_success']):18} "
                   f"{_short(r['last_new']):17} {r['items_last_run'] if r['items_last_run'] is not None else '-':>5} "
                   f"{r['error_streak']:>6}  {r['reason'] or ''}"
-                  + (f"  [egress: {r['egress']}]" if r.get("egress", "direct") != "direct" else ""))
+                  + (f"  [egress: {r['egress']}]" if r.get("egress", "direct") != "direct" else "")
+                  + (f"  [worker {r['worker']}, queue {r['queue']}]" if r.get("worker") else ""))
     ignored = set(args.ignore)
     bad = [r for r in rows if r["state"] in {"failing", "blocked"}
            and r["source"] not in ignored and f"{r['source']}/{r['channel']}" not in ignored]
@@ -1140,7 +1169,7 @@ COMMANDS = {
     "unsubscribe": cmd_unsubscribe,
     "eval": cmd_eval,
     "search": cmd_search, "report": cmd_report, "calendar": cmd_calendar, "show": cmd_show, "browse": cmd_browse,
-    "web": cmd_web,
+    "web": cmd_web, "worker": cmd_worker,
 }
 
 

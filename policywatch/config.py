@@ -147,6 +147,20 @@ class BrowserSettings:
     timeout: float = 30.0  # seconds for a page load or a challenge's rounds
 
 
+ENGINES = ("local", "procrastinate")  # [engine] kind: who runs the polls (docs/deploy.md)
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """Who runs the polls: the daemon itself, or crawl workers through procrastinate (policywatch/engine.py)."""
+
+    kind: str = "local"  # "local": `policywatch run` polls and notifies itself; "procrastinate": it defers jobs
+    # A worker whose heartbeat is older than this is dead: its running poll/notify is retried elsewhere.
+    stall_seconds: float = 60.0
+    heartbeat_seconds: float = 10.0  # how often a worker proves it is alive (must be well under stall_seconds)
+    stall_check_seconds: float = 15.0  # how often the scheduler looks for the jobs of dead workers
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: str = ""
@@ -162,6 +176,7 @@ class Settings:
     alerts: AlertSettings = field(default_factory=AlertSettings)
     web: WebSettings = field(default_factory=WebSettings)
     browser: BrowserSettings = field(default_factory=BrowserSettings)
+    engine: EngineSettings = field(default_factory=EngineSettings)
     sources: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per-source overrides
 
     @property
@@ -203,6 +218,7 @@ _SECTIONS: dict[str, type] = {
     "alerts": AlertSettings,
     "web": WebSettings,
     "browser": BrowserSettings,
+    "engine": EngineSettings,
 }
 _TOP_LEVEL = {"data_dir", "log_format", "log_level", "sources_file"}
 # Environment variables that map onto keys; secrets are read only from here or the file.
@@ -230,6 +246,7 @@ _ENV_KEYS = {
     "BROWSER_ENABLED": ("browser", "enabled"),
     "BROWSER_EXECUTABLE": ("browser", "executable"),
     "DOWNLOAD_DELAY": ("crawl", "download_delay"),
+    "ENGINE": ("engine", "kind"),
 }
 
 
@@ -349,6 +366,9 @@ _RANGES: dict[tuple[str, str], tuple[float, float]] = {
     ("alerts", "drop_ratio"): (0, 1),
     ("alerts", "drop_window"): (1, 1000),
     ("alerts", "silent_min_notices"): (2, 10_000),
+    ("engine", "stall_seconds"): (1, 86_400),
+    ("engine", "heartbeat_seconds"): (0.1, 3600),
+    ("engine", "stall_check_seconds"): (0.1, 3600),
 }
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -387,7 +407,17 @@ def _validate(settings: Settings) -> Settings:
     url = settings.database.url
     if url and not url.startswith(("sqlite", "postgresql")):
         raise ConfigError("[database] url must be a sqlite:/// or postgresql+psycopg:// URL")
+    _check_engine(settings.engine)
     return settings
+
+
+def _check_engine(engine: EngineSettings) -> None:
+    if engine.kind not in ENGINES:
+        raise ConfigError(f"[engine] kind must be one of {', '.join(ENGINES)}, not {engine.kind!r}")
+    if engine.heartbeat_seconds * 2 > engine.stall_seconds:
+        # One late heartbeat must not make a live worker look dead and its poll run twice.
+        raise ConfigError(f"[engine] heartbeat_seconds ({engine.heartbeat_seconds:g}) must be at most half "
+                          f"of stall_seconds ({engine.stall_seconds:g})")
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -551,6 +581,15 @@ EXAMPLE_CONFIG = '''\
 # jitter_seconds = 120
 # notify_seconds = 60           # digests due, delivery retries and ops alerts are processed this often
 # misfire_grace_seconds = 3600  # a poll slot missed while down runs once after restart
+
+[engine]
+# Who runs the polls (docs/deploy.md). "local": this daemon polls and notifies itself (SQLite or PostgreSQL).
+# "procrastinate": `policywatch run` only schedules; `policywatch worker` processes on any machine run the
+# polls and notify jobs from the PostgreSQL archive (pip install 'policywatch[workers]').
+# kind = "local"
+# stall_seconds = 60            # a worker silent this long is dead; its running poll is retried by another
+# heartbeat_seconds = 10        # how often workers report alive (at most half of stall_seconds)
+# stall_check_seconds = 15      # how often the scheduler retries the jobs of dead workers
 
 [alerts]
 # Ops alerts go to subscriptions made with `policywatch subscribe --ops ...`.

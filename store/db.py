@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -55,12 +55,19 @@ def alembic_config(url: str) -> Any:
     return cfg
 
 
+MIGRATION_LOCK = 0x70770001  # the PostgreSQL advisory lock key held while migrating
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to head. Idempotent; safe to call on every start."""
     from alembic import command
 
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Crawl workers on several machines start together against one archive (issue 21): one
+            # migrates, the others wait here and then find the schema at head.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

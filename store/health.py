@@ -43,6 +43,8 @@ class RunView:
     code: Reason | None  # what the rules decide on
     reason: str | None = None  # detail for humans, never parsed
     finished_at: dt.datetime | None = None
+    worker: str | None = None  # the crawl worker and queue that ran it (policywatch/engine.py); None: local
+    queue: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,11 @@ class ChannelView:
 def load_channel(session: Session, source: str, channel: str, now: dt.datetime,
                  th: AlertSettings) -> ChannelView:
     rows = session.execute(
-        select(CrawlRun.status, CrawlRun.items_seen, CrawlRun.reason_code, CrawlRun.reason, CrawlRun.finished_at)
+        select(CrawlRun.status, CrawlRun.items_seen, CrawlRun.reason_code, CrawlRun.reason, CrawlRun.finished_at,
+               CrawlRun.worker, CrawlRun.queue)
         .where(CrawlRun.source == source, CrawlRun.channel == channel)
         .order_by(CrawlRun.started_at.desc(), CrawlRun.id.desc()).limit(HISTORY_RUNS)).all()
-    runs = tuple(RunView(s, n, Reason.parse(c), r, f) for s, n, c, r, f in rows)
+    runs = tuple(RunView(s, n, Reason.parse(c), r, f, w, q) for s, n, c, r, f, w, q in rows)
     dates = [d for d in session.scalars(
         select(Notice.published_date).where(Notice.source == source, Notice.channel == channel,
                                             Notice.published_date.is_not(None))

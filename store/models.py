@@ -168,6 +168,9 @@ class CrawlRun(Base):
     http_codes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     reason: Mapped[str | None] = mapped_column(Text)  # detail for humans; rules read reason_code
     reason_code: Mapped[str | None] = mapped_column(String(32))  # a store.reasons.Reason value
+    # The crawl worker and queue that ran the poll (policywatch/engine.py); null for the local daemon.
+    worker: Mapped[str | None] = mapped_column(String(80))
+    queue: Mapped[str | None] = mapped_column(String(20))
 
     __table_args__ = (Index("ix_crawl_run_source_channel_started", "source", "channel", "started_at"),)
 

@@ -42,5 +42,6 @@ def channel_status(session: Session, sources: Iterable[Any], now: dt.datetime,
             "items_last_run": last.items_seen if last else None, "error_streak": failure_streak(runs),
             "reason": reason, "reason_code": code.value if code else None,
             "alerts": [f.rule for f in view.findings],
+            "worker": last.worker if last else None, "queue": last.queue if last else None,
         })
     return rows
