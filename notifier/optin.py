@@ -401,7 +401,9 @@ def update_preferences(app: Any, signed: str, prefs: Preferences) -> Subscriptio
         # Reminder settings are not on the page: keep what `subscribe --remind` set.
         kept = {k: v for k, v in (sub.filters or {}).items() if k in ("source", "remind", "deadline_within")}
         sub.filters = {**filters, **kept}
-        sub.schedule = prefs.schedule_text
+        # The page offers kinds, not times: a `daily 18:00` set by an operator stays 18:00 while daily.
+        if prefs.schedule != sub.schedule.split()[0]:
+            sub.schedule = prefs.schedule_text
         session.flush()
         session.expunge(sub)
         log.info("subscription %s preferences updated", sub.id)

@@ -286,6 +286,27 @@ def test_signup_can_be_turned_off(tmp_path: Path, relay: SmtpServer) -> None:
     assert _subs(app) == []
 
 
+def test_saving_preferences_keeps_an_operators_schedule_time(tmp_path: Path, relay: SmtpServer) -> None:
+    import argparse
+
+    from notifier.admin import subscribe
+    from notifier.subscriptions import PREFS_SCOPE, sign_scoped
+
+    app, _ = _app(tmp_path, relay.port)
+    args = argparse.Namespace(email="ops@example.org", wecom_key=None, serverchan_key=None, pushplus_token=None,
+                              webhook=None, outbox=False, city=[], source=[], topic=[], event=[], keyword=[],
+                              min_amount=None, schedule="daily 18:30", name=None, backlog_days=1)
+    subscribe(app, args)
+    client = TestClient(create_app(app))
+    path = f"/p/{sign_scoped(PREFS_SCOPE, _subs(app)[0].token, app.secret())}"
+    page = client.get(path)
+    assert "daily 18:30" in page.text and 'value="daily" checked' in page.text
+    saved = client.post(path, data={"csrf": _csrf(page), "city": ["上海"], "schedule": "daily"})
+    assert _subs(app)[0].schedule == "daily 18:30" and _subs(app)[0].filters == {"city": ["上海"]}
+    client.post(path, data={"csrf": _csrf(saved), "schedule": "weekly"})
+    assert _subs(app)[0].schedule == "weekly mon 08:00"
+
+
 def test_operator_subscriptions_count_as_confirmed(tmp_path: Path, relay: SmtpServer) -> None:
     import argparse
 
