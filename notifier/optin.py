@@ -63,7 +63,12 @@ PUSH_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("serverchan", "serverchan_key", "key"),
     ("pushplus", "pushplus_token", "token"),
 )
-SCHEDULES: Mapping[str, str] = {"immediate": "immediate", "daily": "daily 08:00", "weekly": "weekly mon 08:00"}
+# The kinds the page offers: (the schedule a new choice gets, what the page calls it).
+SCHEDULE_CHOICES: Mapping[str, tuple[str, str]] = {
+    "immediate": ("immediate", "即时（有新通知即发送）"),
+    "daily": ("daily 08:00", "每日 08:00 汇总"),
+    "weekly": ("weekly mon 08:00", "每周一 08:00 汇总"),
+}
 CONFIRM_TITLE = "【政策速递】请确认订阅"
 _EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 _KEY = re.compile(r"^[A-Za-z0-9_\-.]{8,128}$")  # WeCom bot keys are UUIDs, SendKeys/tokens alphanumeric
@@ -86,8 +91,7 @@ class Choices:
     topics: tuple[tuple[str, str], ...] = tuple((t.name, t.label) for t in TOPICS)
     events: tuple[tuple[str, str], ...] = field(
         default_factory=lambda: tuple((name, _event_label(name)) for name in filter_names()))
-    schedules: tuple[tuple[str, str], ...] = (("immediate", "即时（有新通知即发送）"), ("daily", "每日 08:00 汇总"),
-                                              ("weekly", "每周一 08:00 汇总"))
+    schedules: tuple[tuple[str, str], ...] = tuple((kind, label) for kind, (_, label) in SCHEDULE_CHOICES.items())
 
     @classmethod
     def of(cls, source_cities: Sequence[str]) -> Choices:
@@ -108,7 +112,7 @@ class Preferences:
     events: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     min_amount: str = ""
-    schedule: str = "immediate"  # a SCHEDULES key
+    schedule: str = "immediate"  # a SCHEDULE_CHOICES key
 
     def filters(self) -> dict[str, Any]:
         return build_filters(cities=list(self.cities), sources=[], topics=list(self.topics),
@@ -117,7 +121,7 @@ class Preferences:
 
     @property
     def schedule_text(self) -> str:
-        return SCHEDULES[self.schedule]
+        return SCHEDULE_CHOICES[self.schedule][0]
 
     @classmethod
     def of_subscription(cls, filters: Mapping[str, Any], schedule: str) -> Preferences:
@@ -125,7 +129,8 @@ class Preferences:
         amount = filters.get("min_amount")
         return cls(cities=tuple(filters.get("city", ())), topics=tuple(filters.get("topic", ())),
                    events=tuple(filters.get("event", ())), keywords=tuple(filters.get("keyword", ())),
-                   min_amount=_amount_text(amount) if amount else "", schedule=kind if kind in SCHEDULES else "daily")
+                   min_amount=_amount_text(amount) if amount else "",
+                   schedule=kind if kind in SCHEDULE_CHOICES else "daily")
 
 
 def _amount_text(yuan: int) -> str:
@@ -152,7 +157,7 @@ def parse_preferences(form: Mapping[str, Sequence[str]], choices: Choices) -> Pr
     if len(keywords) > _MAX_KEYWORDS or any(len(k) > 40 for k in keywords):
         raise FormError(f"关键词最多 {_MAX_KEYWORDS} 个，每个不超过 40 字")
     schedule = _first(form, "schedule") or "immediate"
-    if schedule not in SCHEDULES:
+    if schedule not in SCHEDULE_CHOICES:
         raise FormError("请选择发送频率")
     amount = _first(form, "min_amount")[:20]
     if amount:
