@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, DateTime, and_, case, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from notifier.admin import mask_target
@@ -54,7 +54,7 @@ from parsers.facts.events import CALL_THREAD_TYPES, spec_for, when_text
 from parsers.facts.vocab import TENTATIVE
 from parsers.facts.zone_reference import place_key
 from store.db import transaction
-from store.models import CallLink, Change, Delivery, Notice, Subscriber, Subscription
+from store.models import CallLink, Change, Delivery, Notice, Subscriber, Subscription, as_utc
 from store.planning import (
     change_facts,
     change_horizon,
@@ -367,16 +367,21 @@ def build_digests(session: Session, digests: Mapping[str, Sequence[int] | None],
     subscriptions)."""
     ledger: dict[str, list[tuple[int, int, int]]] = {did: [] for did in digests}  # (row, change, subscription)
     created: dict[str, dt.datetime] = {}
-    columns = (Delivery.digest_id, Delivery.id, Delivery.change_id, Delivery.subscription_id, Delivery.created_at)
+    # created_at read as the driver gives it and made UTC once per digest, not once per row: a plan
+    # builds a few hundred thousand rows (benchmarks/README.md#notify).
+    raw_created = type_coerce(Delivery.created_at, DateTime(timezone=True))
+    columns = (Delivery.digest_id, Delivery.id, Delivery.change_id, Delivery.subscription_id, raw_created)
     for where in _ledger_queries(digests):
         for did, row_id, change_id, sub_id, at in session.execute(select(*columns).where(*where)):
             ledger[did].append((row_id, change_id, sub_id))
             created[did] = min(at, created.get(did, at))  # one plan writes a digest's rows with one timestamp
+    created = {did: as_utc(at) for did, at in created.items()}
     facts = _change_facts(session, {cid for rows in ledger.values() for _, cid, _ in rows})
     subs = _by_id(session, Subscription, {rows[0][2] for rows in ledger.values() if rows})
     subscribers = _names(session, {s.subscriber_id for s in subs.values()})
     order = {cid: (fact.source, cid) for cid, fact in facts.items()}  # a digest lists by source, then change
     items: dict[int, DigestItem] = {}  # one item object per change, shared by every digest carrying it
+    memo: _OrderMemo = {}
     out = []
     for did, rows in ledger.items():
         if rows:
@@ -384,7 +389,7 @@ def build_digests(session: Session, digests: Mapping[str, Sequence[int] | None],
             rows.sort(key=lambda r: order[r[1]])
             ordered = [(rid, facts[cid]) for rid, cid, _ in rows]
             out.append(_outgoing(did, ordered, created[did], sub, subscribers.get(sub.subscriber_id), sources,
-                                 unsubscribe, items))
+                                 unsubscribe, items, memo))
     return out
 
 
@@ -422,26 +427,42 @@ def _names(session: Session, subscriber_ids: set[int]) -> dict[int, str]:
     return found
 
 
-def _closing_first(items: tuple[DigestItem, ...], row_ids: list[list[int]], now: dt.datetime
-                   ) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
+# Per build: each shared item's place in the order, for the day its digests were planned on.
+_OrderMemo = dict[tuple[int, dt.date], tuple[DigestItem, tuple[int, dt.date, tuple[int, str, int, str]]]]
+
+
+def _closing_first(items: tuple[DigestItem, ...], row_ids: list[list[int]], now: dt.datetime,
+                   memo: _OrderMemo | None = None) -> tuple[tuple[DigestItem, ...], list[list[int]]]:
     """Calls closing within `CLOSING_DAYS` first, soonest first; the rest grouped by province > city
-    (``place_key``: national, then each province's departments before its cities), else in order."""
+    (``place_key``: national, then each province's departments before its cities), else in order.
+
+    ``memo`` keeps each item's key across the digests of one build: a new notice is an item of
+    thousands of digests, and its key depends only on the item and the day (the entry holds the item,
+    so its id is not reused while cached)."""
     today = now.astimezone(CHINA).date()
-    nowhere = place_key("全国")
+    memo = {} if memo is None else memo
 
     def key(i: int) -> tuple[int, dt.date, tuple[int, str, int, str], int]:
         item = items[i]
-        if item.change == REMINDER:
-            return (0, today, nowhere, i)
-        end = call_end(item.events)
-        if end is not None and end[1] != TENTATIVE:
-            day = end_day(end[0])
-            if today <= day <= today + dt.timedelta(days=CLOSING_DAYS):
-                return (0, day, nowhere, i)
-        return (1, today, place_key(item.city), i)
+        hit = memo.get((id(item), today))
+        if hit is None or hit[0] is not item:
+            hit = memo[(id(item), today)] = (item, _order_key(item, today))
+        return (*hit[1], i)
 
     order = sorted(range(len(items)), key=key)
     return tuple(items[i] for i in order), [row_ids[i] for i in order]
+
+
+def _order_key(item: DigestItem, today: dt.date) -> tuple[int, dt.date, tuple[int, str, int, str]]:
+    nowhere = place_key("全国")
+    if item.change == REMINDER:
+        return (0, today, nowhere)
+    end = call_end(item.events)
+    if end is not None and end[1] != TENTATIVE:
+        day = end_day(end[0])
+        if today <= day <= today + dt.timedelta(days=CLOSING_DAYS):
+            return (0, day, nowhere)
+    return (1, today, place_key(item.city))
 
 
 def _thread_notes(session: Session, subscription_id: int, items: tuple[DigestItem, ...]) -> tuple[DigestItem, ...]:
@@ -471,13 +492,13 @@ def _thread_notes(session: Session, subscription_id: int, items: tuple[DigestIte
 
 def _outgoing(digest_id: str, rows: list[_Row], created_at: dt.datetime, sub: Subscription,
               subscriber: str | None, sources: Mapping[str, tuple[str, str]], unsubscribe: Unsubscribe,
-              items: dict[int, DigestItem]) -> Outgoing:
+              items: dict[int, DigestItem], memo: _OrderMemo | None = None) -> Outgoing:
     session = object_session(sub)
     assert session is not None  # subscriptions are loaded by build_digests' session
     unsubscribe_url, mailto = unsubscribe.links(sub)
     name = subscriber if subscriber is not None else f"subscription {sub.id}"
     clustered, row_ids = _clustered_items(rows, sources, items)
-    clustered, row_ids = _closing_first(_thread_notes(session, sub.id, clustered), row_ids, created_at)
+    clustered, row_ids = _closing_first(_thread_notes(session, sub.id, clustered), row_ids, created_at, memo)
     digest = Digest(digest_id=digest_id, subscription_id=sub.id, subscription_name=name,
                     created_at=created_at.astimezone(CHINA), items=clustered, unsubscribe_url=unsubscribe_url,
                     unsubscribe_mailto=mailto, preferences_url=unsubscribe.preferences(sub))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 DATE_KINDS = ("letter", "published", "month")  # the letter's date / MOST's publication date / month only
@@ -59,6 +59,8 @@ def province_of(place: str) -> str | None:
     return _province_map().get(place.removesuffix("市").removesuffix("省"))
 
 
+# Cached: a notify sorts and heads thousands of digests by the same few dozen places.
+@lru_cache(maxsize=4096)
 def place_key(city: str) -> tuple[int, str, int, str]:
     """Sort key grouping places by province > city: national (全国) first, then the provinces in pinyin
     order (``PROVINCE_PINYIN``: anhui, beijing, chongqing …), each with its own departments (city = the
@@ -72,6 +74,7 @@ def place_key(city: str) -> tuple[int, str, int, str]:
     return (1, PROVINCE_PINYIN.get(province, province), 0 if own else 1, city)
 
 
+@lru_cache(maxsize=4096)
 def place_heading(city: str) -> str:
     """The digest's group heading for a place: ``浙江 › 杭州``, ``浙江`` (its departments), ``全国``."""
     province = province_of(city)
