@@ -53,7 +53,7 @@ def test_secrets_come_only_from_the_env_file() -> None:
         env = svc.get("environment") or {}
         assert not SECRETS & set(env), (name, env)
         assert svc.get("env_file") == "compose.env", name
-    assert SECRETS <= _example_keys("compose.env")
+    assert _example_keys("compose.env") >= SECRETS
     example = (PACKAGING / "compose.env.example").read_text("utf-8")
     assert not re.search(r"^(POSTGRES_PASSWORD|POLICYWATCH_SECRET|POLICYWATCH_SMTP_PASSWORD)=\S", example, re.M)
     gitignored = (PACKAGING.parent / ".gitignore").read_text("utf-8").split()
