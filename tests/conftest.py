@@ -6,9 +6,12 @@ import ipaddress
 import socket
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.pg import PgCluster
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
@@ -85,3 +88,17 @@ def as_rendered(sources: Any) -> Any:
 
     return tuple(replace(src, channels=tuple(replace(ch, needs_browser=False) for ch in src.channels))
                  for src in sources)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """One private PostgreSQL cluster (tests/pg.py) for every test that runs on PostgreSQL: the archive
+    and notifier tests on both backends, the crawl workers (procrastinate is PostgreSQL only)."""
+    from tests.pg import PgCluster, unavailable_reason
+
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with PgCluster() as cluster:
+        yield cluster
+

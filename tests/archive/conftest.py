@@ -17,18 +17,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from tests.pg import PgCluster, unavailable_reason
+from tests.pg import PgCluster
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    reason = unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with PgCluster() as cluster:
-        yield cluster
 
 
 @pytest.fixture(scope="session")
