@@ -29,6 +29,7 @@ import hmac
 import logging
 import secrets
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -100,6 +101,10 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def _read_with_mtime(path: Path) -> tuple[bytes, float]:
+    return path.read_bytes(), path.stat().st_mtime
 
 
 def _templates() -> Environment:
@@ -193,7 +198,7 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
 
     async def confirm_page(request: Request) -> Response:
         signed = request.path_params["token"]
-        sub = optin.find(app, optin.CONFIRM_SCOPE, signed)
+        sub = await run_in_threadpool(optin.find, app, optin.CONFIRM_SCOPE, signed)
         if sub is None:
             return page("invalid.html", 404)
         state = optin.state_of(sub, app.clock(), web.confirm_hours)
@@ -214,7 +219,7 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
 
     async def preferences_page(request: Request) -> Response:
         signed = request.path_params["token"]
-        sub = optin.find(app, optin.PREFS_SCOPE, signed)
+        sub = await run_in_threadpool(optin.find, app, optin.PREFS_SCOPE, signed)
         if sub is None:
             return page("invalid.html", 404)
         prefs = optin.Preferences.of_subscription(sub.filters or {}, sub.schedule)
@@ -226,7 +231,7 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
         form = await request.form()
         if not _csrf_ok(request, form):
             return page("error.html", 403, message="表单已过期，请重新打开修改订阅的链接。")
-        sub = optin.find(app, optin.PREFS_SCOPE, signed)
+        sub = await run_in_threadpool(optin.find, app, optin.PREFS_SCOPE, signed)
         if sub is None:
             return page("invalid.html", 404)
         try:
@@ -249,7 +254,7 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
         from notifier.admin import describe_subscription
 
         signed = request.path_params["token"]
-        sub = describe_subscription(app, signed)
+        sub = await run_in_threadpool(describe_subscription, app, signed)
         if sub is None:
             return page("invalid.html", 404)
         csrf = secrets.token_urlsafe(24)
@@ -270,13 +275,14 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
             sent = str(form.get("csrf", ""))
             if not cookie or not hmac.compare_digest(cookie.encode(), sent.encode()):
                 return page("error.html", 403, message="表单已过期，请重新打开退订链接。")
-        if describe_subscription(app, signed) is None:
+        if await run_in_threadpool(describe_subscription, app, signed) is None:
             return page("invalid.html", 404)
-        sub_id = unsubscribe(app, signed)
+        sub_id = await run_in_threadpool(unsubscribe, app, signed)
         log.info("subscription %s unsubscribed via %s", sub_id, "one-click" if one_click else "the web form")
         if one_click:
             return Response("unsubscribed\n", media_type="text/plain; charset=utf-8")
-        return page("unsubscribe.html", sub=describe_subscription(app, signed), csrf="", action="", done=True)
+        done = await run_in_threadpool(describe_subscription, app, signed)
+        return page("unsubscribe.html", sub=done, csrf="", action="", done=True)
 
     async def feed(request: Request) -> Response:
         from notifier.channels.atom import feed_file, is_feed_id
@@ -286,8 +292,7 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
             raise HTTPException(404)
         path = feed_file(app.settings.feeds_path, name)
         try:
-            data = path.read_bytes()
-            mtime = path.stat().st_mtime
+            data, mtime = await run_in_threadpool(_read_with_mtime, path)
         except OSError:
             raise HTTPException(404) from None
         etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
@@ -307,12 +312,18 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
         token = verify_scoped(CALENDAR_SCOPE, request.path_params["token"], app.secret())
         if token is None:
             raise HTTPException(404)
-        with app.factory() as session:
-            sub = session.scalar(select(Subscription).where(Subscription.token == token))
-            if sub is None or not sub.active:
-                raise HTTPException(404)
-            cities = {sid: city for sid, (_, city) in app.source_names().items()}
-            text = calendar_feed(session, sub, cities, app.clock())
+
+        def build() -> str | None:
+            with app.factory() as session:
+                sub = session.scalar(select(Subscription).where(Subscription.token == token))
+                if sub is None or not sub.active:
+                    return None
+                cities = {sid: city for sid, (_, city) in app.source_names().items()}
+                return calendar_feed(session, sub, cities, app.clock())
+
+        text = await run_in_threadpool(build)
+        if text is None:
+            raise HTTPException(404)
         data = text.encode("utf-8")
         etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
         headers = {"etag": etag, "cache-control": "private, max-age=900"}
@@ -325,9 +336,12 @@ def create_app(app: Any, channel_options: dict[str, Any] | None = None) -> Starl
 
         from store.models import CrawlRun
 
-        try:
+        def last_poll() -> Any:
             with app.factory() as session:
-                last = session.scalar(select(func.max(CrawlRun.finished_at)))
+                return session.scalar(select(func.max(CrawlRun.finished_at)))
+
+        try:
+            last = await run_in_threadpool(last_poll)
         except Exception as exc:  # any database failure is "unhealthy", never a traceback
             log.warning("healthz: database check failed: %s", type(exc).__name__)
             return JSONResponse({"ok": False, "database": "unavailable"}, status_code=503)
