@@ -25,15 +25,18 @@ down_revision: str | None = '0011'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SETTINGS = {"autovacuum_vacuum_scale_factor": "0.02", "autovacuum_vacuum_threshold": "10000",
-            "autovacuum_analyze_scale_factor": "0.02", "autovacuum_analyze_threshold": "10000"}
+# Literal SQL (no string building: tests/hostile/test_sql_hostile.py); storage parameters take no binds.
+UPGRADE = ("ALTER TABLE delivery SET (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 10000, "
+           "autovacuum_analyze_scale_factor = 0.02, autovacuum_analyze_threshold = 10000)")
+DOWNGRADE = ("ALTER TABLE delivery RESET (autovacuum_vacuum_scale_factor, autovacuum_vacuum_threshold, "
+             "autovacuum_analyze_scale_factor, autovacuum_analyze_threshold)")
 
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("ALTER TABLE delivery SET (" + ", ".join(f"{k} = {v}" for k, v in SETTINGS.items()) + ")")
+        op.execute(UPGRADE)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("ALTER TABLE delivery RESET (" + ", ".join(SETTINGS) + ")")
+        op.execute(DOWNGRADE)
