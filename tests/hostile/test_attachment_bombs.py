@@ -98,7 +98,9 @@ def test_the_event_loop_keeps_running_while_a_bomb_is_parsed() -> None:
 
         task = asyncio.ensure_future(ticker())
         with pytest.raises(ParseError):
-            await extract_off_reactor(table_bomb(), "bomb.docx", None, Limits(cpu_seconds=2, wall_seconds=30))
+            # Three times the default bomb (~6 CPU-s here): the 2 s limit stops it on a fast machine too
+            # (the default one takes about 2 s, so it sometimes finished just inside the limit).
+            await extract_off_reactor(table_bomb(rows=900), "bomb.docx", None, Limits(cpu_seconds=2, wall_seconds=30))
         task.cancel()
         return ticks
 
