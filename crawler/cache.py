@@ -23,12 +23,16 @@ from scrapy.responsetypes import responsetypes
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.db import transaction
-from store.httpcache import CachedPage, forget_page, load_page, save_page
+from store.httpcache import CachedPage, forget_page, load_page, prune, save_page
 
 # Bodies above this are not cached (an earlier entry of the URL is dropped): attachments of tens of MB
 # would bloat the archive and its backups for a revalidation that happens at most every recheck_hours.
 # List and detail pages are far below it (the largest snapshot is ~200 kB).
 MAX_CACHED_BODY = 4 * 1024 * 1024
+# Entries not written for this long (a 304 writes its entry again, so every page still polled or
+# rechecked is younger) are deleted when a crawl opens: pages of removed channels, withdrawn notices,
+# deep list pages, --mirror runs. Deleting one costs one unconditional GET if it is ever asked again.
+KEEP_DAYS = 30
 
 
 class MonitorCachePolicy(RFC2616Policy):
@@ -118,10 +122,14 @@ class ArchiveCacheStorage:
             raise RuntimeError("ArchiveCacheStorage needs the crawl's session factory: use crawler.cache.bind_cache")
         self.expiration_secs: int = settings.getint("HTTPCACHE_EXPIRATION_SECS")
         self.max_body: int = settings.getint("PW_HTTPCACHE_MAX_BODY", MAX_CACHED_BODY)
+        self.keep_days: float = settings.getfloat("PW_HTTPCACHE_KEEP_DAYS", KEEP_DAYS)
         self._fingerprinter: Any = None
 
     def open_spider(self, spider: Spider) -> None:
         self._fingerprinter = spider.crawler.request_fingerprinter
+        assert self.factory is not None
+        with transaction(self.factory) as session:  # one indexed range delete, usually of nothing
+            prune(session, dt.datetime.now(dt.UTC) - dt.timedelta(days=self.keep_days))
 
     def close_spider(self, spider: Spider) -> None:
         return None

@@ -286,3 +286,16 @@ def test_an_unknown_store_is_a_config_error(tmp_path: Path) -> None:
     cfg.write_text('[crawl]\nhttp_cache_store = "redis"\n')
     with pytest.raises(ConfigError, match="http_cache_store"):
         load_settings(cfg, environ={"POLICYWATCH_DATA_DIR": str(tmp_path)})
+
+
+def test_entries_not_written_for_keep_days_are_pruned_when_a_crawl_opens(db_url: str) -> None:
+    import datetime as dt
+
+    factory = session_factory(open_database(db_url))
+    now = dt.datetime.now(dt.UTC)
+    with transaction(factory) as s:
+        save_page(s, CachedPage("old", "https://x/old", 200, {}, b"old", now - dt.timedelta(days=31)))
+        save_page(s, CachedPage("young", "https://x/young", 200, {}, b"young", now - dt.timedelta(days=29)))
+    _storage(db_url)
+    with factory() as s:
+        assert s.scalars(select(HttpCache.fingerprint)).all() == ["young"]
