@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from scrapy import Spider
+from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
 from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
@@ -46,6 +47,20 @@ class MonitorCachePolicy(RFC2616Policy):
 
     def is_cached_response_valid(self, cachedresponse: Response, response: Response, request: Request) -> bool:
         return response.status == 304
+
+
+class MonitorHttpCacheMiddleware(HttpCacheMiddleware):
+    """Scrapy's cache middleware without its "error recovery": on a download error (timeout,
+    connection refused or reset, DNS) Scrapy hands the spider the *cached* page, so an unreachable
+    site read as its old list and the channel reported "ok" (measured: a mirror shut down after a
+    cached poll gave ``ok`` with the 3 old entries). With the cache shared by every worker through the
+    archive it would also hide a worker that cannot reach a geo-fenced host. Here the error goes on to
+    RetryMiddleware and the spider's errback, like a 5xx does under MonitorCachePolicy.
+    """
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        request.meta.pop("cached_response", None)
+        return None
 
 
 class AtomicFilesystemCacheStorage(FilesystemCacheStorage):

@@ -61,6 +61,10 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
     if reactor:
         out["TWISTED_REACTOR"] = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
     if crawl.http_cache:
+        out["DOWNLOADER_MIDDLEWARES"].update({
+            "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+            "crawler.cache.MonitorHttpCacheMiddleware": 900,  # no cached page on a download error
+        })
         out.update({
             "HTTPCACHE_ENABLED": True,
             "HTTPCACHE_POLICY": "crawler.cache.MonitorCachePolicy",  # RFC 2616 minus stale-on-error

@@ -146,6 +146,14 @@ def test_a_521_after_a_cached_poll_is_blocked_not_the_cached_page(db_url: str, t
         assert [r.status for r in _poll_in_process(tmp_path / "c", db_url, server.url).results] == ["failed"]
 
 
+def test_an_unreachable_site_after_a_cached_poll_fails_not_the_cached_page(db_url: str, tmp_path: Path) -> None:
+    root = h.copy_mirror(tmp_path / "mirror", ["www.most.gov.cn"])
+    with MirrorServer(root=root) as server:
+        assert [r.status for r in _poll_in_process(tmp_path / "a", db_url, server.url).results] == ["ok"]
+    report = _poll_in_process(tmp_path / "b", db_url, server.url)  # the port now refuses connections
+    assert [(r.status, r.items_seen) for r in report.results] == [("failed", 0)], report.results
+
+
 URL = "https://kjj.hefei.gov.cn/zwgk/tzgg/index.html"
 
 
