@@ -58,7 +58,8 @@ class MonitorHttpCacheMiddleware(HttpCacheMiddleware):
     RetryMiddleware and the spider's errback, like a 5xx does under MonitorCachePolicy.
     """
 
-    def process_exception(self, request: Request, exception: Exception) -> None:
+    def process_exception(self, request: Request, exception: Exception,
+                          spider: Spider | None = None) -> Request | Response | None:
         request.meta.pop("cached_response", None)
         return None
 
