@@ -10,6 +10,7 @@ any other one fetched; ``AtomicFilesystemCacheStorage`` (``"folder"``) keeps the
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import tempfile
@@ -21,10 +22,13 @@ from scrapy.downloadermiddlewares.httpcache import HttpCacheMiddleware
 from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
 from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.db import transaction
 from store.httpcache import CachedPage, forget_page, load_page, prune, save_page
+
+log = logging.getLogger(__name__)
 
 # Bodies above this are not cached (an earlier entry of the URL is dropped): attachments of tens of MB
 # would bloat the archive and its backups for a revalidation that happens at most every recheck_hours.
@@ -155,8 +159,12 @@ class ArchiveCacheStorage:
 
     def retrieve_response(self, spider: Spider, request: Request) -> Response | None:
         assert self.factory is not None
-        with self.factory() as session:
-            page = load_page(session, self._key(request))
+        try:
+            with self.factory() as session:
+                page = load_page(session, self._key(request))
+        except SQLAlchemyError as exc:
+            _warn("read", request, exc)
+            return None  # a cache miss: one unconditional GET
         if page is None:
             return None
         age = (dt.datetime.now(dt.UTC) - page.stored_at).total_seconds()
@@ -170,14 +178,26 @@ class ArchiveCacheStorage:
     def store_response(self, spider: Spider, request: Request, response: Response) -> None:
         assert self.factory is not None
         key = self._key(request)
-        with transaction(self.factory) as session:
-            if len(response.body) > self.max_body:
-                forget_page(session, key)  # no entry rather than validators for another version
-                return
-            headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs]
-                       for k, vs in response.headers.items()}
-            save_page(session, CachedPage(key, response.url, response.status, headers, response.body,
-                                          dt.datetime.now(dt.UTC)))
+        try:
+            with transaction(self.factory) as session:
+                if len(response.body) > self.max_body:
+                    forget_page(session, key)  # no entry rather than validators for another version
+                    return
+                headers = {k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                           for k, vs in response.headers.items()}
+                save_page(session, CachedPage(key, response.url, response.status, headers, response.body,
+                                              dt.datetime.now(dt.UTC)))
+        except SQLAlchemyError as exc:
+            # Rolled back: the old entry (old validators with the old body) or none stays, and the
+            # page itself still reaches the spider. The cache only saves downloads; failing the fetch
+            # for it would turn a locked database into a failed channel.
+            _warn("write", request, exc)
+
+
+def _warn(what: str, request: Request, exc: SQLAlchemyError) -> None:
+    # The exception's text carries the statement's parameters (the body, the headers): never logged.
+    log.warning("HTTP cache: could not %s the entry of %s (%s); treated as a cache miss",
+                what, request.url, type(getattr(exc, "orig", None) or exc).__name__)
 
 
 def bind_cache(factory: sessionmaker[Session]) -> type[ArchiveCacheStorage]:

@@ -27,7 +27,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings as ScrapySettings
 from scrapy.utils.request import RequestFingerprinter
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from crawler.cache import ArchiveCacheStorage, bind_cache
 from crawler.mirror_server import MirrorServer
@@ -252,6 +252,20 @@ def test_no_cookie_and_no_request_header_is_stored(db_url: str) -> None:
     assert not any(secret in stored for secret in ("REQSECRET", "QUTHSECRET", "SETSECRET"))
     assert row.etag == '"v1"' and row.last_modified == "Tue, 01 Dec 2026 08:00:00 GMT"
     assert row.body_bytes == len(_page(1)) > len(row.body)
+
+
+def test_a_database_error_is_a_cache_miss_and_logs_no_body_nor_header(db_url: str,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    storage, spider = _storage(db_url)
+    assert storage.factory is not None
+    with transaction(storage.factory) as s:
+        s.execute(text("DROP TABLE http_cache"))
+    response = _response(1, **{"Set-Cookie": "__jsl_clearance=SETSECRET"})
+    storage.store_response(spider, Request(URL), response)  # no exception: the page still reaches the spider
+    assert storage.retrieve_response(spider, Request(URL)) is None
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "could not write the entry" in logged and "could not read the entry" in logged
+    assert "SETSECRET" not in logged and "版本" not in logged and "\\x" not in logged
 
 
 def test_a_body_over_the_cap_is_not_cached_and_drops_the_older_entry(db_url: str) -> None:
