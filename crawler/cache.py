@@ -133,6 +133,7 @@ class ArchiveCacheStorage:
     kept. Only the response is stored (never the request's headers: no Cookie, no Authorization), its
     Set-Cookie headers dropped. Reads and writes are synchronous, like the pipeline's: one indexed
     lookup per request and one upsert per response (measured in docs/config.md, ``http_cache_store``).
+    A database error on either is a cache miss, logged without the statement's parameters.
     """
 
     factory: ClassVar[sessionmaker[Session] | None] = None
