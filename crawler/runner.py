@@ -19,6 +19,7 @@ from scrapy.crawler import AsyncCrawlerRunner, Crawler
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.browser import BrowserGuard
+from crawler.cache import bind_cache
 from crawler.egress import configured_proxy, expand
 from crawler.pipeline import bind
 from crawler.plan import (
@@ -176,6 +177,9 @@ async def crawl(sources: Sequence[SourceSpec], settings: Settings, factory: sess
         opts["DOWNLOAD_SLOTS"] = download_slots(sources, settings.sources, settings.crawl.download_delay)
     if mirror:
         opts["HTTPCACHE_DIR"] = str((settings.cache_path / "mirror").resolve())
+    if opts.get("HTTPCACHE_STORAGE") == "crawler.cache.ArchiveCacheStorage":
+        # Mirror URLs have their own fingerprints: they never collide with the official sites' entries.
+        opts["HTTPCACHE_STORAGE"] = bind_cache(factory)
     if opts.get("PW_BROWSER"):
         opts["PLAYWRIGHT_ABORT_REQUEST"] = BrowserGuard(sources, mirror)
     for key, value in (extra_settings or {}).items():

@@ -61,10 +61,17 @@ def scrapy_settings(settings: Settings, *, reactor: bool = True, polite: bool = 
     if reactor:
         out["TWISTED_REACTOR"] = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
     if crawl.http_cache:
+        out["DOWNLOADER_MIDDLEWARES"].update({
+            "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": None,
+            "crawler.cache.MonitorHttpCacheMiddleware": 900,  # no cached page on a download error
+        })
         out.update({
             "HTTPCACHE_ENABLED": True,
             "HTTPCACHE_POLICY": "crawler.cache.MonitorCachePolicy",  # RFC 2616 minus stale-on-error
-            "HTTPCACHE_STORAGE": "crawler.cache.AtomicFilesystemCacheStorage",  # no torn entry after a kill
+            # In the archive (every worker revalidates; crawler.runner binds it to the crawl's database)
+            # or in <data_dir>/httpcache; either way no torn entry after a kill.
+            "HTTPCACHE_STORAGE": ("crawler.cache.ArchiveCacheStorage" if crawl.http_cache_store == "archive"
+                                  else "crawler.cache.AtomicFilesystemCacheStorage"),
             "HTTPCACHE_DIR": str(settings.cache_path.resolve()),
             # A no-cache answer would otherwise mean an unconditional GET every poll (case i).
             "HTTPCACHE_IGNORE_RESPONSE_CACHE_CONTROLS": ["no-cache"],

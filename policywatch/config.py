@@ -49,6 +49,9 @@ class CrawlSettings:
     obey_robots: bool = True
     autothrottle: bool = True
     http_cache: bool = True
+    # Where the HTTP cache's entries (validators + page) live: "archive" (the http_cache table: every
+    # crawl worker revalidates what any other fetched) or "folder" (<data_dir>/httpcache, one machine).
+    http_cache_store: str = "archive"
     max_pages: int = 3
     backfill_pages: int = 5
     recheck_hours: float = 72.0
@@ -147,6 +150,7 @@ class BrowserSettings:
     timeout: float = 30.0  # seconds for a page load or a challenge's rounds
 
 
+CACHE_STORES = ("archive", "folder")  # [crawl] http_cache_store (crawler/cache.py)
 ENGINES = ("local", "procrastinate")  # [engine] kind: who runs the polls (docs/deploy.md)
 
 
@@ -408,6 +412,9 @@ def _validate(settings: Settings) -> Settings:
     if url and not url.startswith(("sqlite", "postgresql")):
         raise ConfigError("[database] url must be a sqlite:/// or postgresql+psycopg:// URL")
     _check_engine(settings.engine)
+    if settings.crawl.http_cache_store not in CACHE_STORES:
+        raise ConfigError(f"[crawl] http_cache_store must be one of {', '.join(CACHE_STORES)}, "
+                          f"not {settings.crawl.http_cache_store!r}")
     return settings
 
 
@@ -526,6 +533,8 @@ EXAMPLE_CONFIG = '''\
 # obey_robots = true
 # autothrottle = true
 # http_cache = true             # conditional requests (ETag / Last-Modified)
+# http_cache_store = "archive"  # the cached pages and their validators: "archive" (the database, shared by
+#                               # every crawl worker) or "folder" (<data_dir>/httpcache, this machine only)
 # max_pages = 3                 # list pages followed per poll while they hold unknown notices
 # backfill_pages = 5            # list pages read on a channel's first run
 # recheck_hours = 72            # re-fetch known notices this often to catch silent edits

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -361,3 +362,21 @@ class PilotZone(Base):
     letter_url: Mapped[str | None] = mapped_column(Text, nullable=True)
     basis: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text)
+
+
+class HttpCache(Base):
+    """The HTTP cache (Scrapy's HTTPCACHE, ``crawler.cache.ArchiveCacheStorage``): one row per request
+    fingerprint, the last response stored for it, so any crawl worker revalidates (If-None-Match /
+    If-Modified-Since, 304 -> this body) instead of refetching. Written whole in one upsert."""
+
+    __tablename__ = "http_cache"
+
+    fingerprint: Mapped[str] = mapped_column(String(64), primary_key=True)  # Scrapy's request fingerprint, hex
+    url: Mapped[str] = mapped_column(Text)  # the response URL (after redirects)
+    status: Mapped[int] = mapped_column(Integer)
+    headers: Mapped[dict[str, Any]] = mapped_column(JSON)  # {name: [values]}, latin-1; never Set-Cookie
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed
+    body_bytes: Mapped[int] = mapped_column(Integer)  # uncompressed size
+    etag: Mapped[str | None] = mapped_column(Text)  # the validators, as the server sent them
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    stored_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), index=True)
