@@ -13,7 +13,7 @@ from parsers.generic import byline_meta, date_under_heading, main_node, page_att
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
-from parsers.titles import choose_title
+from parsers.titles import choose_title, number_under_heading
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",
@@ -214,6 +214,10 @@ def generic_detail(text: str, url: str) -> DetailPage:
         under = date_under_heading(sel, main, choice.title)
         if under:
             meta["发布日期"] = under
+    if "文号" not in meta and "发文字号" not in meta:
+        number = number_under_heading(sel, main, choice.title)
+        if number:
+            meta["文号"] = number
     body = node_text(main) if main is not None else ""
     explain = tuple({"field": "title", "rule": rule, "text": text_, "verdict": verdict}
                     for rule, text_, verdict in choice.candidates)

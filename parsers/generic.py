@@ -37,7 +37,8 @@ def classes(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-TITLE_CLASS_RE = re.compile(r"(?:title|tit|biaoti|bt|headline|con_title|m-title|show-t|c-h)(?:$|[-_\s])", re.I)
+# a numbered variant (title1, biaoti2) is a heading class too
+TITLE_CLASS_RE = re.compile(r"(?:title|tit|biaoti|bt|headline|con_title|m-title|show-t|c-h)(?:$|[-_\s\d])", re.I)
 # What an article's own head holds: a byline label. A block named "article-head" / "detail-top" that
 # holds one is the document's head, not the site's (its date and source are read, its heading kept).
 _ARTICLE_HEAD_RE = re.compile(r"(?:发布时间|发布日期|发文日期|信息来源|文章来源|来源|浏览次数|阅读次数)\s*[:：]")
