@@ -16,7 +16,9 @@ import pytest
 
 from parsers.decode import decode_html
 from parsers.facts.evaluate import predicted_page
+from parsers.facts.funding import find_funding
 from parsers.facts.issuers import canonical
+from parsers.facts.pilot_zones import find_pilot_zone_events
 from parsers.generic import byline_meta, split_date
 from parsers.titles import is_labelled_line, is_lead_sentence
 from tests.facts.pages_rules.build import VARIATIONS, encodings
@@ -26,7 +28,7 @@ CASES: list[dict[str, Any]] = json.loads((PAGES / "labels.json").read_text(encod
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "93f782d4e44aa978a8b6494d1e35300faf93267a608733979a669b8a100af22c"
 _FUNDING = ("max_amount_yuan", "ratio", "fund_size_yuan")
-OPEN = {7}  # classes whose fix is still to come on this branch
+OPEN: set[int] = set()  # classes whose fix is still to come on this branch (none)
 
 
 def test_labels_are_frozen() -> None:
@@ -203,3 +205,44 @@ def test_media_byline_on_a_county_news_page() -> None:
             f"<div class='art-con'>{body}<p>（腾冲市融媒中心）</p></div></div></body></html>")
     got = predicted_page(html.encode(), "https://www.tengchong.gov.cn/xwzx/1.html")
     assert (got["issuers"], got["published_date"]) == ([], "2026-08-03")
+
+
+@pytest.mark.parametrize(("sentence", "fund"), [
+    ("省财政累计安排资金12亿元，撬动社会投资超过100亿元。", 1_200_000_000),
+    ("县本级财政安排800万元，用于乡村数字化改造。", 8_000_000),
+    ("每年筹措专项经费1.5亿元支持重大科技专项。", 150_000_000),
+])
+def test_budget_allocations_are_fund_sizes(sentence: str, fund: int) -> None:
+    # class 7 in other wording: 累计安排资金, 本级财政安排, 筹措专项经费
+    assert [r.fund_size_yuan for r in find_funding(sentence)] == [fund]
+
+
+@pytest.mark.parametrize("sentence", [
+    "到2030年，全省软件和信息服务业收入达到5000亿元。", "培育年营业收入超过50亿元的链主企业3家。",
+    "全市算力产业规模超过200亿元。", "对每家新入驻企业安排20万元开办补助。", "项目总投资28亿元，其中设备投资9亿元。",
+])
+def test_targets_and_grants_are_not_fund_sizes(sentence: str) -> None:
+    assert all(r.fund_size_yuan is None for r in find_funding(sentence))
+
+
+_ZONE = "国家新一代人工智能创新发展试验区"
+
+
+@pytest.mark.parametrize("sentence", [
+    f"商请支持景德镇市建设{_ZONE}。", f"市政府已正式向科技部申请支持上饶建设{_ZONE}。",
+    f"恳请科技部支持赣江新区建设{_ZONE}。", f"根据工作安排，省政府商请科技部支持赣州建设{_ZONE}。",
+    f"经研究并商请科技部，支持赣州建设{_ZONE}。",
+])
+def test_requests_approve_nothing(sentence: str) -> None:
+    # class 10, by the approver's page too
+    assert find_pilot_zone_events(sentence, None, True, 2026) == []
+
+
+@pytest.mark.parametrize(("sentence", "city"), [
+    (f"近日，科技部批复同意赣州建设{_ZONE}。", "赣州"),
+    (f"根据你省申请，科技部同意支持上饶建设{_ZONE}。", "上饶"),
+    (f"你省《关于商请支持景德镇市建设{_ZONE}的函》收悉。经研究，现函复如下：一、支持景德镇建设{_ZONE}。", "景德镇"),
+])
+def test_approvals_still_count(sentence: str, city: str) -> None:
+    by_most = "函复" in sentence  # MOST's own letter
+    assert [e.city for e in find_pilot_zone_events(sentence, None, by_most, 2026)] == [city]
