@@ -212,6 +212,10 @@ _WRITTEN_RE = re.compile(r"(?:成文日期|发文日期|印发日期)" + _LABEL_
 _DATE_BEFORE_SOURCE_RE = re.compile(
     _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】]?\s*[|｜]?\s*(?:信息来源|文章来源|来源)"
 )
+# "来源:某县科学技术局 2026-06-12": the date right after the source's name, on the byline line
+_DATE_AFTER_SOURCE_RE = re.compile(
+    r"(?:信息来源|文章来源|来源)\s*[:：]\s*[\u4e00-\u9fff（）()·]{2,30}\s+[\[【]?\s*" + _DATE
+)
 _SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)" + _LABEL_END + r"([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
                         r"(?=\s|发布|日期|时间|作者|编辑|浏览|点击|字号|【|\||｜|$)")
 _AGENCY_RE = re.compile(r"(?:发布机构|发文机关|发文单位)\s*[:：]\s*([\u4e00-\u9fff][\u4e00-\u9fff 、]{1,60}?)"
@@ -255,7 +259,7 @@ def byline_meta(text: str) -> dict[str, str]:
     """``发布日期`` / ``ContentSource`` / ``发布机构`` / ``文号`` read from the byline text around the heading."""
     out: dict[str, str] = {}
     text = unicodedata.normalize("NFKC", text)  # full-width digits, hyphens and colons: "2026－03－06"
-    m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text)
+    m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text) or _DATE_AFTER_SOURCE_RE.search(text)
     if m:
         out["发布日期"] = clean(m.group(1))
     w = _WRITTEN_RE.search(text)

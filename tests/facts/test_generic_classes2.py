@@ -167,6 +167,7 @@ def test_split_date_in_a_news_head_and_not_in_a_sidebar() -> None:
 def test_publication_and_issue_date_labels() -> None:
     # class 6: 公开时间 is the publication date; 发文日期 / 印发日期 the written date; 生成日期 neither
     assert byline_meta("公开时间：2026-03-05 生成日期：2026-03-09") == {"发布日期": "2026-03-05"}
+    assert byline_meta("来源:武夷山市科学技术局 2026-06-12 09:00")["发布日期"] == "2026-06-12"
     got = byline_meta("发文日期：2026-04-20 索引号：X-1 发布时间：2026-04-23 10:00 来源：抚州市科技局")
     assert (got["发布日期"], got["成文日期"]) == ("2026-04-23", "2026-04-20")
 
