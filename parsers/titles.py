@@ -216,7 +216,8 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 
 # A news story's lead, never its headline: the 电头 (新华社北京9月5日电), "记者从科技部获悉，", or any
 # whole sentence (a headline never ends in 。).
-_LEAD_RE = re.compile(r"^[^，。]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电|获悉\s*[，,]|。\s*$")
+# 电 ends the 电头 only before a space, a bracket, a dash or 记者 (a title's "7月1日电价调整" goes on).
+_LEAD_RE = re.compile(r"^[^，。]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?:\s|[（(—-]|记者|$)|获悉\s*[，,]|。\s*$")
 
 
 def is_lead_sentence(text: str) -> bool:

@@ -106,6 +106,7 @@ def test_news_leads_are_never_titles() -> None:
         assert is_lead_sentence(line), line
     assert not is_lead_sentence("科技部启动2026年度人工智能重大专项")
     assert not is_lead_sentence("2026年9月5日国务院常务会议审议通过《条例》")
+    assert not is_lead_sentence("关于2026年7月1日电价调整有关事项的通知")
 
 
 _BODY = ("<p>各有关单位：为降低中小微企业研发成本，现将细则印发给你们，请认真贯彻执行，执行中如有问题请及时反映。</p>"
