@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from parsel import Selector
@@ -231,15 +232,38 @@ def _is_line_under(text: str) -> bool:
         or is_lead_sentence(text)
 
 
+def _is_label(text: str) -> bool:
+    """A metadata label alone: ``有效性：``, ``主题分类``, ``发 布 机 构`` (not a title label)."""
+    bare = re.sub(r"\s+", "", text).rstrip(":：")
+    return 1 < len(bare) <= 8 and bool(_META_LABEL_RE.search(bare)) and not _TITLE_LABEL_WORD_RE.match(bare) \
+        and (text.rstrip()[-1:] in ":：" or len(bare) <= 6)
+
+
 def _is_grid_value(el: Any) -> bool:
-    """The value cell of a metadata grid: the element before it is its label (``<td>有效性：</td><td>有效</td>``)."""
+    """A value cell of a metadata grid: the element before it is its label (``<td>有效性：</td><td>有效</td>``,
+    ``<span>主题分类</span><em>科技</em>``), or its row holds a label (``<tr><th>主题词</th><td>…</td>…``).
+    Only the row: an old layout's title row shares its table with a byline row."""
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
-    if prev is None:
-        return False
-    label = clean("".join(prev.itertext()))
-    return 1 < len(label) <= 14 and label[-1] in ":：" and not _TITLE_LABEL_RE.match(label)
+    if prev is not None and _is_label(clean("".join(prev.itertext()))):
+        return True
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is not None and not clean(el.text) and _is_label(clean("".join(first.itertext()))):
+        return True  # the whole cell, label and value: <li><span>主题分类</span><em>科技</em></li>
+    row = next((a for a in el.iterancestors() if a.tag in ("tr", "li", "dl")), None)
+    return row is not None and _has_label(row, el)
+
+
+def _has_label(row: Any, el: Any) -> bool:
+    """Whether a cell of ``row`` other than ``el`` is a metadata label (bounded: a row is small)."""
+    for cell in islice(row.iter("td", "th", "dt", "span", "label", "b", "strong"), 40):
+        if cell is el or any(a is cell for a in el.iterancestors()):
+            continue
+        text = clean("".join(cell.itertext()))
+        if len(text) <= 60 and (_is_label(text) or is_labelled_line(text)):
+            return True
+    return False
 
 
 _EMPHASIS_RE = re.compile(r"text-align\s*:\s*center|font-weight\s*:\s*(?:bold|[6-9]00)|font-size", re.I)

@@ -114,16 +114,31 @@ _BODY = ("<p>各有关单位：为降低中小微企业研发成本，现将细�
          "<p>龙岩市科学技术局</p><p>2026年6月10日</p>")
 
 
+@pytest.mark.parametrize("heading", ["<div class='wz_bt'>{}</div>",
+                                     "<div style='font-size:20px;font-weight:bold'>{}</div>"])
 @pytest.mark.parametrize("grid", [
     "<ul class='info'><li>索引号：LY-2026-1</li><li>发布机构：龙岩市科学技术局</li><li>有效性：有效</li></ul>",
     "<table><tr><td>索引号：</td><td>LY-2026-00017</td></tr><tr><td>有效性：</td><td>长期有效的规范性文件</td></tr></table>",
+    # labels without a colon, the value last in its row
+    "<table><tr><th>索引号</th><td>LY-1</td><th>主题词</th><td>创新券 科技服务 中小企业</td></tr></table>",
+    "<ul><li><span>有效性</span><em>有效</em></li><li><span>主题分类</span><em>科技/科技成果与技术市场</em></li></ul>",
 ])
-def test_heading_opening_the_text_beats_the_grid_before_it(grid: str) -> None:
+def test_heading_opening_the_text_beats_the_grid_before_it(grid: str, heading: str) -> None:
     # class 1, the heading inside the text's container (a grid of label：value cells before it)
     title = "龙岩市科学技术局关于印发科技创新券实施细则的通知"
     html = (f"<html><head><meta charset='utf-8'><title>龙岩市科学技术局</title></head><body>{grid}"
-            f"<div class='content'><div class='wz_bt'>{title}</div>{_BODY}</div></body></html>")
+            f"<div class='content'>{heading.format(title)}{_BODY}</div></body></html>")
     assert predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/t20260612_1.htm")["title"] == title
+
+
+def test_a_title_row_beside_a_byline_row_is_not_a_grid_value() -> None:
+    title = "龙岩市科学技术局关于印发科技创新券实施细则的通知"
+    html = (f"<html><head><meta charset='utf-8'><title>龙岩市科学技术局</title></head><body><table>"
+            f"<tr><td align='center'><font size='5'>{title}</font></td></tr>"
+            "<tr><td>发布时间：2026-06-12 来源：龙岩市科学技术局</td></tr>"
+            f"<tr><td>{_BODY}</td></tr></table></body></html>")
+    got = predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/t20260612_2.htm")
+    assert (got["title"], got["published_date"]) == (title, "2026-06-12")
 
 
 @pytest.mark.parametrize(("head", "title", "number"), [
