@@ -270,11 +270,12 @@ _EMPHASIS_RE = re.compile(r"text-align\s*:\s*center|font-weight\s*:\s*(?:bold|[6
 
 
 def _emphasised_first_line(main: Any | None) -> str:
-    """The text's first paragraph when it is set as a heading (bold, centred): the title inside the body."""
+    """The text's first paragraph when it is set as a heading (bold, centred): the title inside the body.
+    Lines set above it (a red-head 文号, a byline, a date) are passed over."""
     if main is None:
         return ""
-    first = next((c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS
-                  and clean("".join(c.itertext()))), None)
+    lines = (c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and clean("".join(c.itertext())))
+    first = next((c for c in islice(lines, 4) if not _above_heading(clean("".join(c.itertext())))), None)
     if first is None:
         return ""
     text = clean("".join(first.itertext()))
@@ -285,6 +286,11 @@ def _emphasised_first_line(main: Any | None) -> str:
                                                  for d in first.iterdescendants() if isinstance(d.tag, str))
     return text if emphasised and 6 <= len(text) <= 100 and not text.endswith(("：", ":")) \
         and not _is_line_under(text) else ""
+
+
+def _above_heading(text: str) -> bool:
+    """A line a text may open with before its heading: a byline, a document number, a date."""
+    return (_is_line_under(text) and not is_lead_sentence(text)) or _is_date(text)
 
 
 def _heading_atop_text(main: Any | None) -> str:

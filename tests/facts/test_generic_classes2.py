@@ -263,3 +263,14 @@ def test_requests_approve_nothing(sentence: str) -> None:
 def test_approvals_still_count(sentence: str, city: str) -> None:
     by_most = "函复" in sentence  # MOST's own letter
     assert [e.city for e in find_pilot_zone_events(sentence, None, by_most, 2026)] == [city]
+
+
+@pytest.mark.parametrize("above", ["<p style='text-align:center;color:red'>岩科字〔2026〕15号</p>",
+                                   "<p style='color:#999'>来源：龙岩市科学技术局 发布时间：2026-06-12</p>",
+                                   "<p>2026-06-12</p>"])
+def test_lines_above_a_heading_inside_the_text_are_passed_over(above: str) -> None:
+    # class 2 with the heading inside the text: a red-head number, a byline or a date set above it
+    title = "龙岩市科学技术局关于印发科技创新券实施细则的通知"
+    html = (f"<html><head><meta charset='utf-8'><title>龙岩市科学技术局</title></head><body><div class='zw'>{above}"
+            f"<p style='font-size:22px;text-align:center'><b>{title}</b></p>{_BODY}</div></body></html>")
+    assert predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/t20260612_3.htm")["title"] == title
