@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
+from parsers.facts.dates import parse_meta_date
 from parsers.generic import byline_meta, date_under_heading, main_node, page_attachments, region_text
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
@@ -208,6 +209,8 @@ def generic_detail(text: str, url: str) -> DetailPage:
     # Labelled values anywhere (ul/li rows, div rows, next-element values), then the byline's:
     # a visible 发布日期 is put under its label, so it outranks a hidden PubDate meta (generation time).
     meta.update(labelled_values(sel))
+    if "发布日期" in meta and parse_meta_date(meta["发布日期"]) is None:
+        del meta["发布日期"]  # "发布时间：<span>2026</span><span>11/20</span>": the label's value is split
     for key, value in byline_meta(region_text(sel, main)).items():
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)

@@ -203,10 +203,8 @@ _DATE = r"((?:19|20)\d{2}\s*(?:[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)
 _LABEL_END = r"\s*(?:[:：]|[】\]])\s*"  # "发布时间：" or "【发布时间】"
 # 公开日期 / 公开时间 (信息公开 grids) are publication dates; 发文日期 / 印发日期 are the day the document
 # was issued (its 成文日期), and 生成日期 (page generation) is neither.
-_PUB_RE = re.compile(
-    r"(?:发布时间|发布日期|公开日期|公开时间|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
-    + _LABEL_END + _DATE
-)
+_PUB_LABEL = r"(?:发布时间|发布日期|公开日期|公开时间|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
+_PUB_RE = re.compile(_PUB_LABEL + _LABEL_END + _DATE)
 _WRITTEN_RE = re.compile(r"(?:成文日期|发文日期|印发日期)" + _LABEL_END + _DATE)
 # "2021-03-26 信息来源：…", "[ 2026-03-06 ] 来源：…", "2019年09月06日 18:22 来源：…"
 _DATE_BEFORE_SOURCE_RE = re.compile(
@@ -262,6 +260,10 @@ def byline_meta(text: str) -> dict[str, str]:
     m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text) or _DATE_AFTER_SOURCE_RE.search(text)
     if m:
         out["发布日期"] = clean(m.group(1))
+    else:
+        split = _PUB_SPLIT_RE.search(text)  # "发布时间： 2026 06-12": the parts in separate elements
+        if split:
+            out["发布日期"] = split_date(split.group(1))
     w = _WRITTEN_RE.search(text)
     if w:
         out["成文日期"] = clean(w.group(1))
@@ -287,9 +289,14 @@ _WHOLE_YMD_RE = re.compile(r"^\s*[\[【(（]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(
 _SPLIT_DYM_RE = re.compile(r"^\s*(\d{1,2})\s+((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})(?!\d)")
 
 
+_PUB_SPLIT_RE = re.compile(_PUB_LABEL + _LABEL_END + r"((?:19|20)\d{2}\s*[年\-/.]?\s+\d{1,2}\s*[月\-/.]\s*\d{1,2})")
+_LEADING_PUB_LABEL_RE = re.compile(r"^\s*" + _PUB_LABEL + _LABEL_END)
+
+
 def split_date(text: str) -> str:
-    """``2026-11-20`` from the visible text of a date container whose parts are separate elements."""
-    text = unicodedata.normalize("NFKC", text)
+    """``2026-11-20`` from the visible text of a date container whose parts are separate elements
+    (after a publication label, if any: ``发布时间： 2026 11/20``)."""
+    text = _LEADING_PUB_LABEL_RE.sub("", unicodedata.normalize("NFKC", text))
     m = _SPLIT_YMD_RE.match(text) or _WHOLE_YMD_RE.match(text)
     if m:
         return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"

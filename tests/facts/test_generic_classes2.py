@@ -274,3 +274,17 @@ def test_lines_above_a_heading_inside_the_text_are_passed_over(above: str) -> No
     html = (f"<html><head><meta charset='utf-8'><title>龙岩市科学技术局</title></head><body><div class='zw'>{above}"
             f"<p style='font-size:22px;text-align:center'><b>{title}</b></p>{_BODY}</div></body></html>")
     assert predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/t20260612_3.htm")["title"] == title
+
+
+@pytest.mark.parametrize("byline", [
+    "<div class='info'><span>发布时间：</span><span class='year'><em>2026</em></span>"
+    "<span class='day'><em>06</em>/<em>12</em></span></div>",
+    "<div class='info'>发布日期：<span class='y'>2026</span><span class='md'>06-12</span> 来源：龙岩市科学技术局</div>",
+])
+def test_a_labelled_date_split_across_elements(byline: str) -> None:
+    # class 5 behind a label: the label's own cell holds only the year
+    title = "龙岩市科学技术局关于印发科技创新券实施细则的通知"
+    html = (f"<html><head><meta charset='utf-8'><title>龙岩市科学技术局</title></head><body><h1>{title}</h1>"
+            f"{byline}<div class='zw'>{_BODY}</div></body></html>")
+    got = predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/t20260612_4.htm")
+    assert got["published_date"] == "2026-06-12"
