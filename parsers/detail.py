@@ -211,13 +211,18 @@ def generic_detail(text: str, url: str) -> DetailPage:
     meta.update(labelled_values(sel))
     if "发布日期" in meta and parse_meta_date(meta["发布日期"]) is None:
         del meta["发布日期"]  # "发布时间：<span>2026</span><span>11/20</span>": the label's value is split
-    for key, value in byline_meta(region_text(sel, main)).items():
+    byline = byline_meta(region_text(sel, main))
+    for key, value in byline.items():
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)
     if "发布日期" not in meta:
         under = date_under_heading(sel, main, choice.title)
         if under:
             meta["发布日期"] = under
+    if "发布日期" not in meta and "发文日期" in byline:
+        # a 发文日期 (the day it was issued) as the page's only visible date: read as published, as before
+        meta["发布日期"] = byline["发文日期"]
+    meta.pop("发文日期", None)
     if "文号" not in meta and "发文字号" not in meta:
         number = number_under_heading(sel, main, choice.title)
         if number:

@@ -267,6 +267,8 @@ def byline_meta(text: str) -> dict[str, str]:
     w = _WRITTEN_RE.search(text)
     if w:
         out["成文日期"] = clean(w.group(1))
+        if w.group(0).startswith("发文日期"):
+            out["发文日期"] = out["成文日期"]  # the publication date only when the page shows no other
     s = _SOURCE_RE.search(text)
     if s:
         out["ContentSource"] = s.group(1)

@@ -288,3 +288,13 @@ def test_a_labelled_date_split_across_elements(byline: str) -> None:
             f"{byline}<div class='zw'>{_BODY}</div></body></html>")
     got = predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/t20260612_4.htm")
     assert got["published_date"] == "2026-06-12"
+
+
+def test_an_issue_date_alone_is_still_the_publication_date() -> None:
+    # class 6: 发文日期 is the written date; shown as the page's only date it is also read as published
+    title = "龙岩市科学技术局关于印发科技创新券实施细则的通知"
+    html = (f"<html><head><meta charset='utf-8'><title>龙岩市科学技术局</title></head><body>"
+            f"<div class='gk'><p>索引号：LY-1</p><p>发文日期：2026-06-11</p></div><h1>{title}</h1>"
+            f"<div class='zw'>{_BODY.replace('<p>2026年6月10日</p>', '')}</div></body></html>")
+    got = predicted_page(html.encode(), "https://kjj.longyan.gov.cn/a/5.htm")
+    assert (got["written_date"], got["published_date"]) == ("2026-06-11", "2026-06-11")
