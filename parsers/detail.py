@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
+from parsers.facts.dates import parse_meta_date
 from parsers.generic import byline_meta, date_under_heading, main_node, page_attachments, region_text
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
-from parsers.titles import choose_title
+from parsers.titles import choose_title, number_under_heading
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",
@@ -23,7 +24,8 @@ LABELS = ("发文字号", "文号", "成文日期", "发布日期", "发文机�
 # Other sites' words for the same fields, read under the names above (issue 15: real pages label a
 # 文号 as 文件编号 or 发文编号, a 成文日期 as 成文时间, a 发文机关 as 发布单位 …).
 LABEL_ALIASES = {"文件编号": "文号", "发文编号": "文号", "文件字号": "文号", "成文时间": "成文日期",
-                 "印发日期": "成文日期", "签发日期": "成文日期", "公开日期": "发布日期", "发布时间": "发布日期",
+                 "印发日期": "成文日期", "签发日期": "成文日期", "发文日期": "成文日期", "公开日期": "发布日期",
+                 "公开时间": "发布日期", "发布时间": "发布日期",
                  "发布单位": "发文机关", "发文单位": "发文机关", "制发机关": "发文机关", "发布部门": "发文机关",
                  "发布机关": "发文机关"}
 _ALL_LABELS = sorted({*LABELS, *LABEL_ALIASES}, key=len, reverse=True)
@@ -207,13 +209,24 @@ def generic_detail(text: str, url: str) -> DetailPage:
     # Labelled values anywhere (ul/li rows, div rows, next-element values), then the byline's:
     # a visible 发布日期 is put under its label, so it outranks a hidden PubDate meta (generation time).
     meta.update(labelled_values(sel))
-    for key, value in byline_meta(region_text(sel, main)).items():
+    if "发布日期" in meta and parse_meta_date(meta["发布日期"]) is None:
+        del meta["发布日期"]  # "发布时间：<span>2026</span><span>11/20</span>": the label's value is split
+    byline = byline_meta(region_text(sel, main))
+    for key, value in byline.items():
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)
     if "发布日期" not in meta:
         under = date_under_heading(sel, main, choice.title)
         if under:
             meta["发布日期"] = under
+    if "发布日期" not in meta and "发文日期" in byline:
+        # a 发文日期 (the day it was issued) as the page's only visible date: read as published, as before
+        meta["发布日期"] = byline["发文日期"]
+    meta.pop("发文日期", None)
+    if "文号" not in meta and "发文字号" not in meta:
+        number = number_under_heading(sel, main, choice.title)
+        if number:
+            meta["文号"] = number
     body = node_text(main) if main is not None else ""
     explain = tuple({"field": "title", "rule": rule, "text": text_, "verdict": verdict}
                     for rule, text_, verdict in choice.candidates)

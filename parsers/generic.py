@@ -37,7 +37,8 @@ def classes(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
-TITLE_CLASS_RE = re.compile(r"(?:title|tit|biaoti|bt|headline|con_title|m-title|show-t|c-h)(?:$|[-_\s])", re.I)
+# a numbered variant (title1, biaoti2) is a heading class too
+TITLE_CLASS_RE = re.compile(r"(?:title|tit|biaoti|bt|headline|con_title|m-title|show-t|c-h)(?:$|[-_\s\d])", re.I)
 # What an article's own head holds: a byline label. A block named "article-head" / "detail-top" that
 # holds one is the document's head, not the site's (its date and source are read, its heading kept).
 _ARTICLE_HEAD_RE = re.compile(r"(?:发布时间|发布日期|发文日期|信息来源|文章来源|来源|浏览次数|阅读次数)\s*[:：]")
@@ -200,13 +201,18 @@ def _lines_in(el: Any) -> int:
 _DATE = r"((?:19|20)\d{2}\s*(?:[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?))"
 # bare 日期 / 时间 only as a whole label: 打印时间 (print time) and 成文日期 are other dates
 _LABEL_END = r"\s*(?:[:：]|[】\]])\s*"  # "发布时间：" or "【发布时间】"
-_PUB_RE = re.compile(
-    r"(?:发布时间|发布日期|发文日期|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
-    + _LABEL_END + _DATE
-)
+# 公开日期 / 公开时间 (信息公开 grids) are publication dates; 发文日期 / 印发日期 are the day the document
+# was issued (its 成文日期), and 生成日期 (page generation) is neither.
+_PUB_LABEL = r"(?:发布时间|发布日期|公开日期|公开时间|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
+_PUB_RE = re.compile(_PUB_LABEL + _LABEL_END + _DATE)
+_WRITTEN_RE = re.compile(r"(?:成文日期|发文日期|印发日期)" + _LABEL_END + _DATE)
 # "2021-03-26 信息来源：…", "[ 2026-03-06 ] 来源：…", "2019年09月06日 18:22 来源：…"
 _DATE_BEFORE_SOURCE_RE = re.compile(
     _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】]?\s*[|｜]?\s*(?:信息来源|文章来源|来源)"
+)
+# "来源:某县科学技术局 2026-06-12": the date right after the source's name, on the byline line
+_DATE_AFTER_SOURCE_RE = re.compile(
+    r"(?:信息来源|文章来源|来源)\s*[:：]\s*[\u4e00-\u9fff（）()·]{2,30}\s+[\[【]?\s*" + _DATE
 )
 _SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)" + _LABEL_END + r"([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
                         r"(?=\s|发布|日期|时间|作者|编辑|浏览|点击|字号|【|\||｜|$)")
@@ -251,9 +257,18 @@ def byline_meta(text: str) -> dict[str, str]:
     """``发布日期`` / ``ContentSource`` / ``发布机构`` / ``文号`` read from the byline text around the heading."""
     out: dict[str, str] = {}
     text = unicodedata.normalize("NFKC", text)  # full-width digits, hyphens and colons: "2026－03－06"
-    m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text)
+    m = _PUB_RE.search(text) or _DATE_BEFORE_SOURCE_RE.search(text) or _DATE_AFTER_SOURCE_RE.search(text)
     if m:
         out["发布日期"] = clean(m.group(1))
+    else:
+        split = _PUB_SPLIT_RE.search(text)  # "发布时间： 2026 06-12": the parts in separate elements
+        if split:
+            out["发布日期"] = split_date(split.group(1))
+    w = _WRITTEN_RE.search(text)
+    if w:
+        out["成文日期"] = clean(w.group(1))
+        if w.group(0).startswith("发文日期"):
+            out["发文日期"] = out["成文日期"]  # the publication date only when the page shows no other
     s = _SOURCE_RE.search(text)
     if s:
         out["ContentSource"] = s.group(1)
@@ -269,25 +284,69 @@ def byline_meta(text: str) -> dict[str, str]:
 _BARE_DATE_RE = re.compile(r"^\s*[\[【(（]?\s*" + _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】)）]?(?:\s|$)")
 
 
+# A date whose parts sit in separate elements, read from the container's visible text (one space
+# between elements): "2026 11 / 20 10:20:35" (year, month/day, time), "20 2026-11" (a day badge).
+_SPLIT_YMD_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*[年\-/.]?\s+(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
+_WHOLE_YMD_RE = re.compile(r"^\s*[\[【(（]?\s*((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
+_SPLIT_DYM_RE = re.compile(r"^\s*(\d{1,2})\s+((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})(?!\d)")
+
+
+_PUB_SPLIT_RE = re.compile(_PUB_LABEL + _LABEL_END + r"((?:19|20)\d{2}\s*[年\-/.]?\s+\d{1,2}\s*[月\-/.]\s*\d{1,2})")
+_LEADING_PUB_LABEL_RE = re.compile(r"^\s*" + _PUB_LABEL + _LABEL_END)
+
+
+def split_date(text: str) -> str:
+    """``2026-11-20`` from the visible text of a date container whose parts are separate elements
+    (after a publication label, if any: ``发布时间： 2026 11/20``)."""
+    text = _LEADING_PUB_LABEL_RE.sub("", unicodedata.normalize("NFKC", text))
+    m = _SPLIT_YMD_RE.match(text) or _WHOLE_YMD_RE.match(text)
+    if m:
+        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    m = _SPLIT_DYM_RE.match(text)
+    return f"{m[2]}-{int(m[3]):02d}-{int(m[1]):02d}" if m else ""
+
+
+def _chrome_block(el: Any) -> Any | None:
+    node = el
+    while node is not None:
+        if isinstance(node.tag, str) and is_chrome(node):
+            return node
+        node = node.getparent()
+    return None
+
+
 def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
     """A date standing alone between the document's own heading (the element reading ``title``) and
-    its text (``<div class="date">2026-03-10``, no label): the visible publication date. Dates
-    elsewhere (list items in a sidebar) are not read."""
+    its text (``<div class="date">2026-03-10``, no label; or its parts in separate elements, read as
+    the container's visible text): the visible publication date. Dates elsewhere (list items in a
+    sidebar) are not read; a chrome-named block only when it holds the heading too (a news head)."""
     seen_heading = False
+    head_block: Any | None = None
     for el in sel.root.iter():
         if el is main:
             break
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or inside_chrome_or_link(el):
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
         if not seen_heading:
-            seen_heading = bool(title) and clean("".join(el.itertext())) == title
+            seen_heading = bool(title) and clean("".join(el.itertext())) == title and not inside_link(el)
+            head_block = _chrome_block(el) if seen_heading else None
+            continue
+        if inside_link(el) or _chrome_block(el) not in (None, head_block):
             continue
         if el.tag in ("h1", "h2", "h3"):
             return ""  # another heading: what follows is not the byline
         m = _BARE_DATE_RE.match(el.text or "")
         if m:
             return clean(m.group(1))
+        if not _has_container(el) and len(el):
+            found = split_date(" ".join(clean(t) for t in el.itertext() if isinstance(t, str) and clean(t)))
+            if found:
+                return found
     return ""
+
+
+def inside_link(el: Any) -> bool:
+    return any(a.tag == "a" for a in el.iterancestors()) or el.tag == "a"
 
 
 # ---------------------------------------------------------------- attachments

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from parsel import Selector
@@ -35,6 +36,27 @@ _DATE_ONLY_RE = re.compile(
 )
 _TITLE_LABEL_RE = re.compile(r"^\s*(?:标\s*题|名\s*称|文件名称|公文名称|文件标题)\s*[:：]?\s*$")
 _NOT_TITLE_RE = re.compile(r"^(?:当前位置|您的位置|首页|发布时间|发布日期|来源|信息来源|日期|索引号|\[)|[:：]\s*$")
+# A metadata cell or byline line, "索引号：…", "有效性：有效", "来源：…", "发布时间：…": a label of a few
+# characters and its value. Only a title label (名称 / 标题 / 文件名称) introduces a title.
+_LABELLED_RE = re.compile(
+    r"^\s*[【\[]?\s*(?P<label>[\u4e00-\u9fff](?:[\u4e00-\u9fff\s]{0,10}[\u4e00-\u9fff])?)\s*(?:[】\]]\s*[:：]?|[:：])"
+)
+_TITLE_LABEL_WORD_RE = re.compile(r"^(?:标题|名称|文件名称|公文名称|文件标题|题目)$")
+# What a metadata / byline label reads like: a headline's speaker ("科技部：支持…") is not one.
+_META_LABEL_RE = re.compile(
+    r"(?:号|日期|时间|日|机构|机关|部门|分类|类别|来源|出处|方式|范围|时限|性|状态|次数|点击|单位|作者|编辑|责编|撰稿|摄影|"
+    r"关键词|主题词|字号|字体|浏览|阅读|访问量)$"
+)
+# A line that is only a document number (洪科字〔2026〕15号, 第125号): the number under a heading. An
+# order's whole number (国务院令第812号) is its title, so it is not one of these.
+_NUMBER_LINE_RE = re.compile(
+    r"^[（(]?\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[(（【﹝［]\s*(?:19|20)\d{2}\s*[〕\])）】﹞］]\s*第?\s*\d{1,4}\s*号"
+    r"|第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号)\s*[)）]?$"
+)
+_ORDER_HEADING_RE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{1,20}令$")
+_ORDER_NUMBER_RE = re.compile(r"^[（(]?\s*第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号\s*[)）]?$")
+# A site's column (栏目) as <title> shows it beside the site name: never the document's title.
+_COLUMN_RE = re.compile(r"(?:公开|信息|动态|要闻|新闻|公告|文件|专栏|专题|目录|资讯|概况|频道)$")
 _HEAD_NAME_RE = re.compile(r"(?:^|[-_\s])(?:head|header|top|bar)(?:$|[-_\s\d])", re.I)
 # a line break of the HTML source inside a heading, between two Chinese characters: not a space
 _WRAPPED_RE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n\s*(?=[\u4e00-\u9fff])")
@@ -135,7 +157,8 @@ def _headings(sel: Selector, main: Any | None) -> list[str]:
             continue
         where = _placement(el)
         text = clean(_WRAPPED_RE.sub("", "".join(el.itertext())))
-        if where != "out" and 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text) and not _heads_a_list(el, main):
+        if where != "out" and 4 <= len(text) <= 200 and not _NOT_TITLE_RE.search(text) and not _is_line_under(text) \
+                and not _heads_a_list(el, main):
             (in_head if where == "head" else out).append(text)
     return out + in_head
 
@@ -183,27 +206,139 @@ def _preceding_block(sel: Selector, main: Any | None) -> str:
             continue
         text = _link_free_text(el)
         if 6 <= len(text) <= 150 and not _NOT_TITLE_RE.search(text) and not re.search(r"[:：]", text[:8]) \
-                and not _is_date(text) and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+                and not _is_date(text) and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) \
+                and not _is_line_under(text) and _CJK_RE.search(text) and not _is_grid_value(el):
             last = text
     return last
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+# A news story's lead, never its headline: the 电头 (新华社北京9月5日电), "记者从科技部获悉，", or any
+# whole sentence (a headline never ends in 。).
+# 电 ends the 电头 only before a space, a bracket, a dash or 记者 (a title's "7月1日电价调整" goes on).
+_LEAD_RE = re.compile(r"^[^，。]{0,16}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*电(?:\s|[（(—-]|记者|$)|获悉\s*[，,]|。\s*$")
+
+
+def is_lead_sentence(text: str) -> bool:
+    return bool(_LEAD_RE.search(text))
+
+
+def _is_line_under(text: str) -> bool:
+    """A line set under a heading that is never the title: a labelled metadata cell or byline
+    (``有效性：有效``, ``来源：…``), a document number alone (``洪科字〔2026〕15号``), a news lead."""
+    return is_labelled_line(text) or bool(_NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text))) \
+        or is_lead_sentence(text)
+
+
+def _is_label(text: str) -> bool:
+    """A metadata label alone: ``有效性：``, ``主题分类``, ``发 布 机 构`` (not a title label)."""
+    bare = re.sub(r"\s+", "", text).rstrip(":：")
+    return 1 < len(bare) <= 8 and bool(_META_LABEL_RE.search(bare)) and not _TITLE_LABEL_WORD_RE.match(bare) \
+        and (text.rstrip()[-1:] in ":：" or len(bare) <= 6)
+
+
+def _is_grid_value(el: Any) -> bool:
+    """A value cell of a metadata grid: the element before it is its label (``<td>有效性：</td><td>有效</td>``,
+    ``<span>主题分类</span><em>科技</em>``), or its row holds a label (``<tr><th>主题词</th><td>…</td>…``).
+    Only the row: an old layout's title row shares its table with a byline row."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is not None and _is_label(clean("".join(prev.itertext()))):
+        return True
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is not None and not clean(el.text) and _is_label(clean("".join(first.itertext()))):
+        return True  # the whole cell, label and value: <li><span>主题分类</span><em>科技</em></li>
+    row = next((a for a in el.iterancestors() if a.tag in ("tr", "li", "dl")), None)
+    return row is not None and _has_label(row, el)
+
+
+def _has_label(row: Any, el: Any) -> bool:
+    """Whether a cell of ``row`` other than ``el`` is a metadata label (bounded: a row is small)."""
+    for cell in islice(row.iter("td", "th", "dt", "span", "label", "b", "strong"), 40):
+        if cell is el or any(a is cell for a in el.iterancestors()):
+            continue
+        text = clean("".join(cell.itertext()))
+        if len(text) <= 60 and (_is_label(text) or is_labelled_line(text)):
+            return True
+    return False
 
 
 _EMPHASIS_RE = re.compile(r"text-align\s*:\s*center|font-weight\s*:\s*(?:bold|[6-9]00)|font-size", re.I)
 
 
 def _emphasised_first_line(main: Any | None) -> str:
-    """The text's first paragraph when it is set as a heading (bold, centred): the title inside the body."""
+    """The text's first paragraph when it is set as a heading (bold, centred): the title inside the body.
+    Lines set above it (a red-head 文号, a byline, a date) are passed over."""
+    if main is None:
+        return ""
+    lines = (c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS and clean("".join(c.itertext())))
+    first = next((c for c in islice(lines, 4) if not _above_heading(clean("".join(c.itertext())))), None)
+    if first is None:
+        return ""
+    text = clean("".join(first.itertext()))
+    # a heading element (h1-h4, a title class) opening the text's own container: the grid before it is metadata
+    emphasised = first.tag in ("center", "strong", "b", "h1", "h2", "h3", "h4") \
+        or bool(TITLE_CLASS_RE.search(classes(first))) or _EMPHASIS_RE.search(first.get("style") or "") \
+        or first.get("align") == "center" or any(d.tag in ("strong", "b") and clean("".join(d.itertext())) == text
+                                                 for d in first.iterdescendants() if isinstance(d.tag, str))
+    return text if emphasised and 6 <= len(text) <= 100 and not text.endswith(("：", ":")) \
+        and not _is_line_under(text) else ""
+
+
+def _above_heading(text: str) -> bool:
+    """A line a text may open with before its heading: a byline, a document number, a date."""
+    return (_is_line_under(text) and not is_lead_sentence(text)) or _is_date(text)
+
+
+def _heading_atop_text(main: Any | None) -> str:
+    """A heading element (h1-h4, a title class) opening the main text's own container: the page's
+    heading when a metadata grid stands before the container (the grid's cells are not titles)."""
     if main is None:
         return ""
     first = next((c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS
                   and clean("".join(c.itertext()))), None)
-    if first is None:
+    if first is None or not (first.tag in ("h1", "h2", "h3", "h4") or TITLE_CLASS_RE.search(classes(first))):
         return ""
-    text = clean("".join(first.itertext()))
-    emphasised = first.tag in ("center", "strong", "b") or _EMPHASIS_RE.search(first.get("style") or "") \
-        or first.get("align") == "center" or any(d.tag in ("strong", "b") and clean("".join(d.itertext())) == text
-                                                 for d in first.iterdescendants() if isinstance(d.tag, str))
-    return text if emphasised and 6 <= len(text) <= 100 and not text.endswith(("：", ":")) else ""
+    text = clean(_WRAPPED_RE.sub("", "".join(first.itertext())))
+    return text if 6 <= len(text) <= 200 and not _is_line_under(text) else ""
+
+
+def _order_number_after(sel: Selector, heading: str) -> str:
+    """``第五十一号`` / ``（第125号）`` on the line after an order's heading (``中华人民共和国主席令``)."""
+    found = False
+    for el in sel.root.iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        if not found:
+            found = clean("".join(el.itertext())) == heading
+            continue
+        # the heading's own inline children come first; then the next line
+        line = clean(el.text) if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) \
+            else clean("".join(el.itertext()))
+        if line and line != heading:
+            return line if _ORDER_NUMBER_RE.match(unicodedata.normalize("NFKC", line)) else ""
+    return ""
+
+
+def number_under_heading(sel: Selector, main: Any | None, title: str) -> str:
+    """A document number standing alone on the line after the document's heading (``洪科字〔2026〕15号``
+    under a red heading, outside the text): the page's own 文号, as a labelled one would be."""
+    found = False
+    for el in sel.root.iter():
+        if el is main:
+            return ""
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or inside_chrome_or_link(el):
+            continue
+        if not found:
+            found = bool(title) and clean("".join(el.itertext())) == title
+            continue
+        line = clean("".join(el.itertext()))
+        if line and line != title and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+            return line if _NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", line)) else ""
+    return ""
 
 
 def _is_date(text: str) -> bool:
@@ -235,11 +370,18 @@ def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> Title
         ("title.title_tag_minus_site", stripped if stripped != raw_title else ""),
         # a column name (通知公告) is a short heading before the document's
         ("title.heading", next((h for h in headings if len(h) >= 8), headings[0] if headings else "")),
+        ("title.heading_atop_text", _heading_atop_text(main)),
         ("title.block_before_text", _preceding_block(sel, main)),
         ("title.emphasised_first_line", _emphasised_first_line(main)),
         ("title.title_tag", raw_title),
     ]
-    return _pick(ordered, sites)
+    choice = _pick(ordered, sites)
+    if _ORDER_HEADING_RE.match(choice.title):
+        # an order is titled by its heading and its number line together: 中华人民共和国主席令 第五十一号
+        number = _order_number_after(sel, choice.title)
+        if number:
+            return TitleChoice(f"{choice.title} {number}", choice.rule + "+order_number_line", choice.candidates)
+    return choice
 
 
 def _rejected(text: str, sites: set[str]) -> str:
@@ -253,7 +395,22 @@ def _rejected(text: str, sites: set[str]) -> str:
         return "lost: only a date"
     if _TRUNCATED_RE.search(text):
         return "lost: cut off (ends in an ellipsis)"
+    if len(text) <= 8 and _COLUMN_RE.search(text) and not _DOC_WORD_RE.search(text):
+        return "lost: only a column name (政府信息公开, 工作动态)"
+    if is_lead_sentence(text):
+        return "lost: a news lead or a whole sentence (电头, 获悉，, ends in 。), not a headline"
+    if is_labelled_line(text):
+        return "lost: a labelled metadata cell or byline (索引号：… / 来源：… / 发布时间：…)"
+    if _NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text)):
+        return "lost: only a document number (the line under a heading)"
     return ""
+
+
+def is_labelled_line(text: str) -> bool:
+    """``label：value`` (a metadata grid cell, a byline): never a title unless the label is a title label."""
+    m = _LABELLED_RE.match(text)
+    label = re.sub(r"\s+", "", m["label"]) if m else ""
+    return bool(_META_LABEL_RE.search(label)) and not _TITLE_LABEL_WORD_RE.match(label)
 
 
 def _pick(ordered: Iterable[tuple[str, str]], sites: set[str]) -> TitleChoice:

@@ -28,6 +28,15 @@ _BUDGET_BEFORE_RE = re.compile(r"(?:总概算|总预算|资金总额|经费总�
 _POOL_BEFORE_RE = re.compile(r"(?:安排|设立|统筹|筹集)(?:市级|区级|财政)?\s*$")
 _POOL_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,8}?(?:专项资金|资金池|引导资金)")
 # 每年最高1000万元, 年度最高500万元, 每年安排10亿元 (not 2026年度).
+# A budget allocated to a programme: "统筹安排5亿元", "州级财政安排2000万元", "安排专项资金3000万元" (the
+# amount right after the verb and what is allocated). A grant to each recipient ("对…每家安排10万元奖励")
+# is not a fund; targets (产值达到300亿元, 营业收入, 规模超过) never reach this verb.
+_ALLOCATION_BEFORE_RE = re.compile(
+    r"(?:安排|筹措)(?:省级|市级|州级|县级|区级|本级)?(?:财政)?(?:专项资金|专项经费|引导资金|资金|经费|预算)?"
+    r"(?:共计|总计|合计|累计)?\s*$"
+)
+_PER_RECIPIENT_RE = re.compile(r"对|每家|每个|每项|每户|单个|单家|单项|给予")
+_PER_RECIPIENT_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助|补贴)")
 _PER_YEAR_RE = re.compile(r"(?:每年度?|(?<![\d〇一二三四五六七八九十])年度)[^，。,；;\d]{0,8}$")
 _YEARS_RE = re.compile(
     r"(?:(?:最多|最长)?连续(?:支持|资助|给予)?|(?:最多|最长)(?:支持|资助)?)(?P<n>[一二两三四五六七八九十\d]{1,2})\s*(?:个)?年"
@@ -133,12 +142,20 @@ def _tiers(s: str, amts: list[_Amt]) -> list[list[_Amt]]:
 def _is_fund(s: str, a: _Amt) -> bool:
     if _FUND_AFTER_RE.match(s[a.end :]):
         return True
+    if _ALLOCATION_BEFORE_RE.search(s[max(0, a.start - 14) : a.start]) and not _per_recipient(s, a):
+        return True
     before = s[max(0, a.start - 8) : a.start]
     if _BUDGET_BEFORE_RE.search(before):
         return True
     if _POOL_BEFORE_RE.search(before) and _POOL_AFTER_RE.match(s[a.end :]):
         return True
     return bool(_FUND_BEFORE_RE.search(before)) and "基金" in s[a.end : a.end + 25]
+
+
+def _per_recipient(s: str, a: _Amt) -> bool:
+    """The amount goes to each recipient: a per-recipient word in its clause, or a grant word after it."""
+    clause = re.split(r"[，,；;：:]", s[: a.start])[-1]
+    return bool(_PER_RECIPIENT_RE.search(clause) or _PER_RECIPIENT_AFTER_RE.match(s[a.end :]))
 
 
 def _per_year(s: str, a: _Amt) -> bool:

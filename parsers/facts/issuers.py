@@ -72,7 +72,11 @@ _ORG_END_RE = re.compile(
     r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会|(?<!公)司)$"
 )
 # A media outlet is never an issuer (issue 15), even one a county runs: 融媒体中心, 新闻中心, 报社.
-_MEDIA_RE = re.compile(r"融媒体|新闻中心|新闻网|报社|报业|日报|晚报|电视台|通讯社")
+# 融媒中心, 传媒中心 and 广播电视中心 end like a government body (…中心) but are newsrooms; 新闻办 (国务院新闻办公室)
+# and 新闻出版 (国家新闻出版署) do issue, as does a 广播电视局 (the regulator).
+_MEDIA_RE = re.compile(
+    r"融媒|传媒|新闻(?!办|出版)|广播电视(?!局|总局)|广播电台|电台|报社|报业|日报|晚报|时报|商报|都市报|电视台|通讯社|杂志社|客户端"
+)
 _SPLIT_RE = re.compile(r"[、，,;；/]|\s{2,}")
 _CITY_OF_HOST = (
     ("bjhd.gov.cn", "北京"),
@@ -121,10 +125,29 @@ def canonical(name: str, city: str | None = None) -> str | None:
         n = city + n
     if n in ALIASES:
         return ALIASES[n]
+    office = _office_of_known(n)
+    if office:
+        return office
     if 2 <= len(n) <= 30 and _ORG_END_RE.search(n) and re.fullmatch(r"[\u4e00-\u9fff]+", n) \
             and not _MEDIA_RE.search(n):
         return n
     return None
+
+
+_OFFICE_RE = re.compile(r"^(?P<body>[\u4e00-\u9fff]{2,24}?)(?P<office>办公厅|办公室)$")
+
+
+def _office_of_known(name: str) -> str | None:
+    """``国家发展改革委办公厅`` → ``国家发展和改革委员会办公厅``: the general office of a body in the table,
+    written with any of that body's names, under the body's canonical name."""
+    m = _OFFICE_RE.match(name)
+    if not m:
+        return None
+    body = m["body"]
+    if body.startswith("中华人民共和国") and body not in ALIASES:
+        body = body[len("中华人民共和国") :]
+    canon = ALIASES.get(body)
+    return canon + m["office"] if canon else None
 
 
 def known(name: str, city: str | None = None) -> str | None:

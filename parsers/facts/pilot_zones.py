@@ -133,6 +133,10 @@ def _in_cited_title(text: str, start: int) -> bool:
 # (…以来 / 之后) or evaluates approves nobody.
 _APPROVER_RE = re.compile(r"科技部|科学技术部")
 _ASKING_RE = re.compile(r"商请|请求|申请|恳请|报请|提请|争取|力争|希望|建议|拟")
+# "根据你省申请，科技部同意支持…": the request as the ground of an approval, not a request
+_BASIS_RE = re.compile(
+    r"(?:根据|按照|依据)(?:(?!商请|恳请|提请|报请)[^，。；;,\n]){0,10}(?<![商恳提报])(?:申请|请示)\s*[，,]"
+)
 _LOOKING_BACK_RE = re.compile(r"[^，。；;\n]{0,12}?(?:以来|之后|后[，,]|期间|的进展|的成效|的经验|的情况)")
 _EVALUATING_RE = re.compile(r"评估|评价|考核|验收|总结")
 _SENTENCE_END = "。；;！!？?\n"
@@ -171,7 +175,7 @@ def _not_an_approval(text: str, m: re.Match[str], places: list[str], by_approver
         or len(places) > _MAX_BATCH
         or bool(_EXISTING_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]))
         or not (by_approver or _APPROVER_RE.search(before + m.group(0)))
-        or bool(_ASKING_RE.search(before))
+        or bool(_ASKING_RE.search(_BASIS_RE.sub("", before)))
         or bool(_LOOKING_BACK_RE.match(text, m.end()))
         or bool(_EVALUATING_RE.search(_sentence(text, m.start(), m.end())))
     )
