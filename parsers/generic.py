@@ -334,7 +334,8 @@ def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
             head_block = _chrome_block(el) if seen_heading else None
             heading = el
             continue
-        if inside_link(el) or _chrome_block(el) not in (None, head_block) and not _beside(_chrome_block(el), heading):
+        block = _chrome_block(el)
+        if inside_link(el) or (block not in (None, head_block) and not _beside(block, heading)):
             continue
         if el.tag in ("h1", "h2", "h3"):
             return ""  # another heading: what follows is not the byline

@@ -247,8 +247,8 @@ def is_byline(text: str) -> bool:
 def _is_line_under(text: str) -> bool:
     """A line set under a heading that is never the title: a labelled metadata cell or byline
     (``有效性：有效``, ``来源：…``, ``2026-09-23 来源：…``), a document number alone, a news lead."""
-    return is_labelled_line(text) or is_byline(text) or bool(_NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text))) \
-        or is_lead_sentence(text)
+    return is_labelled_line(text) or is_byline(text) \
+        or bool(_NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text))) or is_lead_sentence(text)
 
 
 def _is_label(text: str) -> bool:
