@@ -388,9 +388,10 @@ def _site_suffix(sel: Selector, raw_title: str, main: Any | None) -> str:
     if is_org_name(part):
         return part
     inside = set(main.iter()) if main is not None else set()
-    for el in sel.root.iter():
-        if isinstance(el.tag, str) and el.tag not in SKIP_TAGS and el not in inside \
-                and clean("".join(t for t in el.itertext() if isinstance(t, str))) == part:
+    # one text node reading the part (bounded: an XPath over the text nodes, not every element's text)
+    for t in sel.root.xpath("//body//text()[normalize-space(.)=$p]", p=part):
+        el = t.getparent()
+        if el is not None and el not in inside and el.tag not in SKIP_TAGS:
             return part
     return ""
 
@@ -399,11 +400,9 @@ def _emphasised_title_block(sel: Selector, raw_title: str) -> str:
     """A visually emphasised block (bold, a large font-size, centred: ``<p style="font-size:24px">``,
     ``<font size=5>``, ``<div align=center>``) whose text is ``<title>`` up to a separator: the heading."""
     for el in sel.root.iter("p", "div", "font", "center", "strong", "b", "td"):
-        if inside_chrome_or_link(el):
-            continue
         emphasised = el.tag in ("font", "center", "strong", "b") or bool(_EMPHASIS_RE.search(el.get("style") or "")) \
             or el.get("align") == "center"
-        if not emphasised or any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
+        if not emphasised or any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) or inside_chrome_or_link(el):
             continue
         text = clean(_WRAPPED_RE.sub("", "".join(t for t in el.itertext() if isinstance(t, str))))
         if 6 <= len(text) < len(raw_title) and raw_title.startswith(text) \
