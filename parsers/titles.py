@@ -383,8 +383,10 @@ def _site_suffix(sel: Selector, raw_title: str, main: Any | None) -> str:
     if not m or m.start() < 6:
         return ""
     part = m[1].strip()
-    if len(part) * 2 > m.start() or _DOC_WORD_RE.search(part):
-        return ""  # "某区政府--科技部关于…的函": the last part is the title, the site is in front
+    if len(part) * 2 > m.start() or _DOC_WORD_RE.search(part) or not _CJK_RE.match(part) or re.search(r"[\d)）]", part):
+        # "某区政府--科技部关于…的函": the last part is the title, the site is in front; "（2026-2030年）
+        # 实施办公室": the hyphen of a range
+        return ""
     if is_org_name(part):
         return part
     inside = set(main.iter()) if main is not None else set()
