@@ -211,3 +211,18 @@ def test_an_order_signature_and_the_pages_own_date() -> None:
     head = "<h1>中华人民共和国生态环境部令 第40号</h1><div class='info'>发布时间：2026-03-16 来源：生态环境部</div>"
     got = predicted_page(_page("中华人民共和国生态环境部令 第40号", head, text=text), "https://www.nx.gov.cn/a/7.html")
     assert (got["written_date"], got["published_date"]) == ("2026-03-10", "2026-03-16")
+
+
+def test_a_range_in_the_last_title_part_is_not_a_site_suffix() -> None:
+    t = "乡村振兴规划（2026-2030年）实施办公室"
+    assert predicted_page(_page(t, ""), "https://www.zgqingyang.gov.cn/a/8.html")["title"] == t
+
+
+def test_a_span_holding_the_paragraphs_is_the_whole_text() -> None:
+    # classes D / E: with the <span> skipped, the longest single <p> was the text (signature lost)
+    text = ("<span id='zoom'><p>《乌兰察布市公共数据管理办法》已经2026年9月2日市政府第20次常务会议审议通过，现予公布，"
+            "自2026年11月1日起施行，请遵照执行。</p><p style='text-align:right'>市长　王某某</p>"
+            "<p style='text-align:right'>2026年9月8日</p></span>")
+    head = "<h1>乌兰察布市人民政府令 第3号</h1><div>发布时间：2026-09-12</div>"
+    got = predicted_page(_page("乌兰察布市人民政府令 第3号", head, text=text), "https://www.wulanchabu.gov.cn/a/9.html")
+    assert (got["written_date"], got["published_date"]) == ("2026-09-08", "2026-09-12")
