@@ -66,7 +66,8 @@ def _expected(expected: dict[str, Any]) -> dict[str, Any]:
 
 def _html(case: dict[str, Any]) -> str:
     text, _ = decode_html((PAGES / case["file"]).read_bytes(), None)
-    return text.replace("charset=gbk", "charset=utf-8")
+    # a GBK page writes © as an entity (GBK has no such character)
+    return text.replace("charset=gbk", "charset=utf-8").replace("©", "&copy;")
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
