@@ -148,8 +148,9 @@ def main_node(sel: Selector) -> Any | None:
     root = body if body is not None else sel.root
     best, best_len = None, 0
     for el in _candidates(root):
-        if el.tag in ("a", "span", "b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "th"):
-            continue
+        if el.tag in ("a", "span", "b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "th") \
+                and not (el.tag == "span" and any(isinstance(c.tag, str) and c.tag == "p" for c in el)):
+            continue  # a <span id="detailContent"> holding the <p>s is the text's container
         length = _own_text_len(el)
         deeper_tie = length == best_len and best is not None and any(a is best for a in el.iterancestors())
         if (length > best_len or deeper_tie) and not _is_boilerplate(el, length):
@@ -322,6 +323,7 @@ def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
     sidebar) are not read; a chrome-named block only when it holds the heading too (a news head)."""
     seen_heading = False
     head_block: Any | None = None
+    heading: Any | None = None
     for el in sel.root.iter():
         if el is main:
             break
@@ -330,8 +332,10 @@ def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
         if not seen_heading:
             seen_heading = bool(title) and clean("".join(el.itertext())) == title and not inside_link(el)
             head_block = _chrome_block(el) if seen_heading else None
+            heading = el
             continue
-        if inside_link(el) or _chrome_block(el) not in (None, head_block):
+        block = _chrome_block(el)
+        if inside_link(el) or (block not in (None, head_block) and not _beside(block, heading)):
             continue
         if el.tag in ("h1", "h2", "h3"):
             return ""  # another heading: what follows is not the byline
@@ -343,6 +347,18 @@ def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
             if found:
                 return found
     return ""
+
+
+def _beside(block: Any | None, heading: Any | None) -> bool:
+    """A small chrome-named block (``<div class="header-time">``) that is a sibling of the heading (or
+    of a block holding it) in the news head: the head's date, not the site's header."""
+    if block is None or heading is None or block.getparent() is None:
+        return False
+    parent = block.getparent()
+    if not any(a is parent for a in heading.iterancestors()) or parent.tag in ("body", "html"):
+        return False
+    text = clean("".join(t for t in block.itertext() if isinstance(t, str)))
+    return len(text) <= 40 and not any(True for _ in block.iter("a"))
 
 
 def inside_link(el: Any) -> bool:

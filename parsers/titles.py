@@ -78,7 +78,8 @@ def site_names(sel: Selector, meta: dict[str, str]) -> set[str]:
     og = sel.xpath("//meta[@property='og:site_name']/@content").get()
     names.add(clean(og))
     for text in sel.xpath("//body//text()").getall():
-        for m in re.finditer(r"(?:主办单位|主办|版权所有|Copyright ©?)\s*[:：]?\s*([\u4e00-\u9fff]{3,30})", text):
+        for m in re.finditer(r"(?:主办单位|主办|版权所有|Copyright)\s*(?:©|\(c\)|（c）)?\s*[:：]?\s*(?:©|\(c\))?\s*"
+                             r"(?:(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?\s*)?([\u4e00-\u9fff]{3,30})", text, re.I):
             names.add(m.group(1))
     raw = clean(sel.css("title::text").get())
     if is_org_name(raw):
@@ -225,11 +226,29 @@ def is_lead_sentence(text: str) -> bool:
     return bool(_LEAD_RE.search(text))
 
 
+# A byline opening with its date: "2026年9月23日  来源：…", "2026-09-23 10:00 来源：…", "[2026/09/23]"
+_LEADING_DATE_RE = re.compile(
+    r"^\s*[\[【(（]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?\s*[\]】)）]?[\s|｜/]*"
+)
+
+
+def is_byline(text: str) -> bool:
+    """A line made only of dates / times and ``label：value`` segments (来源 / 作者 / 发布 / 浏览 /
+    字号…), opening with a date: ``2026年9月23日　来源：某区融媒体中心``. Never a title."""
+    t = unicodedata.normalize("NFKC", text)
+    m = _LEADING_DATE_RE.match(t)
+    if not m or m.end() == 0:
+        return False
+    rest = t[m.end():].strip()
+    return not rest or is_labelled_line(rest)
+
+
 def _is_line_under(text: str) -> bool:
     """A line set under a heading that is never the title: a labelled metadata cell or byline
-    (``有效性：有效``, ``来源：…``), a document number alone (``洪科字〔2026〕15号``), a news lead."""
-    return is_labelled_line(text) or bool(_NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text))) \
-        or is_lead_sentence(text)
+    (``有效性：有效``, ``来源：…``, ``2026-09-23 来源：…``), a document number alone, a news lead."""
+    return is_labelled_line(text) or is_byline(text) \
+        or bool(_NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text))) or is_lead_sentence(text)
 
 
 def _is_label(text: str) -> bool:
@@ -353,10 +372,54 @@ def _agrees(heading: str, raw_title: str, stripped: str) -> bool:
     return cut != stripped and len(cut) >= 6 and heading.startswith(cut)
 
 
+# "标题-沈阳市某区人民政府": the last part of <title> after a separator (a bare hyphen too)
+_TAIL_PART_RE = re.compile(r"\s*[-_|｜–—－]+\s*([^-_|｜–—－]{2,30})$")
+
+
+def _site_suffix(sel: Selector, raw_title: str, main: Any | None) -> str:
+    """The ``<title>`` part after its last separator when it is an organisation's name or a text the
+    page's chrome shows (a header banner, a footer line) outside the main text: the site's name."""
+    m = _TAIL_PART_RE.search(raw_title)
+    if not m or m.start() < 6:
+        return ""
+    part = m[1].strip()
+    if len(part) * 2 > m.start() or _DOC_WORD_RE.search(part) or not _CJK_RE.match(part) or re.search(r"[\d)）]", part):
+        # "某区政府--科技部关于…的函": the last part is the title, the site is in front; "（2026-2030年）
+        # 实施办公室": the hyphen of a range
+        return ""
+    if is_org_name(part):
+        return part
+    inside = set(main.iter()) if main is not None else set()
+    # one text node reading the part (bounded: an XPath over the text nodes, not every element's text)
+    for t in sel.root.xpath("//body//text()[normalize-space(.)=$p]", p=part):
+        el = t.getparent()
+        if el is not None and el not in inside and el.tag not in SKIP_TAGS:
+            return part
+    return ""
+
+
+def _emphasised_title_block(sel: Selector, raw_title: str) -> str:
+    """A visually emphasised block (bold, a large font-size, centred: ``<p style="font-size:24px">``,
+    ``<font size=5>``, ``<div align=center>``) whose text is ``<title>`` up to a separator: the heading."""
+    for el in sel.root.iter("p", "div", "font", "center", "strong", "b", "td"):
+        emphasised = el.tag in ("font", "center", "strong", "b") or bool(_EMPHASIS_RE.search(el.get("style") or "")) \
+            or el.get("align") == "center"
+        if not emphasised or any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el) or inside_chrome_or_link(el):
+            continue
+        text = clean(_WRAPPED_RE.sub("", "".join(t for t in el.itertext() if isinstance(t, str))))
+        if 6 <= len(text) < len(raw_title) and raw_title.startswith(text) \
+                and re.match(r"\s*[-_|｜–—－]", raw_title[len(text):]) and not _is_line_under(text):
+            return text
+    return ""
+
+
 def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> TitleChoice:
     """The document's own title; ``<title>`` is the last resort and never with the site name on it."""
     sites = site_names(sel, meta)
     raw_title = clean(sel.css("title::text").get())
+    suffix = _site_suffix(sel, raw_title, main)
+    if suffix:
+        sites.add(suffix)
     stripped = strip_site(raw_title, sites)
     headings = [h for h in _headings(sel, main) if h not in sites and not is_org_name(h)]
     agreeing = [h for h in headings if _agrees(h, raw_title, stripped)]
@@ -367,6 +430,7 @@ def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> Title
         ("title.meta_title", strip_site(next((t for t in named_metas if t), ""), sites)),
         ("title.metadata_cell", _title_cell(sel)),
         ("title.heading_in_title_tag", max(agreeing, key=len) if agreeing else ""),
+        ("title.emphasised_block_in_title_tag", _emphasised_title_block(sel, raw_title)),
         ("title.title_tag_minus_site", stripped if stripped != raw_title else ""),
         # a column name (通知公告) is a short heading before the document's
         ("title.heading", next((h for h in headings if len(h) >= 8), headings[0] if headings else "")),
@@ -399,8 +463,8 @@ def _rejected(text: str, sites: set[str]) -> str:
         return "lost: only a column name (政府信息公开, 工作动态)"
     if is_lead_sentence(text):
         return "lost: a news lead or a whole sentence (电头, 获悉，, ends in 。), not a headline"
-    if is_labelled_line(text):
-        return "lost: a labelled metadata cell or byline (索引号：… / 来源：… / 发布时间：…)"
+    if is_labelled_line(text) or is_byline(text):
+        return "lost: a labelled metadata cell or byline (索引号：… / 来源：… / 2026-09-23 来源：…)"
     if _NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", text)):
         return "lost: only a document number (the line under a heading)"
     return ""

@@ -53,7 +53,8 @@ _APPROVED_LIST_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>" + _LIST + r")" +
 _APPROVED_LOOKBACK = 100
 # 北京市成为全国首个国家新一代人工智能创新发展试验区
 _FIRST_RE = re.compile(r"(?P<list>" + _PLACE + r")成为(?:全国)?(?:首个|第一个)" + _PROGRAM_RE)
-_SPLIT_RE = re.compile(_SEP)
+# 和 / 及 / 与 join two names only between two names of 2+ characters: 呼和浩特 is one name
+_SPLIT_RE = re.compile(r"、|，|,|以及|(?<=[\u4e00-\u9fff]{2})(?<![和及与、].)(?:和|及|与)(?=[\u4e00-\u9fff]{2})")
 _PROVINCE_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:省|自治区)(?=[\u4e00-\u9fff]{2,})")
 _BAD_PLACE_RE = re.compile(r"[的其在了是将]|支持|企业|单位|高校|地方|城市|国家|试验区|人工智能")
 _COUNT_SUFFIX_RE = re.compile(r"[两二三四五六七八九十\d]+(?:个城市|地|个地区|省市|城市)$")
