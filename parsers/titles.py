@@ -100,7 +100,8 @@ def strip_site(title: str, sites: set[str]) -> str:
         # "某某市科学技术局 关于…的通知", "某某市科学技术局-关于…": the exact site name set off by a
         # space or a bare hyphen (which inside a title is a range, "2026-2030年")
         glued = re.match(re.escape(site) + r"\s*[-–]?\s*", title) if len(site) >= 4 else None
-        if glued and glued.end() > len(site) and len(title) > 2 * len(site):
+        if glued and glued.end() > len(site) and len(title) > 2 * len(site) \
+                and not _joint_issuers(site, title[glued.end():], title[len(site):glued.end()]):
             title = title[glued.end():]
         tail = re.search(r"\s*[-–]?\s*" + re.escape(site) + "$", title) if len(site) >= 4 else None
         if tail and tail.start() < len(title) - len(site) and len(title) > 2 * len(site):
@@ -119,6 +120,21 @@ def strip_site(title: str, sites: set[str]) -> str:
         return longest.strip()  # title, column, site: one part is the document's
     keep = [p for p in parts if p is longest or not _is_site_part(p, sites, len(longest))]
     return " ".join(keep) if len(keep) < len(parts) else title
+
+
+# The first of a joint title's issuers ("广东省科学技术厅 广东省财政厅关于…"): another body's name, then
+# (more names and) 关于 / 联合.
+_NEXT_ISSUER_RE = re.compile(
+    r"^([\u4e00-\u9fff]{2,24}?(?:人民政府|政府|管理委员会|委员会|管委会|办公厅|办公室|局|厅|委|部|署|院|中心))"
+    r"(?=[\s、]|关于|联合)"
+)
+
+
+def _joint_issuers(site: str, rest: str, separator: str) -> bool:
+    """The site's own name opens a joint title, set off by a space from the next issuer: it is the
+    first issuer, not the site name glued in front (which a hyphen, or the same name again, shows)."""
+    nxt = _NEXT_ISSUER_RE.match(rest)
+    return not separator.strip() and nxt is not None and nxt.group(1) != site and "关于" in rest[:80]
 
 
 def _is_site_part(part: str, sites: set[str], longest: int) -> bool:
@@ -477,17 +493,36 @@ def is_labelled_line(text: str) -> bool:
     return bool(_META_LABEL_RE.search(label)) and not _TITLE_LABEL_WORD_RE.match(label)
 
 
+# What goes on after a cut-off title: more of the title (a character, a digit, a bracket), not a
+# separator and a site name.
+_GOES_ON_RE = re.compile(r"[\u4e00-\u9fff0-9A-Za-z（(《“〔]")
+
+
+def _cut_off_by(text: str, others: list[str]) -> str:
+    """A longer candidate that starts with ``text`` and goes on: ``text`` was cut to a length (a
+    20-character ArticleTitle meta, a list's abbreviated title), the longer one is the whole title."""
+    for other in others:
+        if len(other) >= len(text) + 2 and other.startswith(text) and _GOES_ON_RE.match(other[len(text)]):
+            return other
+    return ""
+
+
 def _pick(ordered: Iterable[tuple[str, str]], sites: set[str]) -> TitleChoice:
     won: tuple[str, str] | None = None
     rows: list[tuple[str, str, str]] = []
     fallback: tuple[str, str] | None = None
+    ordered = list(ordered)
+    # Only candidates read from the page's own elements confirm a longer title: the raw <title> may
+    # have a site name glued on without a separator.
+    whole = [t for r, t in ordered if t and r != "title.title_tag" and not _rejected(t, sites)]
     for rule, text in ordered:
         if not text:
             continue
         if won is not None:
             rows.append((rule, text, f"lost: lower precedence than {won[0]}"))
             continue
-        why = _rejected(text, sites)
+        longer = _cut_off_by(text, whole)
+        why = _rejected(text, sites) or (f"lost: cut off (the page shows it whole: {longer})" if longer else "")
         if why:
             rows.append((rule, text, why))
             if fallback is None and why.startswith("lost: cut off"):

@@ -13,6 +13,8 @@ from tests.facts.pages_rules.build import SITE, TITLE, VARIATIONS, encodings, pa
 URL = "https://kjj.jiangling.example.gov.cn/zwgk/tzgg/202603/t20260306_88.html"
 BYLINE = f"发布时间：2026-03-06 09:30 来源：{SITE}"
 SHORT = "关于2026年清明节放假安排的通知"
+JOINT = "江陵市科学技术局 江陵市财政局关于印发《江陵市科技创新券管理办法》的通知"
+LONG = "江陵市人民政府办公室关于印发江陵市促进人工智能与实体经济深度融合若干措施（2026—2028年）的通知"
 
 LAYOUTS = {
     # an article head whose class reads like chrome ("-head", "-top") still holds the heading and byline
@@ -44,6 +46,12 @@ LAYOUTS = {
                                     "<tr><td>2026-03-06</td></tr></table>", SITE), TITLE),
     "metadata_title_cell": (page(f"<table><tr><th>标　　题：</th><td>{TITLE}</td></tr>"
                                  "<tr><th>发布日期：</th><td>2026-03-06</td></tr></table>", SITE), TITLE),
+    # a joint title opened by the site's own bureau: the first issuer is not the site name glued on
+    "joint_title_led_by_the_site": (page(f"<div class='bt'>{JOINT}</div>", f"{JOINT}_通知公告_{SITE}",
+                                         metas=f"<meta name='ArticleTitle' content='{JOINT}'>"), JOINT),
+    # a CMS that cuts ArticleTitle (and a related-list link) to 20 characters: the heading is whole
+    "article_title_meta_cut_short": (page(f"<h1 class='art-tit'>{LONG}</h1>", SITE,
+                                          metas=f"<meta name='ArticleTitle' content='{LONG[:20]}'>"), LONG),
 }
 
 
@@ -71,6 +79,12 @@ def test_site_names_come_off_either_end_and_titles_stay_whole() -> None:
     assert strip_site("江陵市科学技术局关于印发《办法》的通知", sites) == "江陵市科学技术局关于印发《办法》的通知"
     assert strip_site("江陵市人工智能产业发展规划(2026-2030年)", sites) == "江陵市人工智能产业发展规划(2026-2030年)"
     assert strip_site("关于放假的通知 › 通知公告 › 江陵市人民政府门户网站", set()) == "关于放假的通知"
+    # joint issuers, the site's bureau first: kept whole; the same name twice, or a hyphen, is the site
+    joint = "江陵市科学技术局 江陵市财政局关于印发《办法》的通知"
+    assert strip_site(joint, sites) == joint
+    assert strip_site("江陵市科学技术局 江陵市科学技术局关于印发《办法》的通知", sites) == \
+        "江陵市科学技术局关于印发《办法》的通知"
+    assert strip_site("江陵市科学技术局 关于印发《办法》的通知", sites) == "关于印发《办法》的通知"
     # a "——" subtitle is part of the title
     subtitled = "人工智能赋能制造业——江陵市的实践"
     assert strip_site(f"{subtitled}_工作动态_江陵市人民政府", set()) == subtitled
