@@ -16,6 +16,7 @@ from .docnumber import (
     is_own_number_position,
     iter_doc_numbers,
     order_in_head,
+    order_in_lines,
     order_issuer,
     parse_doc_number,
     parse_order_number,
@@ -94,6 +95,13 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
     order = order_in_head(head)
     if order:
         return _docnum_result(body, order.normalised, order.span, "docnum.order_head")
+    for found in iter_doc_numbers(head):
+        if is_own_number_position(head, found.span[0]):
+            break  # a number on its own line comes first: the order lines below are not searched
+    else:
+        order = order_in_lines(head, title.text)
+        if order:
+            return _docnum_result(body, order.normalised, order.span, "docnum.order_lines")
     for found in iter_doc_numbers(head):
         if is_own_number_position(head, found.span[0]):
             return _docnum_result(body, found.normalised, found.span, "docnum.body_head")
