@@ -17,13 +17,15 @@ from parsers.decode import decode_html
 from parsers.facts.docnumber import iter_doc_numbers, order_in_lines
 from parsers.facts.evaluate import predicted_page
 from parsers.facts.issuers import canonical, split_issuers
+from parsers.facts.repeal import find_listed_repeals, find_repeals
+from parsers.facts.script import normalise
 from tests.facts.pages_rules.build import VARIATIONS, encodings
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes4"
 CASES: list[dict[str, Any]] = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))["cases"]
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "2c50449fa7b1bfbbd7ace6a921659107a0b9343ec47d52210120b1777c3e3292"
-OPEN: set[int] = {3}  # classes whose fix is still to come on this branch
+OPEN: set[int] = set()  # classes whose fix is still to come on this branch (none)
 
 
 def test_labels_are_frozen() -> None:
@@ -159,3 +161,48 @@ def test_cited_long_prefix_number_is_not_the_page_own() -> None:
             "<p>根据《某规划》（国卫规划发〔2022〕3号），现就有关事项通知如下，"
             "请各地认真组织实施，及时报送进展情况。</p><p>国家卫生健康委</p><p>2026年3月12日</p></div></body></html>")
     assert predicted_page(html.encode(), "https://www.example-wjw.cn/a/1.html")["doc_number"] is None
+
+
+# ---------------------------------------------------------------- class 3: repeals
+
+
+def _numbers(raw: str) -> list[str | None]:
+    text = normalise(raw)  # as the extractor reads a text (full-width brackets folded)
+    return sorted({r.doc_number for r in [*find_repeals(text), *find_listed_repeals(text)]}, key=str)
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("经清理，市政府决定废止下列规范性文件：\n1.《甲办法》（潭政发〔2018〕12号）\n2.《乙意见》（潭政办发〔2019〕7号）\n"
+     "本决定自公布之日起施行。", ["潭政办发〔2019〕7号", "潭政发〔2018〕12号"]),
+    ("现将予以废止的文件目录公布如下：\n（1）《甲通知》（芜政〔2017〕3号）\n（2）《乙规定》（芜政办〔2020〕9号）",
+     ["芜政〔2017〕3号", "芜政办〔2020〕9号"]),
+    ("一、废止的文件\n序号\t名称\t文号\n1\t甲细则\t蚌政发〔2016〕4号\n二、修改的文件\n1\t乙办法\t蚌政发〔2021〕2号",
+     ["蚌政发〔2016〕4号"]),
+    ("1.《甲办法》（冀政字〔2015〕8号）\n2.《乙办法》（冀政字〔2016〕1号）\n上述文件自2026年1月1日起废止。",
+     ["冀政字〔2015〕8号", "冀政字〔2016〕1号"]),
+])
+def test_documents_listed_in_a_repeal_decision(text: str, numbers: list[str]) -> None:
+    assert _numbers(text) == numbers
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("2019年3月5日贵阳市人民政府令第51号公布的《贵阳市某某办法》同时废止。", "贵阳市人民政府令第51号"),
+    ("本规定自2026年1月1日起施行，原安庆市人民政府令第12号发布的《某规定》同时废止。", "安庆市人民政府令第12号"),
+    ("《潍坊市某办法》（潍坊市人民政府令第77号）同时废止。", "潍坊市人民政府令第77号"),
+    ("原《某办法》（济科发〔2019〕7号）同时废止。", "济科发〔2019〕7号"),
+])
+def test_a_repealed_rule_is_named_by_its_number(text: str, number: str) -> None:
+    assert _numbers(text) == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "根据《某条例》（国务院令第700号）和《某办法》（皖政〔2019〕3号），制定本办法。",
+    "为贯彻下列文件精神：\n1.《甲意见》（国发〔2017〕35号）\n2.《乙通知》（国办发〔2018〕9号）\n现就有关事项通知如下。",
+    "请对照以下文件开展自查：\n1.《甲办法》（鲁政发〔2018〕2号）",
+])
+def test_cited_or_listed_documents_without_a_repeal_are_none(text: str) -> None:
+    assert _numbers(text) == []
+
+
+def test_a_metadata_grid_with_a_repeal_date_lists_nothing() -> None:
+    assert _numbers("废止日期\n2030-12-31\n发文字号\n皖科〔2026〕3号\n有效性\n有效") == []
