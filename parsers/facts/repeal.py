@@ -80,7 +80,9 @@ _HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]
 # A table cell on a line of its own (a table laid out with whitespace between its tags): short, no
 # sentence punctuation, not a lead-in ending in a colon.
 _CELL_RE = re.compile(r"^[^。；;：:\n]{1,80}$")
-_CITE_LEAD_RE = re.compile(r"根据|依据|按照")
+_CITE_LEAD_RE = re.compile(r"根据|依据|按照|参照|对照|违反|贯彻|落实")
+# "有下列情形之一的，予以废止：" lists conditions, not documents.
+_CONDITION_RE = re.compile(r"情形|情况|条件|行为|之一")
 
 
 def _list_items(lines: list[str]) -> list[str]:
@@ -117,6 +119,9 @@ def find_listed_repeals(text: str) -> list[RepealEvent]:
             continue
         if re.search(r"[。；;]", text[m.end() : line_end].rstrip("。")):
             continue  # the sentence goes on past the verb: no list follows it
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _CONDITION_RE.search(text[line_start:line_end]):
+            continue
         items = _list_items(text[line_end + 1 :].split("\n"))
         out.extend(_events_of_items(items, text, line_end + 1))
     for m in _LIST_CLOSE_RE.finditer(text):

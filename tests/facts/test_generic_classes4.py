@@ -199,6 +199,8 @@ def test_a_repealed_rule_is_named_by_its_number(text: str, number: str) -> None:
     "根据《某条例》（国务院令第700号）和《某办法》（皖政〔2019〕3号），制定本办法。",
     "为贯彻下列文件精神：\n1.《甲意见》（国发〔2017〕35号）\n2.《乙通知》（国办发〔2018〕9号）\n现就有关事项通知如下。",
     "请对照以下文件开展自查：\n1.《甲办法》（鲁政发〔2018〕2号）",
+    "资格有下列情形之一的，予以废止：\n1.违反《甲办法》（皖科〔2019〕3号）规定的\n2.弄虚作假的\n",
+    "决定废止以下规范性文件：\n1.根据《甲办法》（皖科〔2019〕4号）制定的实施细则\n",
 ])
 def test_cited_or_listed_documents_without_a_repeal_are_none(text: str) -> None:
     assert _numbers(text) == []
