@@ -16,6 +16,7 @@ from .docnumber import (
     is_own_number_position,
     iter_doc_numbers,
     order_in_head,
+    order_in_lines,
     order_issuer,
     parse_doc_number,
     parse_order_number,
@@ -36,7 +37,7 @@ from .issuers import canonical, city_of_url, city_prefix, known, split_issuers
 from .lifecycle import find_lifecycle
 from .model import DocText, Evidence, Facts, Source
 from .pilot_zones import APPROVER, PROGRAM, find_pilot_zone_events, is_approval_letter
-from .repeal import find_repeals
+from .repeal import find_listed_repeals, find_repeals
 from .script import normalise
 from .signature import Signature, find_person_signature, find_signature, find_undated_signature
 from .topics import find_topics
@@ -82,6 +83,8 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
     for key in _DOCNUM_META_KEYS:
         src = metas.get(key)
         got = (parse_doc_number(src.text) or parse_order_number(src.text)) if src else None
+        if src and got and _listed_in_body(got.normalised, body.text):
+            continue  # a 文号 column of a list table in the text (废止决定), read as a metadata cell
         if src and got:
             return _docnum_result(src, got.normalised, got.span, "docnum.meta")
     for found in reversed(iter_doc_numbers(title.text)):
@@ -96,11 +99,35 @@ def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[
         return _docnum_result(body, order.normalised, order.span, "docnum.order_head")
     for found in iter_doc_numbers(head):
         if is_own_number_position(head, found.span[0]):
+            break  # a number on its own line comes first: the order lines below are not searched
+    else:
+        order = order_in_lines(head, title.text)
+        if order:
+            return _docnum_result(body, order.normalised, order.span, "docnum.order_lines")
+    for found in iter_doc_numbers(head):
+        if is_own_number_position(head, found.span[0]):
             return _docnum_result(body, found.normalised, found.span, "docnum.body_head")
         if found.glued and _LINE_END_RE.match(head, found.span[1]):
             # a mirror that glued the title line to its number: "…的通知国科发规〔2019〕298号"
             return _docnum_result(body, found.normalised, found.span, "docnum.body_glued")
     return None
+
+
+_LIST_ROW_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.．、)）\t]|[（(]\d{1,3}[)）])")
+_BARE_ORDINAL_RE = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _listed_in_body(number: str, text: str) -> bool:
+    """The number is an item of a numbered list or table in the text (``1\t《…》\t石政发〔2017〕21号``):
+    a document the page lists, not its own number."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not any(d.normalised == number for d in iter_doc_numbers(line)):
+            continue
+        # the row on one line, or its cells one a line (序号 / 名称 / 文号) when the table had whitespace
+        if _LIST_ROW_RE.match(line) or any(_BARE_ORDINAL_RE.match(x) for x in lines[max(0, i - 2) : i]):
+            return True
+    return False
 
 
 def _docnum_result(src: Source, norm: str, span: tuple[int, int], rule: str) -> tuple[str, str, Evidence]:
@@ -307,7 +334,7 @@ def _repeal_events(texts: list[Source], doc_number: str | None) -> list[dict[str
     out: list[dict[str, Any]] = []
     seen: set[str | None] = set()
     for src in texts:
-        for rp in find_repeals(src.text):
+        for rp in [*find_repeals(src.text), *find_listed_repeals(src.text)]:
             key = rp.doc_number or rp.title
             if key in seen or rp.doc_number == doc_number:
                 continue

@@ -28,6 +28,19 @@ DOCNUM_RE = re.compile(
 
 # Words that show the "prefix" is prose, not an agency abbreviation.
 _BAD_PREFIX_RE = re.compile(r"[的年月日为是在和于至到从第共约达]|关于|通知|计划|方案|办法|规划|意见|索引")
+# …except a department's abbreviation inside an agency prefix of 4+ characters that ends in a number
+# series (函, 发, 字, 办, 便函): 国卫规划函, 国卫规划发, 某计划发 (issue 15). Prose ends in the document
+# type itself (…发展规划〔…〕) or goes on past it.
+_DEPT_PREFIX_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:规划|计划|方案|办法)[\u4e00-\u9fff]{0,2}(?:便函|函|发|字|办)$")
+
+
+def _bad_prefix(prefix: str) -> bool:
+    if not _BAD_PREFIX_RE.search(prefix):
+        return False
+    if _DEPT_PREFIX_RE.match(prefix):
+        rest = re.sub(r"规划|计划|方案|办法", "", prefix)
+        return bool(_BAD_PREFIX_RE.search(rest))
+    return True
 
 
 # A number glued to the title it belongs to: "…的通知国科发规〔2019〕298号". The prose ends
@@ -47,7 +60,7 @@ class DocNumber:
 
 
 def _valid(m: re.Match[str]) -> bool:
-    if _BAD_PREFIX_RE.search(m.group("prefix")):
+    if _bad_prefix(m.group("prefix")):
         return False
     has_open, has_close, has_hao = bool(m.group("open")), bool(m.group("close")), bool(m.group("hao"))
     if m.group("di") and not (has_close and has_hao):
@@ -93,7 +106,7 @@ def _glued(text: str) -> list[DocNumber]:
         if not ends:
             continue
         rest = m["lead"][ends[-1].end() :]
-        if not 2 <= len(rest) <= 8 or _BAD_PREFIX_RE.search(rest):
+        if not 2 <= len(rest) <= 8 or _bad_prefix(rest):
             continue
         start = m.start("lead") + ends[-1].end()
         out.append(DocNumber(f"{rest}〔{m['year']}〕{int(m['num'])}号", (start, m.end()), glued=True))
@@ -138,6 +151,52 @@ def order_in_head(head: str) -> DocNumber | None:
         return None
     num = str(int(m["num"])) if m["num"].isdigit() else m["num"]
     return DocNumber(f"{m['prefix']}第{num}号", (m.start("prefix"), m.end("num") + 1))
+
+
+# An order's number under a news head (a repost: byline, dateline, then the order): the heading
+# ``中华人民共和国国务院令`` on its own line and ``第815号`` on the next, or ``国务院令第815号`` /
+# ``（国务院令第815号）`` alone on a line. Only whole lines: an order cited in prose (``…令第51号公布的《…》``,
+# ``《…》（国务院令第700号）``) never stands alone on its line.
+_ORDER_LINES_RE = re.compile(
+    r"^[ \t\u3000]*[（(]?[ \t]*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)[ \t]*"
+    r"(?:\n[ \t\u3000]*)?[（(]?[ \t]*"
+    r"第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号[ \t]*[)）]?[ \t\u3000]*$",
+    re.M,
+)
+# News phrasing of the same: "国务院总理李强日前签署第815号国务院令，公布《…》".
+_SIGNED_ORDER_RE = re.compile(
+    r"签署(?:了)?(?:中华人民共和国)?第(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})号(?:中华人民共和国)?"
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12}?令)"
+)
+# A title that is the order's heading alone: "中华人民共和国国务院令" (its number then opens a body line).
+_ORDER_TITLE_RE = re.compile(r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*$")
+_NUMBER_LINE_RE = re.compile(
+    r"^[ \t\u3000]*[（(]?[ \t]*第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号"
+    r"[ \t]*[)）]?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _order(prefix: str, num: str, span: tuple[int, int]) -> DocNumber | None:
+    if re.search(r"的|关于|通知|公布|签署", prefix):
+        return None
+    return DocNumber(f"{prefix}第{str(int(num)) if num.isdigit() else num}号", span)
+
+
+def order_in_lines(head: str, title: str = "") -> DocNumber | None:
+    """An order's own number on a line of its own in the first lines of a repost (see _ORDER_LINES_RE),
+    under a title that is the order's heading, or in a news lead's ``签署第815号国务院令``."""
+    m = _ORDER_LINES_RE.search(head)
+    if m:
+        return _order(m["prefix"], m["num"], m.span())
+    t = _ORDER_TITLE_RE.match(title)
+    n = _NUMBER_LINE_RE.search(head) if t else None
+    if t and n:
+        return _order(t["prefix"], n["num"], n.span())
+    s = _SIGNED_ORDER_RE.search(head)
+    if s:
+        return _order(s["prefix"], s["num"], s.span())
+    return None
 
 
 def order_issuer(number: str) -> str | None:

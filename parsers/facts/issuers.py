@@ -20,6 +20,19 @@ _CANON: dict[str, tuple[str, ...]] = {
     "工业和信息化部": ("工信部", "中华人民共和国工业和信息化部"),
     "财政部": ("中华人民共和国财政部",),
     "国家发展和改革委员会": ("国家发展改革委", "国家发改委"),
+    # National commissions and administrations written in their short forms (issue 15): 国家卫生健康委,
+    # 国家中医药局. Their internal units (办公厅, 综合司, …司) follow through _unit_of_known.
+    "国家卫生健康委员会": ("国家卫生健康委", "国家卫健委"),
+    "国家民族事务委员会": ("国家民委",),
+    "国务院国有资产监督管理委员会": ("国务院国资委",),
+    "国家中医药管理局": ("国家中医药局",),
+    "国家药品监督管理局": ("国家药监局",),
+    "国家外汇管理局": ("国家外汇局",),
+    "国家移民管理局": ("国家移民局",),
+    "国家疾病预防控制局": ("国家疾控局",),
+    "国家市场监督管理总局": ("市场监管总局", "国家市场监管总局"),
+    "国家粮食和物资储备局": ("国家粮食和储备局",),
+    "中国民用航空局": ("中国民航局",),
     # Beijing; the S&T commission carries a double name since 2019 (one body, two plates).
     "北京市人民政府": ("北京市政府",),
     "北京市人民政府办公厅": ("北京市政府办公厅",),
@@ -92,6 +105,49 @@ _CITY_OF_HOST = (
 # Mirrors that censor words with "*" turn 人民政府 into 人民* (sites.md pitfall 18).
 _CENSORED_RE = re.compile(r"人民\*+$")
 
+# Short forms of body types (issue 15), for bodies not in the table: ``石家庄市卫生健康委`` →
+# ``石家庄市卫生健康委员会``, ``贵安新区管委会`` → ``贵安新区管理委员会``. The short form must follow a
+# place (国家, …省/市/区/县/州/盟/旗, …新区) so that 市委 (a Party committee) or a company never matches;
+# 管委会 follows any name (it is never anything but a 管理委员会).
+_TYPE_SHORT: tuple[tuple[str, str], ...] = (
+    ("发展改革委", "发展和改革委员会"),
+    ("发改委", "发展和改革委员会"),
+    ("卫生健康委", "卫生健康委员会"),
+    ("卫健委", "卫生健康委员会"),
+    ("经济信息化委", "经济和信息化委员会"),
+    ("经信委", "经济和信息化委员会"),
+    ("工业和信息化委", "工业和信息化委员会"),
+    ("住房城乡建设委", "住房和城乡建设委员会"),
+    ("住建委", "住房和城乡建设委员会"),
+    ("国资委", "国有资产监督管理委员会"),
+    ("民宗委", "民族宗教事务委员会"),
+    ("民委", "民族事务委员会"),
+    ("教委", "教育委员会"),
+    ("科委", "科学技术委员会"),
+    ("中医药局", "中医药管理局"),
+    ("药监局", "药品监督管理局"),
+    ("市场监管局", "市场监督管理局"),
+    ("医保局", "医疗保障局"),
+    ("疾控局", "疾病预防控制局"),
+)
+_PLACE_END = r"(?:国家|[\u4e00-\u9fff]{1,12}?(?:省|市|区|县|州|盟|旗))"
+_TYPE_SHORT_RE = re.compile(
+    r"^(?P<place>" + _PLACE_END + r")(?P<short>" + "|".join(s for s, _ in _TYPE_SHORT) + r")$"
+)
+_TYPE_FULL = dict(_TYPE_SHORT)
+_MGMT_SHORT_RE = re.compile(r"^(?P<body>[\u4e00-\u9fff]{2,20})管委会$")
+
+
+def _expanded_short_form(name: str) -> str | None:
+    """The full name of a body written in a type's short form, or None."""
+    m = _TYPE_SHORT_RE.match(name)
+    if m:
+        return m["place"] + _TYPE_FULL[m["short"]]
+    m = _MGMT_SHORT_RE.match(name)
+    if m:
+        return m["body"] + "管理委员会"
+    return None
+
 
 def city_of_url(url: str) -> str | None:
     low = url.lower()
@@ -125,29 +181,45 @@ def canonical(name: str, city: str | None = None) -> str | None:
         n = city + n
     if n in ALIASES:
         return ALIASES[n]
-    office = _office_of_known(n)
+    office = _unit_of_known(n)
     if office:
         return office
+    expanded = _expanded_short_form(n)
+    if expanded:
+        return ALIASES.get(expanded, expanded)
     if 2 <= len(n) <= 30 and _ORG_END_RE.search(n) and re.fullmatch(r"[\u4e00-\u9fff]+", n) \
             and not _MEDIA_RE.search(n):
         return n
     return None
 
 
-_OFFICE_RE = re.compile(r"^(?P<body>[\u4e00-\u9fff]{2,24}?)(?P<office>办公厅|办公室)$")
+# An internal unit of a body: its general office or a department (综合司, 规划发展与信息化司). A unit
+# name never contains another body's ending (局, 委, 部, 厅 other than 办公厅).
+_UNIT_RE = re.compile(r"^(?:办公厅|办公室|[\u4e00-\u9fff]{1,10}?司)$")
+_UNIT_BAD_RE = re.compile(r"[局委部院署府]|公司")
 
 
-def _office_of_known(name: str) -> str | None:
-    """``国家发展改革委办公厅`` → ``国家发展和改革委员会办公厅``: the general office of a body in the table,
-    written with any of that body's names, under the body's canonical name."""
-    m = _OFFICE_RE.match(name)
-    if not m:
-        return None
-    body = m["body"]
+def _body_canonical(body: str) -> str | None:
     if body.startswith("中华人民共和国") and body not in ALIASES:
         body = body[len("中华人民共和国") :]
-    canon = ALIASES.get(body)
-    return canon + m["office"] if canon else None
+    if body in ALIASES:
+        return ALIASES[body]
+    expanded = _expanded_short_form(body)
+    return ALIASES.get(expanded, expanded) if expanded else None
+
+
+def _unit_of_known(name: str) -> str | None:
+    """``国家发展改革委办公厅`` → ``国家发展和改革委员会办公厅``, ``国家中医药局综合司`` →
+    ``国家中医药管理局综合司``: a unit of a body in the table (or in a type's short form), written
+    with any of that body's names, under the body's canonical name. The longest body wins."""
+    for cut in range(len(name) - 2, 1, -1):
+        unit = name[cut:]
+        if not _UNIT_RE.match(unit) or (unit not in ("办公厅", "办公室") and _UNIT_BAD_RE.search(unit)):
+            continue
+        canon = _body_canonical(name[:cut])
+        if canon:
+            return canon + unit
+    return None
 
 
 def known(name: str, city: str | None = None) -> str | None:

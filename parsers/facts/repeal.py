@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docnumber import iter_doc_numbers
+from .docnumber import iter_doc_numbers, parse_order_number
 
 # Anchor on the verb (rare), then read the words right before it: far cheaper than trying an
 # all-optional pattern at every position of a long body.
@@ -35,11 +35,100 @@ def find_repeals(text: str) -> list[RepealEvent]:
             continue
         nums = iter_doc_numbers(m["num1"] or m["num2"] or "")
         number = nums[0].normalised if nums else None
+        if number is None and m["num1"]:
+            order = parse_order_number(m["num1"])  # 《…办法》（市政府令第98号）同时废止
+            number = order.normalised if order else None
+        if number is None and m["title"] is not None:
+            number = _order_before(text, m.start())
         if number is None and m["title"] is None:
             continue
         rule = "repeal.doc" if number else "repeal.title"
         out.extend(_listed_before(text, m.start(), v.end()))
         out.append(RepealEvent(number, m["title"], (m.start(), v.end()), rule))
+    return out
+
+
+# "2019年3月5日贵阳市人民政府令第51号公布的《…办法》同时废止": the order that promulgated the repealed
+# rule names it (its number is the repeal, issue 15). The order's name starts after a date, a comma
+# or a line start; a leading 原 / 以 / 由 is not part of it.
+_ORDER_BEFORE_RE = re.compile(
+    r"(?:^|(?<=[日，,。；;、\s]))(?:原|以|由)?(?P<prefix>[\u4e00-\u9fff]{2,20}?令)\s*第\s*(?P<num>\d{1,4})\s*号"
+    r"(?:公布|发布|印发|颁布)(?:施行)?的\s*$"
+)
+
+
+def _order_before(text: str, title_start: int) -> str | None:
+    m = _ORDER_BEFORE_RE.search(text, max(0, title_start - 40), title_start)
+    if not m or re.search(r"的|关于|通知|根据|依据", m["prefix"]):
+        return None
+    return f"{m['prefix']}第{int(m['num'])}号"
+
+
+# A 废止决定's list (issue 15): "决定废止以下规范性文件：" or a heading "一、废止的规范性文件", then one
+# document per list item or table row ("1.《…》（潭政发〔2018〕12号）", "1\t…\t石政发〔2017〕21号"); or the
+# list first and "上述文件同时废止" after it. Every number in the items is repealed. The list ends at
+# the next heading (二、修改的规范性文件) or prose line.
+_LIST_OPEN_RE = re.compile(
+    r"废止[^。；;，,\n]{0,20}?(?:以下|下列|如下)|(?:以下|下列|如下)[^。\n]{0,24}?(?:予以|同时|一并)?废止"
+    r"|^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])?\s*(?:决定)?(?:予以)?废止(?:的)?"
+    r"[^\n。，,：:]{0,12}?(?:文件|规章|目录|清单)[^\n。，,：:]{0,8}$",
+    re.M,
+)
+_LIST_CLOSE_RE = re.compile(r"^\s*(?:上述|以上)[^。\n]{0,30}?(?:同时|一并)?(?:予以)?废止", re.M)
+_ITEM_RE = re.compile(r"^\s*(?:\d{1,3}\s*[.．、)）\t]|[（(]\d{1,3}[)）]|\d{1,3}\s+(?=\S))")
+_HEADING_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])")
+# A table cell on a line of its own (a table laid out with whitespace between its tags): short, no
+# sentence punctuation, not a lead-in ending in a colon.
+_CELL_RE = re.compile(r"^[^。；;：:\n]{1,80}$")
+_CITE_LEAD_RE = re.compile(r"根据|依据|按照|参照|对照|违反|贯彻|落实")
+# "有下列情形之一的，予以废止：" lists conditions, not documents.
+_CONDITION_RE = re.compile(r"情形|情况|条件|行为|之一")
+
+
+def _list_items(lines: list[str]) -> list[str]:
+    items: list[str] = []
+    for line in lines[:80]:
+        if not line.strip():
+            continue
+        if _ITEM_RE.match(line) or (_CELL_RE.match(line) and not _HEADING_RE.match(line)):
+            items.append(line)
+            continue
+        break  # a heading or a prose line: the list is over
+    return items
+
+
+def _events_of_items(items: list[str], text: str, offset: int) -> list[RepealEvent]:
+    out: list[RepealEvent] = []
+    for line in items:
+        if _CITE_LEAD_RE.search(line):
+            continue
+        title = re.search(r"《([^》\n]{1,80})》", line)
+        for d in iter_doc_numbers(line):
+            start = text.find(line, offset)
+            out.append(RepealEvent(d.normalised, title[1] if title else None, (start, start + len(line)),
+                                   "repeal.list"))
+    return out
+
+
+def find_listed_repeals(text: str) -> list[RepealEvent]:
+    """The documents a 废止决定 lists (see _LIST_OPEN_RE)."""
+    out: list[RepealEvent] = []
+    for m in _LIST_OPEN_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        if line_end < 0:
+            continue
+        if re.search(r"[。；;]", text[m.end() : line_end].rstrip("。")):
+            continue  # the sentence goes on past the verb: no list follows it
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _CONDITION_RE.search(text[line_start:line_end]):
+            continue
+        items = _list_items(text[line_end + 1 :].split("\n"))
+        out.extend(_events_of_items(items, text, line_end + 1))
+    for m in _LIST_CLOSE_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[:line_start].rstrip("\n").split("\n")
+        items = list(reversed(_list_items(list(reversed(before)))))
+        out.extend(_events_of_items(items, text, max(0, line_start - sum(len(i) + 1 for i in items) - 1)))
     return out
 
 
