@@ -91,8 +91,9 @@ def test_blind2_split_does_not_regress() -> None:
 def test_blind3_split_does_not_regress() -> None:
     """blind3/ was written by a third helper that had read neither parsers/, the tests nor the other
     corpora's pages and generators (pages in its own idea of real sites' markup), frozen before the
-    extractor ran on it. Floors: its scores after stop 28's rules. Two title classes it showed (joint titles
-    led by the site's bureau, cut ArticleTitle metas) were fixed on other pages since: a seen split for
-    titles, held-out for the rest."""
-    floors = {"doc_number": 0.92, "written_date": 0.97, "published_date": 0.91, "issuers": 0.88, "repeals": 0.62}
+    extractor ran on it. Its before-scores are in its README; the classes it showed (joint titles led by
+    the site's bureau, cut ArticleTitle metas, issuer short forms, 文号 prefixes and order lines, listed
+    repeals) were then fixed on other pages (classes4/, test_generic_titles.py): since stop 28 a seen
+    split. Floors: its scores after those rules."""
+    floors = {"written_date": 0.97, "published_date": 0.91}
     _check(evaluate(PAGES / "blind3"), floors, 1.0)
