@@ -296,15 +296,16 @@ def _notify(factory: sessionmaker[Session], now: dt.datetime, make_channel: Any 
 
 
 class _Relay:
-    """aiosmtpd handler that counts messages and sessions (and keeps nothing)."""
+    """aiosmtpd handler that counts messages and sessions (keeps no message)."""
 
     def __init__(self) -> None:
         self.messages = 0
-        self.sessions: set[int] = set()
+        # Keyed by id() with the session kept: a finished session's id would be reused by the next one.
+        self.sessions: dict[int, Any] = {}
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages += 1
-        self.sessions.add(id(session))
+        self.sessions[id(session)] = session
         return "250 OK"
 
 

@@ -3,7 +3,8 @@
 Against real aiosmtpd relays on 127.0.0.1: digests of one notify run share a connection per relay and
 account (one TLS handshake, one AUTH), a relay that dropped an idle connection costs a reconnect and
 no message, an error closes only the connection it happened on, and the run leaves no connection open.
-Sessions are told apart by the aiosmtpd session object each message arrived on.
+Sessions are told apart by the aiosmtpd session object each message arrived on (kept, not its id():
+a finished session's id is reused by the next one).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ T0 = dt.datetime(2026, 12, 1, 2, 0, tzinfo=dt.UTC)
 class Relay:
     """Keeps each message with the session it came on; counts QUITs; refuses listed recipients."""
 
-    messages: list[tuple[int, Any]] = field(default_factory=list)
+    messages: list[tuple[Any, Any]] = field(default_factory=list)  # (session, envelope)
     quits: int = 0
     refuse: set[str] = field(default_factory=set)
     auth_mechanisms: list[str] = field(default_factory=list)
@@ -52,7 +53,7 @@ class Relay:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append((id(session), envelope))
+        self.messages.append((session, envelope))
         return "250 Message accepted for delivery"
 
     async def handle_QUIT(self, server: Any, session: Any, envelope: Any) -> str:
@@ -60,7 +61,7 @@ class Relay:
         return "221 Bye"
 
     def sessions(self) -> int:
-        return len({sid for sid, _ in self.messages})
+        return len({id(session) for session, _ in self.messages})  # every session still referenced here
 
     def recipients(self) -> list[str]:
         return sorted(r for _, env in self.messages for r in env.rcpt_tos)
