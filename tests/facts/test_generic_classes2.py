@@ -7,14 +7,12 @@ the extractor ran on them (README there). Every page is read under every variati
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from parsers.decode import decode_html
 from parsers.facts.evaluate import predicted_page
 from parsers.facts.funding import find_funding
 from parsers.facts.issuers import canonical
@@ -22,17 +20,17 @@ from parsers.facts.pilot_zones import find_pilot_zone_events
 from parsers.generic import byline_meta, split_date
 from parsers.titles import is_labelled_line, is_lead_sentence
 from tests.facts.pages_rules.build import VARIATIONS, encodings
+from tests.facts.pages_rules.labelled import as_labelled, labelled, labels_digest, load_cases, variable_html
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes2"
-CASES: list[dict[str, Any]] = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))["cases"]
+CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "93f782d4e44aa978a8b6494d1e35300faf93267a608733979a669b8a100af22c"
-_FUNDING = ("max_amount_yuan", "ratio", "fund_size_yuan")
 OPEN: set[int] = set()  # classes whose fix is still to come on this branch (none)
 
 
 def test_labels_are_frozen() -> None:
-    assert hashlib.sha256((PAGES / "labels.json").read_bytes()).hexdigest() == FROZEN
+    assert labels_digest(PAGES) == FROZEN
 
 
 def test_composition() -> None:
@@ -44,35 +42,12 @@ def test_composition() -> None:
     assert not {c["host"] for c in CASES} & seen
 
 
-def _as_labelled(got: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
-    out = {k: got.get(k) for k in expected if k not in ("funding", "pilot_zone_cities", "repeals")}
-    out["pilot_zone_cities"] = sorted(got.get("pilot_zone_cities") or [])
-    out["repeals"] = sorted(got.get("repeals") or [])
-    if "funding" in expected:
-        out["funding"] = sorted(tuple(f[k] or 0 for k in _FUNDING) for f in got.get("funding") or [])
-    return out
-
-
-def _expected(expected: dict[str, Any]) -> dict[str, Any]:
-    out = dict(expected)
-    out["pilot_zone_cities"] = sorted(expected["pilot_zone_cities"])
-    out["repeals"] = sorted(expected["repeals"])
-    if "funding" in expected:
-        out["funding"] = sorted(tuple(f[k] or 0 for k in _FUNDING) for f in expected["funding"])
-    return out
-
-
-def _html(case: dict[str, Any]) -> str:
-    text, _ = decode_html((PAGES / case["file"]).read_bytes(), None)
-    return text.replace("charset='gbk'", "charset='utf-8'")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_every_labelled_field(case: dict[str, Any]) -> None:
     if case["class"] in OPEN:
         pytest.xfail("class not fixed yet")
     got = predicted_page((PAGES / case["file"]).read_bytes(), case["url"])
-    assert _as_labelled(got, case["expected"]) == _expected(case["expected"])
+    assert as_labelled(got, case["expected"]) == labelled(case["expected"])
 
 
 @pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
@@ -80,9 +55,9 @@ def test_every_labelled_field(case: dict[str, Any]) -> None:
 def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
     if case["class"] in OPEN:
         pytest.xfail("class not fixed yet")
-    for encoding, data in encodings(VARIATIONS[variation](_html(case))):
+    for encoding, data in encodings(VARIATIONS[variation](variable_html(PAGES / case["file"]))):
         got = predicted_page(data, case["url"])
-        assert _as_labelled(got, case["expected"]) == _expected(case["expected"]), (variation, encoding)
+        assert as_labelled(got, case["expected"]) == labelled(case["expected"]), (variation, encoding)
 
 
 # ---------------------------------------------------------------- the rules on their own

@@ -8,29 +8,28 @@ ran on them, read under every variation of build.py in UTF-8 and GBK; then each 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from parsers.decode import decode_html
 from parsers.facts.evaluate import predicted_page
 from parsers.facts.pilot_zones import find_pilot_zone_events
 from parsers.generic import split_date
 from parsers.titles import is_byline
 from tests.facts.pages_rules.build import VARIATIONS, encodings
+from tests.facts.pages_rules.labelled import as_labelled, labelled, labels_digest, load_cases, variable_html
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes3"
-CASES: list[dict[str, Any]] = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))["cases"]
+CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "a45ac8c7cd575300712e34f3c286ec64c8799120ec32b3c6460b00d346f3613a"
 CLASSES = {"A", "B", "C", "D", "E"}
 
 
 def test_labels_are_frozen() -> None:
-    assert hashlib.sha256((PAGES / "labels.json").read_bytes()).hexdigest() == FROZEN
+    assert labels_digest(PAGES) == FROZEN
 
 
 def test_composition() -> None:
@@ -50,39 +49,19 @@ def test_composition() -> None:
     assert not {c["host"] for c in CASES} & seen
 
 
-def _as_labelled(got: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
-    out = {k: got.get(k) for k in expected if k not in ("pilot_zone_cities", "repeals", "attachments")}
-    for k in ("pilot_zone_cities", "repeals", "attachments"):
-        out[k] = sorted(got.get(k) or [])
-    return out
-
-
-def _expected(expected: dict[str, Any]) -> dict[str, Any]:
-    out = dict(expected)
-    for k in ("pilot_zone_cities", "repeals", "attachments"):
-        out[k] = sorted(expected[k])
-    return out
-
-
-def _html(case: dict[str, Any]) -> str:
-    text, _ = decode_html((PAGES / case["file"]).read_bytes(), None)
-    # a GBK page writes © as an entity (GBK has no such character)
-    return text.replace("charset=gbk", "charset=utf-8").replace("©", "&copy;")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_every_labelled_field(case: dict[str, Any]) -> None:
     got = predicted_page((PAGES / case["file"]).read_bytes(), case["url"])
-    assert _as_labelled(got, case["expected"]) == _expected(case["expected"])
+    assert as_labelled(got, case["expected"]) == labelled(case["expected"])
 
 
 @pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    html = VARIATIONS[variation](_html(case)).replace("charset=utf-8", "charset='utf-8'")
+    html = VARIATIONS[variation](variable_html(PAGES / case["file"]))
     for encoding, data in encodings(html):
         got = predicted_page(data, case["url"])
-        assert _as_labelled(got, case["expected"]) == _expected(case["expected"]), (variation, encoding)
+        assert as_labelled(got, case["expected"]) == labelled(case["expected"]), (variation, encoding)
 
 
 # ---------------------------------------------------------------- the rules on their own

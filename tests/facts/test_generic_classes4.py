@@ -6,30 +6,29 @@ Every page is read under every variation of build.py in UTF-8 and GBK."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from parsers.decode import decode_html
 from parsers.facts.docnumber import iter_doc_numbers, order_in_lines
 from parsers.facts.evaluate import predicted_page
 from parsers.facts.issuers import canonical, split_issuers
 from parsers.facts.repeal import find_listed_repeals, find_repeals
 from parsers.facts.script import normalise
 from tests.facts.pages_rules.build import VARIATIONS, encodings
+from tests.facts.pages_rules.labelled import as_labelled, labelled, labels_digest, load_cases, variable_html
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes4"
-CASES: list[dict[str, Any]] = json.loads((PAGES / "labels.json").read_text(encoding="utf-8"))["cases"]
+CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "2c50449fa7b1bfbbd7ace6a921659107a0b9343ec47d52210120b1777c3e3292"
 OPEN: set[int] = set()  # classes whose fix is still to come on this branch (none)
 
 
 def test_labels_are_frozen() -> None:
-    assert hashlib.sha256((PAGES / "labels.json").read_bytes()).hexdigest() == FROZEN
+    assert labels_digest(PAGES) == FROZEN
 
 
 def test_composition() -> None:
@@ -43,25 +42,12 @@ def test_composition() -> None:
     assert not {c["host"] for c in CASES} & seen
 
 
-def _fields(got: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
-    return {k: sorted(got.get(k) or []) if isinstance(expected[k], list) else got.get(k) for k in expected}
-
-
-def _expected(expected: dict[str, Any]) -> dict[str, Any]:
-    return {k: sorted(v) if isinstance(v, list) else v for k, v in expected.items()}
-
-
-def _html(case: dict[str, Any]) -> str:
-    text, _ = decode_html((PAGES / case["file"]).read_bytes(), None)
-    return text.replace("charset='gbk'", "charset='utf-8'").replace("charset=gbk", "charset=utf-8")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_every_labelled_field(case: dict[str, Any]) -> None:
     if case["class"] in OPEN:
         pytest.xfail("class not fixed yet")
     got = predicted_page((PAGES / case["file"]).read_bytes(), case["url"])
-    assert _fields(got, case["expected"]) == _expected(case["expected"])
+    assert as_labelled(got, case["expected"]) == labelled(case["expected"])
 
 
 @pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
@@ -69,9 +55,9 @@ def test_every_labelled_field(case: dict[str, Any]) -> None:
 def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
     if case["class"] in OPEN:
         pytest.xfail("class not fixed yet")
-    for encoding, data in encodings(VARIATIONS[variation](_html(case))):
+    for encoding, data in encodings(VARIATIONS[variation](variable_html(PAGES / case["file"]))):
         got = predicted_page(data, case["url"])
-        assert _fields(got, case["expected"]) == _expected(case["expected"]), (variation, encoding)
+        assert as_labelled(got, case["expected"]) == labelled(case["expected"]), (variation, encoding)
 
 
 # ---------------------------------------------------------------- class 1: issuer short forms

@@ -1,0 +1,49 @@
+"""The labelled class pages (``classes2/`` … ``classes4/``) read the way every class test reads them.
+
+One comparison for all of them: list fields as sorted lists, funding as sorted (max amount, ratio,
+fund size) tuples; and one way to hand a page to build.py's variations (its charset declared as
+``charset='utf-8'``, which ``encodings`` swaps for GBK, and ``©``, which GBK lacks, as an entity).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from parsers.decode import decode_html
+
+FUNDING_KEYS = ("max_amount_yuan", "ratio", "fund_size_yuan")
+
+
+def load_cases(folder: Path) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["cases"]
+    return cases
+
+
+def labels_digest(folder: Path) -> str:
+    return hashlib.sha256((folder / "labels.json").read_bytes()).hexdigest()
+
+
+def _form(key: str, value: Any) -> Any:
+    if key == "funding":
+        return sorted(tuple(f.get(k) or 0 for k in FUNDING_KEYS) for f in value or [])
+    return sorted(value) if isinstance(value, list | tuple) else value
+
+
+def as_labelled(got: dict[str, Any], expected: dict[str, Any]) -> dict[str, Any]:
+    """The extractor's values of the labelled fields, in the labels' form."""
+    return {k: _form(k, got.get(k) or ([] if isinstance(v, list) else None)) for k, v in expected.items()}
+
+
+def labelled(expected: dict[str, Any]) -> dict[str, Any]:
+    return {k: _form(k, v) for k, v in expected.items()}
+
+
+def variable_html(path: Path) -> str:
+    """The page as text for build.py's variations, declared UTF-8 the way ``encodings`` expects."""
+    text, _ = decode_html(path.read_bytes(), None)
+    return re.sub(r"charset=['\"]?(?:gbk|gb2312|gb18030|utf-8)['\"]?", "charset='utf-8'", text,
+                  flags=re.I).replace("©", "&copy;")
