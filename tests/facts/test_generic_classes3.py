@@ -18,8 +18,8 @@ from parsers.facts.evaluate import predicted_page
 from parsers.facts.pilot_zones import find_pilot_zone_events
 from parsers.generic import split_date
 from parsers.titles import is_byline
-from tests.facts.pages_rules.build import VARIATIONS, encodings
-from tests.facts.pages_rules.labelled import as_labelled, labelled, labels_digest, load_cases, variable_html
+from tests.facts.pages_rules.build import VARIATIONS
+from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, labels_digest, load_cases
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes3"
 CASES = load_cases(PAGES)
@@ -51,17 +51,13 @@ def test_composition() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_every_labelled_field(case: dict[str, Any]) -> None:
-    got = predicted_page((PAGES / case["file"]).read_bytes(), case["url"])
-    assert as_labelled(got, case["expected"]) == labelled(case["expected"])
+    assert_reads(PAGES, case)
 
 
 @pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    html = VARIATIONS[variation](variable_html(PAGES / case["file"]))
-    for encoding, data in encodings(html):
-        got = predicted_page(data, case["url"])
-        assert as_labelled(got, case["expected"]) == labelled(case["expected"]), (variation, encoding)
+    assert_reads_under(PAGES, case, variation)
 
 
 # ---------------------------------------------------------------- the rules on their own

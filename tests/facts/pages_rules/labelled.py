@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from parsers.decode import decode_html
+from parsers.facts.evaluate import predicted_page
+from tests.facts.pages_rules.build import VARIATIONS, encodings
 
 FUNDING_KEYS = ("max_amount_yuan", "ratio", "fund_size_yuan")
 
@@ -47,3 +49,16 @@ def variable_html(path: Path) -> str:
     text, _ = decode_html(path.read_bytes(), None)
     return re.sub(r"charset=['\"]?(?:gbk|gb2312|gb18030|utf-8)['\"]?", "charset='utf-8'", text,
                   flags=re.I).replace("©", "&copy;")
+
+
+def assert_reads(folder: Path, case: dict[str, Any]) -> None:
+    """The page as served gives every labelled value."""
+    got = predicted_page((folder / case["file"]).read_bytes(), case["url"])
+    assert as_labelled(got, case["expected"]) == labelled(case["expected"])
+
+
+def assert_reads_under(folder: Path, case: dict[str, Any], variation: str) -> None:
+    """The page under one of build.py's variations, in UTF-8 and GBK, gives every labelled value."""
+    for encoding, data in encodings(VARIATIONS[variation](variable_html(folder / case["file"]))):
+        got = predicted_page(data, case["url"])
+        assert as_labelled(got, case["expected"]) == labelled(case["expected"]), (variation, encoding)
