@@ -10,7 +10,14 @@ from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
 from parsers.facts.dates import parse_meta_date
-from parsers.generic import byline_meta, date_under_heading, main_node, page_attachments, region_text
+from parsers.generic import (
+    byline_meta,
+    date_above_heading,
+    date_under_heading,
+    main_node,
+    page_attachments,
+    region_text,
+)
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
@@ -95,13 +102,22 @@ def _glued_labels(label: str, rest: str) -> list[tuple[str, str]]:
     return [(n, v) for n, v in out if v]
 
 
+_VALUE_MAX = 80  # a metadata value is a name, a number or a date: longer is the article after the grid
+
+
 def _following_value(el: Any) -> str:
+    """The value in the element after a bare label (``<td>文号：</td><td>X</td>``), or after the label's
+    row. An empty value cell (``<b>发布机构：</b><i></i>``) is an empty field: the text further on (the
+    next row's label, the article after the grid) is not its value."""
+    after = el.getnext()
+    if after is not None and isinstance(after.tag, str) and not _el_text(after) and not clean(el.tail):
+        return ""
     parent = el.getparent()
-    for nxt in (el.getnext(), parent.getnext() if parent is not None else None):
+    for nxt in (after, parent.getnext() if parent is not None else None):
         if nxt is not None and isinstance(nxt.tag, str):
             text = _el_text(nxt)
             if text and not _LABEL_RE.match(text):
-                return text
+                return text if len(text) <= _VALUE_MAX else ""
     return clean(el.tail)
 
 
@@ -216,7 +232,7 @@ def generic_detail(text: str, url: str) -> DetailPage:
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)
     if "发布日期" not in meta:
-        under = date_under_heading(sel, main, choice.title)
+        under = date_under_heading(sel, main, choice.title) or date_above_heading(sel, main, choice.title)
         if under:
             meta["发布日期"] = under
     if "发布日期" not in meta and "发文日期" in byline:

@@ -349,6 +349,63 @@ def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
     return ""
 
 
+_ABOVE_LEVELS = 3  # the heading, and up to two wrappers of it (<div class="tit"><h2>), inside the head
+_ABOVE_SIBLINGS = 3  # the date is one of the few lines right above the heading (date, source, share bar)
+_HEAD_LINE_MAX = 40  # a head line's length: longer is the text or a nav bar, not the head's date
+
+
+def date_above_heading(sel: Selector, main: Any | None, title: str) -> str:
+    """A date standing alone on one of the lines right above the document's own heading, inside the
+    news head that holds it (``<div class="header-time"><span>2026</span><span>11/20</span>…</div>``
+    then the source line, then ``<h1>``): the visible publication date of news templates that print
+    it first. Only the heading's own block is read (climbing stops at a wrapper of the main text or at
+    ``<body>``), so a site header's date (``2026年6月10日 星期三``) and a sidebar's list dates are not."""
+    heading = _heading_element(sel, title)
+    node = heading
+    for _ in range(_ABOVE_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            break
+        sibling = node.getprevious()
+        for _ in range(_ABOVE_SIBLINGS):
+            if sibling is None:
+                break
+            found = _head_line_date(sibling)
+            if found is None:
+                break  # a long block (text, nav): the head ends here
+            if found:
+                return found
+            sibling = sibling.getprevious()
+        parent = node.getparent()
+        if parent is None or (main is not None and any(d is main for d in parent.iterdescendants())):
+            break
+        node = parent
+    return ""
+
+
+def _heading_element(sel: Selector, title: str) -> Any | None:
+    if not title:
+        return None
+    for el in sel.root.iter():
+        if isinstance(el.tag, str) and el.tag not in SKIP_TAGS and not inside_link(el) \
+                and clean("".join(el.itertext())) == title:
+            return el
+    return None
+
+
+def _head_line_date(el: Any) -> str | None:
+    """The date a short head line reads as (``""`` for another short line: a source, a share bar);
+    ``None`` for a block too long to be a head line."""
+    if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        return ""
+    text = clean(" ".join(clean(t) for t in el.itertext() if isinstance(t, str) and clean(t)))
+    if len(text) > _HEAD_LINE_MAX:
+        return None
+    if "星期" in text or any(True for _ in el.iter("a")):
+        return ""  # a site header's "today" (…星期三), a link line
+    m = _BARE_DATE_RE.match(text)
+    return clean(m.group(1)) if m else split_date(text)
+
+
 def _beside(block: Any | None, heading: Any | None) -> bool:
     """A small chrome-named block (``<div class="header-time">``) that is a sibling of the heading (or
     of a block holding it) in the news head: the head's date, not the site's header."""

@@ -191,6 +191,20 @@ def _issuers(
     return []
 
 
+def _named_issuers(title: Source, metas: dict[str, Source], city: str | None) -> list[str]:
+    """The issuers the metadata or the title's ``X关于…`` name, before any signature is read: they tell
+    the page's own signature from that of a document it forwards."""
+    for key in _ISSUER_META_KEYS:
+        src = metas.get(key)
+        names = split_issuers(src.text, city) if src and src.text.strip() else []
+        if names:
+            return names
+    m = _TITLE_ISSUER_RE.match(title.text)
+    if not m:
+        return []
+    return split_issuers("、".join(p for p in _SPLIT_WORDS_RE.split(m["iss"]) if p), city, strict=True)
+
+
 def _order_issuer(docnum: Evidence | None, city: str | None) -> list[tuple[str, Evidence]]:
     """An order is issued by the body its number names (国务院令 → 国务院): orders are signed by a
     person (总理 李强), so there is no organisation signature to read."""
@@ -298,7 +312,8 @@ def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
     # One rule per clause: the same cap stated in two different clauses is two rules. Two
     # repeats are dropped: an exact repeat (same numbers AND same clause text, e.g. the title
     # repeated as the body's first line), and a headline (the title or a heading line) that
-    # only restates the numbers of a rule that a body clause states in full.
+    # only restates numbers of a rule that a body clause states in full (the headline's "最高补助2000万元"
+    # over the clause's "按…30%给予补助，单个项目最高2000万元": the headline leaves the ratio out).
     # A news teaser ("单个项目支持金额最高2亿元、建设……" opening the body) is a headline too: it sums
     # up the clauses that follow.
     found = [(src, fr, src.name == "title" or is_heading(src.text, fr.span) or _in_lead(src, fr.span))
@@ -308,7 +323,7 @@ def _funding_events(texts: list[Source]) -> list[dict[str, Any]]:
     seen: set[tuple[int | None, float | None, int | None, str]] = set()
     for src, fr, heading in found:
         key = (*_triple(fr), _WS_RE.sub("", fr.text))
-        if key in seen or (heading and _triple(fr) in in_clauses):
+        if key in seen or (heading and any(_restates(_triple(fr), c) for c in in_clauses)):
             continue
         seen.add(key)
         out.append(
@@ -324,6 +339,12 @@ def _in_lead(src: Source, span: tuple[int, int]) -> bool:
     line = src.text[: src.text.find("\n")] if "\n" in src.text else src.text
     cut = line.find("…")
     return src.name == "body" and cut != -1 and span[1] <= cut
+
+
+def _restates(headline: tuple[Any, ...], clause: tuple[Any, ...]) -> bool:
+    """Every number the headline gives is the clause's, in the same role."""
+    pairs = zip(headline, clause, strict=True)
+    return any(h is not None for h in headline) and all(h is None or h == c for h, c in pairs)
 
 
 def _triple(fr: FundingRule) -> tuple[int | None, float | None, int | None]:
@@ -390,8 +411,8 @@ def extract_facts(doc: DocText) -> Facts:
     if dn:
         evidence.append(dn[2])
 
-    sig = find_signature(body.text)
     city = city_of_url(doc.url or "") or city_prefix(title.text)
+    sig = find_signature(body.text, _named_issuers(title, metas, city))
     issuers = _issuers(title, body, metas, sig, city, dn[2] if dn else None)
     evidence.extend(ev for _, ev in issuers)
 

@@ -18,7 +18,7 @@ from .amounts import AMOUNT_RE, AMOUNT_SCALE, amount_yuan
 
 _SENTENCE_RE = re.compile(r"[^。；;!！?？\n]+")
 _CAP_CUE_RE = re.compile(r"(?:最高|不超过|不高于|最多|上限为?|封顶|至多)[^\d，。,：:]{0,8}$")
-_FIXED_BEFORE_RE = re.compile(r"(?:给予|奖励|补助|资助|补贴|资金支持|一次性)\s*$")
+_FIXED_BEFORE_RE = re.compile(r"(?:给予|奖励|补助|资助|补贴|资金支持|一次性|(?:奖励|补助|资助|补贴)资金)\s*$")
 _FIXED_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助|补贴|资金支持|支持|扶持|经费支持)")
 _FUND_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,15}?基金")
 _FUND_BEFORE_RE = re.compile(r"(?:基金(?:总)?规模|总规模|规模)(?:为|达到?|约)?\s*$")
@@ -33,6 +33,12 @@ _POOL_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,8}?(?:专项资金|资金池
 # is not a fund; targets (产值达到300亿元, 营业收入, 规模超过) never reach this verb.
 _ALLOCATION_BEFORE_RE = re.compile(
     r"(?:安排|筹措)(?:省级|市级|州级|县级|区级|本级)?(?:财政)?(?:专项资金|专项经费|引导资金|资金|经费|预算)?"
+    r"(?:共计|总计|合计|累计)?\s*$"
+)
+# The programme named between the verb and the amount: "省财政安排2026年省级数字经济发展专项资金3亿元",
+# "每年统筹安排人工智能产业发展引导资金5000万元" (a year may lead the name; no other digits, no clause break).
+_NAMED_ALLOCATION_BEFORE_RE = re.compile(
+    r"(?:安排|筹措)(?:20\d{2}年度?)?[^，。,；;、：:\d]{0,24}?(?:专项资金|引导资金|专项经费|发展资金|资金|经费)"
     r"(?:共计|总计|合计|累计)?\s*$"
 )
 _PER_RECIPIENT_RE = re.compile(r"对|每家|每个|每项|每户|单个|单家|单项|给予")
@@ -143,6 +149,8 @@ def _is_fund(s: str, a: _Amt) -> bool:
     if _FUND_AFTER_RE.match(s[a.end :]):
         return True
     if _ALLOCATION_BEFORE_RE.search(s[max(0, a.start - 14) : a.start]) and not _per_recipient(s, a):
+        return True
+    if _NAMED_ALLOCATION_BEFORE_RE.search(s[max(0, a.start - 40) : a.start]) and not _per_recipient(s, a):
         return True
     before = s[max(0, a.start - 8) : a.start]
     if _BUDGET_BEFORE_RE.search(before):

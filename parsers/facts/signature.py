@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from .dates import iter_dates, parse_compact
@@ -54,19 +55,31 @@ def _date_of_line(line: Line) -> tuple[dt.date | None, str] | None:
     return None
 
 
-def find_signature(text: str) -> Signature | None:
+def find_signature(text: str, own: Collection[str] = ()) -> Signature | None:
+    """The first signature block; with ``own`` (the page's issuers as its title or metadata name
+    them), the first one signed by one of them, if any is: a forwarding notice may print the forwarded
+    document, with its signature, before its own (``…转发给你们。`` / 江苏省科学技术厅 / 2026年4月2日 /
+    扬州市人民政府办公室 / 2026年4月20日)."""
+    first: Signature | None = None
+    for sig in iter_signatures(text):
+        if not own or {name for name, _ in sig.orgs} & set(own):
+            return sig
+        first = first or sig
+    return first
+
+
+def iter_signatures(text: str) -> Iterator[Signature]:
     lines = _lines(text)
     for i, line in enumerate(lines):
         got = _date_of_line(line)
         if got is None:
             same = _org_and_date(line)
             if same:
-                return same
+                yield same
             continue
         orgs = _org_lines(lines, i)
         if orgs:
-            return Signature(tuple(orgs), got[0], line, got[1])
-    return None
+            yield Signature(tuple(orgs), got[0], line, got[1])
 
 
 def _org_and_date(line: Line) -> Signature | None:
