@@ -15,12 +15,16 @@ from .docnumber import is_own_number_position, iter_doc_numbers, order_in_head
 from .issuers import split_issuers
 from .model import DocText, Facts
 from .script import normalise
-from .signature import find_person_signature, find_signature
+from .signature import find_person_signature, iter_signatures
 
 _HEAD = 600
+# The reason a signature block loses to another block: api.py takes the page's own (signed by the issuer
+# its title or metadata names), so this one is a forwarded or attached document's.
+_NOT_OWN_BLOCK = "another signature block than the page's own (a forwarded or attached document's)"
 
 
 def _row(fld: str, rule: str, value: str, text: str) -> dict[str, str]:
+    """One candidate; a row may carry ``why``, the reason it lost when no general one applies."""
     return {"field": fld, "rule": rule, "value": value, "text": text}
 
 
@@ -51,9 +55,11 @@ def _date_rows(doc: DocText) -> list[dict[str, str]]:
             if got:
                 rows.append(_row(fld, f"date.meta:{key}", got.date.isoformat(), doc.meta[key]))
     body = normalise(doc.body)
-    sig = find_signature(body)
-    if sig and sig.date:
-        rows.append(_row("written_date", sig.rule, sig.date.isoformat(), sig.date_line.text))
+    for sig in iter_signatures(body):
+        if sig.date:
+            signers = "、".join(n for n, _ in sig.orgs)
+            rows.append({**_row("written_date", sig.rule, sig.date.isoformat(), sig.date_line.text),
+                         "why": f"{_NOT_OWN_BLOCK} (signed by {signers})"})
     person = find_person_signature(body)
     if person:
         rows.append(_row("written_date", "signature.person", person[0].isoformat(), person[1].text))
@@ -70,15 +76,16 @@ def _issuer_rows(doc: DocText) -> list[dict[str, str]]:
             only_known = key == "ContentSource"
             for name in split_issuers(normalise(doc.meta[key]), only_known=only_known) or ["(not an issuer)"]:
                 rows.append(_row("issuers", f"issuer.meta:{key}", name, doc.meta[key]))
-    sig = find_signature(normalise(doc.body))
-    if sig:
-        rows.extend(_row("issuers", "issuer.signature", n, ln.text) for n, ln in sig.orgs)
+    for sig in iter_signatures(normalise(doc.body)):
+        rows.extend({**_row("issuers", "issuer.signature", n, ln.text), "why": _NOT_OWN_BLOCK} for n, ln in sig.orgs)
     return rows
 
 
 def _verdicts(rows: list[dict[str, str]], won: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     winner_rule: dict[str, str] = {}
+    # A row's own reason applies when a row of the same rule won (two signature blocks, one the page's).
+    won_rules = {(r["field"], r["rule"]) for r in rows if r["value"] in won.get(r["field"], ())}
     for row in rows:
         fld = row["field"]
         values = won.get(fld, ())
@@ -96,11 +103,13 @@ def _verdicts(rows: list[dict[str, str]], won: dict[str, tuple[str, ...]]) -> li
             verdict = "lost: not a known issuing body (a media outlet or the reposting site)"
         elif fld in winner_rule and "PubDate" in row["rule"]:
             verdict = f"lost: a hidden <meta> date (often the page's generation time) ranks below {winner_rule[fld]}"
+        elif "why" in row and (fld, row["rule"]) in won_rules:
+            verdict = "lost: " + row["why"]
         elif fld in winner_rule:
             verdict = f"lost: lower precedence than {winner_rule[fld]}"
         else:
             verdict = "lost: outranked by a rule listed in docs/extraction.md"
-        out.append({**row, "verdict": verdict})
+        out.append({**{k: v for k, v in row.items() if k != "why"}, "verdict": verdict})
     return out
 
 

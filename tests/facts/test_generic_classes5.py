@@ -149,3 +149,16 @@ def test_a_long_text_after_a_label_row_is_no_value() -> None:
     article = "<div>" + "日前，科技部复函某市人民政府，支持某市建设试验区。" * 4 + "</div>"
     html = f"<html><body><ul><li>发布机构：</li><li>发文字号：</li></ul>{article}</body></html>"
     assert "发布机构" not in generic_detail(html, "https://www.example-city.gov.cn/a.html").meta
+
+
+def test_explain_says_why_the_forwarded_signature_lost() -> None:
+    from parsers.notice import parse_bytes
+
+    case = next(c for c in CASES if c["id"] == "c2_forward_sig_last__yangzhou")
+    record = parse_bytes((PAGES / case["file"]).read_bytes(), case["url"], is_text=False, source=None, channel=None,
+                         with_evidence=True)
+    rows = [r for r in record.evidence if r.get("verdict") and r["field"] in ("written_date", "issuers")]
+    verdicts = {(r["field"], r["value"]): r["verdict"] for r in rows}
+    assert verdicts[("written_date", "2026-04-20")] == "won"
+    assert verdicts[("written_date", "2026-04-02")].startswith("lost: another signature block than the page's own")
+    assert verdicts[("issuers", "江苏省科学技术厅")].startswith("lost: another signature block")
