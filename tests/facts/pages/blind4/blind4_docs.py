@@ -383,7 +383,7 @@ dict(id="b4_nb_1", host="kjj.ningbo.gov.cn", tpl="ningbo_hanweb", enc="gbk", dec
 dict(id="b4_nb_2", host="kjj.ningbo.gov.cn", tpl="ningbo_hanweb", enc="gbk", declared="gb2312",
      url="http://kjj.ningbo.gov.cn/art/2026/1/22/art_1229063375_58990012.html",
      kind="notice", title="宁波市科学技术局关于组织开展2026年度宁波市重点研发计划项目申报的通知",
-     num="甬科计〔2026〕8号",
+     num="甬科计【2026】8号",
      body=["各区（县、市）科技局，各有关单位：",
            "为加快实施科技创新“栽树工程”，现组织开展2026年度宁波市重点研发计划项目申报工作。",
            "一、申报方式。通过“宁波市科技项目管理系统”在线填报。",
