@@ -76,8 +76,9 @@ def sig_html(d, mode="right"):
 
 
 def others(d, n=3):
-    items = SIDEBARS[d["host"]]
-    return [(t, num or "", dt) for t, num, dt in items if t != d["title"]][:n]
+    items = [(t, num or "", dt) for t, num, dt in SIDEBARS[d["host"]] if t != d["title"]]
+    earlier = [it for it in items if it[2] <= iso(d["pub"])]
+    return (earlier if len(earlier) >= 2 else items)[:n]
 
 
 def neighbours(d):
