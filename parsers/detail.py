@@ -34,11 +34,12 @@ LABEL_ALIASES = {"文件编号": "文号", "发文编号": "文号", "文件字�
                  "印发日期": "成文日期", "签发日期": "成文日期", "发文日期": "成文日期", "公开日期": "发布日期",
                  "公开时间": "发布日期", "发布时间": "发布日期",
                  "发布单位": "发文机关", "发文单位": "发文机关", "制发机关": "发文机关", "发布部门": "发文机关",
-                 "发布机关": "发文机关"}
+                 "发布机关": "发文机关", "发文机构": "发文机关"}
 _ALL_LABELS = sorted({*LABELS, *LABEL_ALIASES}, key=len, reverse=True)
 # a label may be spaced out to fill its cell: 文　　号, 发 文 字 号, 索 引 号
 _SPACED = "|".join(r"\s*".join(label) for label in _ALL_LABELS)
-_LABEL_RE = re.compile(r"^\s*(" + _SPACED + r")\s*[:：]?\s*(.*)$", re.S)
+# and may be bracketed with no colon (朝阳区's "<th>[发文字号]</th>", "【文号】")
+_LABEL_RE = re.compile(r"^\s*[\[【［]?\s*(" + _SPACED + r")\s*[\]】］]?\s*[:：]?\s*(.*)$", re.S)
 
 
 def label_name(raw: str) -> str:

@@ -33,7 +33,7 @@ from .events import (
     spec_for,
 )
 from .funding import FundingRule, find_funding, is_heading
-from .issuers import canonical, city_of_url, city_prefix, known, split_issuers
+from .issuers import canonical, city_of_url, city_prefix, is_news_headline, known, split_issuers
 from .lifecycle import find_lifecycle
 from .model import DocText, Evidence, Facts, Source
 from .pilot_zones import APPROVER, PROGRAM, find_pilot_zone_events, is_approval_letter
@@ -142,7 +142,10 @@ def _issuers(
     title: Source, body: Source, metas: dict[str, Source], sig: Signature | None, city: str | None,
     docnum: Evidence | None = None,
 ) -> list[tuple[str, Evidence]]:
-    for key in _ISSUER_META_KEYS:
+    # A news item (a headline, no 文号 of its own) names in its 发布机构 / 来源 the office that posted it,
+    # not an issuer; its issuers can only come from a signature, an order number or the title.
+    posted_only = docnum is None and is_news_headline(title.text)
+    for key in () if posted_only else _ISSUER_META_KEYS:
         src = metas.get(key)
         if src and src.text.strip():
             names = split_issuers(src.text, city)
@@ -164,8 +167,15 @@ def _issuers(
         names = split_issuers("、".join(parts), city, strict=True)
         if names:
             return [(n, title.evidence("issuers", n, m.span("iss"), "issuer.title")) for n in names]
+    return _unsigned_issuers(body, metas, city, posted_only)
+
+
+def _unsigned_issuers(body: Source, metas: dict[str, Source], city: str | None,
+                      posted_only: bool) -> list[tuple[str, Evidence]]:
+    """Issuers of a page with no signature, order number or ``X关于`` title: a 发布机构 line in the text's
+    head, organisation lines ending it, then its 来源 (never for a news item, see ``_issuers``)."""
     head = body.text[:_HEAD]
-    lm = _LABEL_ISSUER_RE.search(head)
+    lm = None if posted_only else _LABEL_ISSUER_RE.search(head)
     if lm:
         names = split_issuers(lm["v"], city)
         if names:
@@ -175,6 +185,8 @@ def _issuers(
         return [
             (n, body.evidence("issuers", n, (ln.start, ln.end), "issuer.signature_undated")) for n, ln in undated
         ]
+    if posted_only:
+        return []
     src = metas.get("ContentSource")
     if src:
         # 来源 names a government body by its form (…局, …厅, …委员会) or a media outlet (…网, …报,
@@ -208,7 +220,7 @@ def _named_issuers(title: Source, metas: dict[str, Source], city: str | None) ->
 def _order_issuer(docnum: Evidence | None, city: str | None) -> list[tuple[str, Evidence]]:
     """An order is issued by the body its number names (国务院令 → 国务院): orders are signed by a
     person (总理 李强), so there is no organisation signature to read."""
-    name = order_issuer(docnum.value) if docnum and "令第" in docnum.value else None
+    name = order_issuer(docnum.value) if docnum else None
     got = canonical(name, city) or name if name else None
     if not docnum or not got:
         return []

@@ -119,8 +119,34 @@ def parse_doc_number(value: str) -> DocNumber | None:
     return found[0] if found else None
 
 
-# A ministry order has no year bracket: 科学技术部令第19号 (kept as written, digits ASCII).
-_ORDER_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<prefix>[\u4e00-\u9fff]{1,20}令)\s*第\s*(?P<num>\d{1,4})\s*号")
+# A ministry order has no year bracket: 科学技术部令第19号 (kept as written, digits ASCII). Some ministries
+# number their orders per year, printed between 令 and 第: 商务部令2025年第3号, 中国人民银行令〔2021〕第3号.
+_ORDER_YEAR = r"(?P<year>(?:19|20)\d{2}[ \t]*年|[〔\[［(（][ \t]*(?:19|20)\d{2}[ \t]*[〕\]］)）])?"
+_ORDER_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<prefix>[\u4e00-\u9fff]{1,20}令)\s*" + _ORDER_YEAR + r"\s*第\s*(?P<num>\d{1,4})\s*号"
+)
+# A whole value that is one order number: the parentheses of "《…》（住房和城乡建设部令第51号）同时废止", where a
+# ministry name's 和 (refused in free text, where it joins two names) is part of the name.
+_WHOLE_ORDER_RE = re.compile(
+    r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*" + _ORDER_YEAR
+    + r"\s*第\s*(?P<num>\d{1,4})\s*号\s*$"
+)
+
+
+def order_year(raw: str | None) -> str:
+    """The year part of an order number as it is written in the normalised form: ``2025年`` or ``〔2021〕``."""
+    digits = re.sub(r"\D", "", raw or "")
+    if not digits:
+        return ""
+    return f"{digits}年" if "年" in (raw or "") else f"〔{digits}〕"
+
+
+def whole_order_number(value: str) -> DocNumber | None:
+    """``住房和城乡建设部令第51号`` when ``value`` is that number and nothing else."""
+    m = _WHOLE_ORDER_RE.match(value)
+    if not m or re.search(r"的|关于|通知|根据|依据", m["prefix"]):
+        return None
+    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{int(m['num'])}号", (m.start("prefix"), m.end()))
 
 
 def parse_order_number(value: str) -> DocNumber | None:
@@ -128,13 +154,13 @@ def parse_order_number(value: str) -> DocNumber | None:
     m = _ORDER_RE.search(value)
     if not m or _BAD_PREFIX_RE.search(m["prefix"]):
         return None
-    return DocNumber(f"{m['prefix']}第{int(m['num'])}号", (m.start(), m.end()))
+    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{int(m['num'])}号", (m.start(), m.end()))
 
 
 # The head of a promulgated order: "中华人民共和国国务院令\n第812号", "中华人民共和国主席令（第四十三号）".
 # Only as the body's first lines (a "…令第195号公布" in prose is a citation of another order).
 _ORDER_HEAD_RE = re.compile(
-    r"\A\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*[（(]?\s*第\s*"
+    r"\A\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*" + _ORDER_YEAR + r"\s*[（(]?\s*第\s*"
     r"(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号\s*[)）]?\s*(?:\n|\Z)"
 )
 _NATION = "中华人民共和国"
@@ -150,7 +176,7 @@ def order_in_head(head: str) -> DocNumber | None:
     if not m or re.search(r"的|关于|通知", m["prefix"]):
         return None
     num = str(int(m["num"])) if m["num"].isdigit() else m["num"]
-    return DocNumber(f"{m['prefix']}第{num}号", (m.start("prefix"), m.end("num") + 1))
+    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{num}号", (m.start("prefix"), m.end("num") + 1))
 
 
 # An order's number under a news head (a repost: byline, dateline, then the order): the heading
@@ -159,7 +185,7 @@ def order_in_head(head: str) -> DocNumber | None:
 # ``《…》（国务院令第700号）``) never stands alone on its line.
 _ORDER_LINES_RE = re.compile(
     r"^[ \t\u3000]*[（(]?[ \t]*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)[ \t]*"
-    r"(?:\n[ \t\u3000]*)?[（(]?[ \t]*"
+    r"(?:\n[ \t\u3000]*)?" + _ORDER_YEAR + r"[ \t]*[（(]?[ \t]*"
     r"第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号[ \t]*[)）]?[ \t\u3000]*$",
     re.M,
 )
@@ -171,16 +197,17 @@ _SIGNED_ORDER_RE = re.compile(
 # A title that is the order's heading alone: "中华人民共和国国务院令" (its number then opens a body line).
 _ORDER_TITLE_RE = re.compile(r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*$")
 _NUMBER_LINE_RE = re.compile(
-    r"^[ \t\u3000]*[（(]?[ \t]*第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号"
+    r"^[ \t\u3000]*[（(]?[ \t]*" + _ORDER_YEAR
+    + r"[ \t]*第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号"
     r"[ \t]*[)）]?[ \t\u3000]*$",
     re.M,
 )
 
 
-def _order(prefix: str, num: str, span: tuple[int, int]) -> DocNumber | None:
+def _order(prefix: str, num: str, span: tuple[int, int], year: str | None = None) -> DocNumber | None:
     if re.search(r"的|关于|通知|公布|签署", prefix):
         return None
-    return DocNumber(f"{prefix}第{str(int(num)) if num.isdigit() else num}号", span)
+    return DocNumber(f"{prefix}{order_year(year)}第{str(int(num)) if num.isdigit() else num}号", span)
 
 
 def order_in_lines(head: str, title: str = "") -> DocNumber | None:
@@ -188,20 +215,24 @@ def order_in_lines(head: str, title: str = "") -> DocNumber | None:
     under a title that is the order's heading, or in a news lead's ``签署第815号国务院令``."""
     m = _ORDER_LINES_RE.search(head)
     if m:
-        return _order(m["prefix"], m["num"], m.span())
+        return _order(m["prefix"], m["num"], m.span(), m["year"])
     t = _ORDER_TITLE_RE.match(title)
     n = _NUMBER_LINE_RE.search(head) if t else None
     if t and n:
-        return _order(t["prefix"], n["num"], n.span())
+        return _order(t["prefix"], n["num"], n.span(), n["year"])
     s = _SIGNED_ORDER_RE.search(head)
     if s:
         return _order(s["prefix"], s["num"], s.span())
     return None
 
 
+# A normalised order number: 国务院令第812号, 商务部令2025年第3号, 中国人民银行令〔2021〕第3号.
+ORDER_NUMBER_RE = re.compile(r"^(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令(?:\d{4}年|〔\d{4}〕)?第")
+
+
 def order_issuer(number: str) -> str | None:
     """The body an order number names: 国务院令 → 国务院, 主席令 → 中华人民共和国主席."""
-    m = re.match(r"^(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令第", number)
+    m = ORDER_NUMBER_RE.match(number)
     if not m:
         return None
     return _NATION + "主席" if m["org"] == "主席" else m["org"]

@@ -282,3 +282,23 @@ def merged_alias(first: str, second: str) -> str | None:
     """A double-named body signed on two lines (北京市科学技术委员会 / 中关村科技园区管理委员会)."""
     joined = re.sub(r"\s+", "", first) + re.sub(r"\s+", "", second)
     return ALIASES.get(joined)
+
+
+# What a document's title ends with (its kind), once a trailing bracket (（2026—2028年）, （试行）) is cut.
+# A title ending otherwise, with no 关于, is a news headline (全省人工智能推进会在兰州召开, 某局赴合肥调研…).
+DOCUMENT_KINDS = (
+    "通知", "通告", "公告", "公示", "公报", "意见", "办法", "方案", "规划", "计划", "决定", "批复", "函", "规定",
+    "细则", "条例", "指南", "指引", "名单", "目录", "清单", "报告", "纲要", "措施", "要点", "规则", "标准", "制度",
+    "章程", "通报", "请示", "答复", "须知", "说明", "令", "号",
+)
+_HEADLINE_MIN = 8  # Chinese characters: a headline says who did what
+_TRAILING_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]\s*$")
+
+
+def is_news_headline(title: str) -> bool:
+    """A headline rather than a document's title: on such a page the 发布机构 / 来源 name the office that
+    posted it (a bureau's own 工作动态), not an issuer (issue 15)."""
+    text = _TRAILING_BRACKET_RE.sub("", title.strip()).strip()
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < _HEADLINE_MIN:
+        return False  # no title to read (a placeholder, a bare number): nothing is ruled out
+    return "关于" not in text and not text.endswith(DOCUMENT_KINDS)

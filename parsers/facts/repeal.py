@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docnumber import iter_doc_numbers, parse_order_number
+from .docnumber import iter_doc_numbers, parse_order_number, whole_order_number
 
 # Anchor on the verb (rare), then read the words right before it: far cheaper than trying an
 # all-optional pattern at every position of a long body.
@@ -36,7 +36,8 @@ def find_repeals(text: str) -> list[RepealEvent]:
         nums = iter_doc_numbers(m["num1"] or m["num2"] or "")
         number = nums[0].normalised if nums else None
         if number is None and m["num1"]:
-            order = parse_order_number(m["num1"])  # 《…办法》（市政府令第98号）同时废止
+            # 《…办法》（市政府令第98号）同时废止; （住房和城乡建设部令第51号）, the whole parentheses one number
+            order = parse_order_number(m["num1"]) or whole_order_number(m["num1"])
             number = order.normalised if order else None
         if number is None and m["title"] is not None:
             number = _order_before(text, m.start())
