@@ -163,7 +163,20 @@ _BOILERPLATE_RE = re.compile(r"版权所有|版权归|未经[^，。]{0,8}授权
 
 
 def _is_boilerplate(el: Any, length: int) -> bool:
-    return length < 600 and bool(_BOILERPLATE_RE.search("".join(t for t in el.itertext() if isinstance(t, str))))
+    """A short block that is the site's notice, or a container whose paragraphs are mostly that notice.
+    A short text whose container also holds the copyright line (a print view's <body>: the heading,
+    the paragraphs, then "版权所有") is the text, not boilerplate."""
+    if length >= 600 or not _BOILERPLATE_RE.search(_all_text(el)):
+        return False
+    if not _has_container(el):
+        return True
+    notice = sum(_text_len(c) for c in el if isinstance(c.tag, str) and c.tag not in SKIP_TAGS
+                 and _BOILERPLATE_RE.search(_all_text(c)))
+    return notice >= 0.5 * length
+
+
+def _all_text(el: Any) -> str:
+    return "".join(t for t in el.itertext() if isinstance(t, str))
 
 
 def _narrowed(node: Any | None, length: int) -> Any | None:
@@ -211,9 +224,10 @@ _WRITTEN_RE = re.compile(r"(?:成文日期|发文日期|印发日期)" + _LABEL_
 _DATE_BEFORE_SOURCE_RE = re.compile(
     _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]】]?\s*[|｜]?\s*(?:信息来源|文章来源|来源)"
 )
-# "来源:某县科学技术局 2026-06-12": the date right after the source's name, on the byline line
+# "来源:某县科学技术局 2026-06-12", "来源：央视网 | 2019年10月24日 18:42": the date right after the
+# source's name, on the byline line (set apart by spaces or a bar)
 _DATE_AFTER_SOURCE_RE = re.compile(
-    r"(?:信息来源|文章来源|来源)\s*[:：]\s*[\u4e00-\u9fff（）()·]{2,30}\s+[\[【]?\s*" + _DATE
+    r"(?:信息来源|文章来源|来源)\s*[:：]\s*[\u4e00-\u9fff（）()·]{2,30}(?:\s+|\s*[|｜/]\s*)[\[【]?\s*" + _DATE
 )
 _SOURCE_RE = re.compile(r"(?:信息来源|文章来源|来源)" + _LABEL_END + r"([\u4e00-\u9fff][\u4e00-\u9fff（）()·]{1,30}?)"
                         r"(?=\s|发布|日期|时间|作者|编辑|浏览|点击|字号|【|\||｜|$)")

@@ -333,12 +333,21 @@ def _heading_atop_text(main: Any | None) -> str:
     heading when a metadata grid stands before the container (the grid's cells are not titles)."""
     if main is None:
         return ""
+    # a bar of links ([打印] [关闭]) above the heading is no line of the text
     first = next((c for c in main if isinstance(c.tag, str) and c.tag not in SKIP_TAGS
-                  and clean("".join(c.itertext()))), None)
+                  and clean("".join(c.itertext())) and not _links_only(c)), None)
     if first is None or not (first.tag in ("h1", "h2", "h3", "h4") or TITLE_CLASS_RE.search(classes(first))):
         return ""
     text = clean(_WRAPPED_RE.sub("", "".join(first.itertext())))
     return text if 6 <= len(text) <= 200 and not _is_line_under(text) else ""
+
+
+def _links_only(el: Any) -> bool:
+    """Every word of ``el`` is inside a link (a tool bar, a breadcrumb of links)."""
+    outside = [clean(el.text)] + [clean(d.tail) for d in el.iterdescendants()] + [
+        clean(d.text) for d in el.iterdescendants() if isinstance(d.tag, str) and d.tag != "a"
+        and not any(a.tag == "a" for a in d.iterancestors())]
+    return not "".join(outside).strip("[]【】|｜ ")
 
 
 def _order_number_after(sel: Selector, heading: str) -> str:

@@ -145,12 +145,18 @@ def _issuers(
     # A news item (a headline, no 文号 of its own) names in its 发布机构 / 来源 the office that posted it,
     # not an issuer; its issuers can only come from a signature, an order number or the title.
     posted_only = docnum is None and is_news_headline(title.text)
+    signed = {n for n, _ in sig.orgs} if sig else set()
+    # The title's "X关于…" and the signature agreeing on X outvote a metadata field naming neither: a
+    # repost's 发布机构 is the office that posted it (福田区科技创新局 over 科技部's own letter).
+    attested = signed & set(_title_issuers(title, city))
     for key in () if posted_only else _ISSUER_META_KEYS:
         src = metas.get(key)
         if src and src.text.strip():
             names = split_issuers(src.text, city)
-            if names and sig and set(names) < {n for n, _ in sig.orgs}:
+            if names and sig and set(names) < signed:
                 break  # joint issuance: the metadata lists only some of the signing bodies
+            if names and attested and not set(names) & attested:
+                break
             if names:
                 span = (0, len(src.text))
                 return [(n, src.evidence("issuers", n, span, "issuer.meta")) for n in names]
@@ -211,6 +217,11 @@ def _named_issuers(title: Source, metas: dict[str, Source], city: str | None) ->
         names = split_issuers(src.text, city) if src and src.text.strip() else []
         if names:
             return names
+    return _title_issuers(title, city)
+
+
+def _title_issuers(title: Source, city: str | None) -> list[str]:
+    """The issuers a title's ``X关于…`` names (``科技部 财政部关于…``: both)."""
     m = _TITLE_ISSUER_RE.match(title.text)
     if not m:
         return []

@@ -121,15 +121,22 @@ def parse_doc_number(value: str) -> DocNumber | None:
 
 # A ministry order has no year bracket: 科学技术部令第19号 (kept as written, digits ASCII). Some ministries
 # number their orders per year, printed between 令 and 第: 商务部令2025年第3号, 中国人民银行令〔2021〕第3号.
+# An announcement is numbered the same way (国家知识产权局公告第六二三号, 海关总署公告2024年第1号), and so is
+# read by the same rules: its heading, then the number on the next line.
+_ORDER_KIND = r"(?:令|公告)"
+# Words of prose, never of an issuing body's name, before 令 / 公告 ("特此公告", "现予公告", "关于…的公告").
+_PROSE_PREFIX_RE = re.compile(r"的|关于|通知|特此|现予|予以|现将|如下")
+_ORDER_NUM = r"\d{1,4}|[〇零一二三四五六七八九十百]{1,6}"
 _ORDER_YEAR = r"(?P<year>(?:19|20)\d{2}[ \t]*年|[〔\[［(（][ \t]*(?:19|20)\d{2}[ \t]*[〕\]］)）])?"
 _ORDER_RE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?P<prefix>[\u4e00-\u9fff]{1,20}令)\s*" + _ORDER_YEAR + r"\s*第\s*(?P<num>\d{1,4})\s*号"
+    r"(?<![\u4e00-\u9fff])(?P<prefix>[\u4e00-\u9fff]{1,20}" + _ORDER_KIND + r")\s*" + _ORDER_YEAR
+    + r"\s*第\s*(?P<num>" + _ORDER_NUM + r")\s*号"
 )
 # A whole value that is one order number: the parentheses of "《…》（住房和城乡建设部令第51号）同时废止", where a
 # ministry name's 和 (refused in free text, where it joins two names) is part of the name.
 _WHOLE_ORDER_RE = re.compile(
-    r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*" + _ORDER_YEAR
-    + r"\s*第\s*(?P<num>\d{1,4})\s*号\s*$"
+    r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?" + _ORDER_KIND + r")\s*" + _ORDER_YEAR
+    + r"\s*第\s*(?P<num>" + _ORDER_NUM + r")\s*号\s*$"
 )
 
 
@@ -141,12 +148,17 @@ def order_year(raw: str | None) -> str:
     return f"{digits}年" if "年" in (raw or "") else f"〔{digits}〕"
 
 
+def _num(raw: str) -> str:
+    """An order's number as the normalised form writes it: ASCII digits without zeros, numerals as printed."""
+    return str(int(raw)) if raw.isdigit() else raw
+
+
 def whole_order_number(value: str) -> DocNumber | None:
     """``住房和城乡建设部令第51号`` when ``value`` is that number and nothing else."""
     m = _WHOLE_ORDER_RE.match(value)
     if not m or re.search(r"的|关于|通知|根据|依据", m["prefix"]):
         return None
-    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{int(m['num'])}号", (m.start("prefix"), m.end()))
+    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{_num(m['num'])}号", (m.start("prefix"), m.end()))
 
 
 def parse_order_number(value: str) -> DocNumber | None:
@@ -154,13 +166,14 @@ def parse_order_number(value: str) -> DocNumber | None:
     m = _ORDER_RE.search(value)
     if not m or _BAD_PREFIX_RE.search(m["prefix"]):
         return None
-    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{int(m['num'])}号", (m.start(), m.end()))
+    return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{_num(m['num'])}号", (m.start(), m.end()))
 
 
 # The head of a promulgated order: "中华人民共和国国务院令\n第812号", "中华人民共和国主席令（第四十三号）".
 # Only as the body's first lines (a "…令第195号公布" in prose is a citation of another order).
 _ORDER_HEAD_RE = re.compile(
-    r"\A\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*" + _ORDER_YEAR + r"\s*[（(]?\s*第\s*"
+    r"\A\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?" + _ORDER_KIND + r")\s*" + _ORDER_YEAR
+    + r"\s*[（(]?\s*第\s*"
     r"(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号\s*[)）]?\s*(?:\n|\Z)"
 )
 _NATION = "中华人民共和国"
@@ -173,7 +186,7 @@ def order_in_head(head: str) -> DocNumber | None:
     m = _ORDER_HEAD_RE.match(head)
     # Anchored at the text's first line, so only prose words rule a prefix out (国家发展和改革委员会令
     # has the 和 that _BAD_PREFIX_RE refuses in free text).
-    if not m or re.search(r"的|关于|通知", m["prefix"]):
+    if not m or _PROSE_PREFIX_RE.search(m["prefix"]):
         return None
     num = str(int(m["num"])) if m["num"].isdigit() else m["num"]
     return DocNumber(f"{m['prefix']}{order_year(m['year'])}第{num}号", (m.start("prefix"), m.end("num") + 1))
@@ -184,7 +197,7 @@ def order_in_head(head: str) -> DocNumber | None:
 # ``（国务院令第815号）`` alone on a line. Only whole lines: an order cited in prose (``…令第51号公布的《…》``,
 # ``《…》（国务院令第700号）``) never stands alone on its line.
 _ORDER_LINES_RE = re.compile(
-    r"^[ \t\u3000]*[（(]?[ \t]*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)[ \t]*"
+    r"^[ \t\u3000]*[（(]?[ \t]*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?" + _ORDER_KIND + r")[ \t]*"
     r"(?:\n[ \t\u3000]*)?" + _ORDER_YEAR + r"[ \t]*[（(]?[ \t]*"
     r"第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号[ \t]*[)）]?[ \t\u3000]*$",
     re.M,
@@ -195,7 +208,7 @@ _SIGNED_ORDER_RE = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12}?令)"
 )
 # A title that is the order's heading alone: "中华人民共和国国务院令" (its number then opens a body line).
-_ORDER_TITLE_RE = re.compile(r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?令)\s*$")
+_ORDER_TITLE_RE = re.compile(r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?" + _ORDER_KIND + r")\s*$")
 _NUMBER_LINE_RE = re.compile(
     r"^[ \t\u3000]*[（(]?[ \t]*" + _ORDER_YEAR
     + r"[ \t]*第[ \t]*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})[ \t]*号"
@@ -205,7 +218,7 @@ _NUMBER_LINE_RE = re.compile(
 
 
 def _order(prefix: str, num: str, span: tuple[int, int], year: str | None = None) -> DocNumber | None:
-    if re.search(r"的|关于|通知|公布|签署", prefix):
+    if _PROSE_PREFIX_RE.search(prefix) or re.search(r"公布|签署", prefix):
         return None
     return DocNumber(f"{prefix}{order_year(year)}第{str(int(num)) if num.isdigit() else num}号", span)
 
@@ -227,7 +240,7 @@ def order_in_lines(head: str, title: str = "") -> DocNumber | None:
 
 
 # A normalised order number: 国务院令第812号, 商务部令2025年第3号, 中国人民银行令〔2021〕第3号.
-ORDER_NUMBER_RE = re.compile(r"^(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)令(?:\d{4}年|〔\d{4}〕)?第")
+ORDER_NUMBER_RE = re.compile(r"^(?:中华人民共和国)?(?P<org>[\u4e00-\u9fff]{2,20}?)(?:令|公告)(?:\d{4}年|〔\d{4}〕)?第")
 
 
 def order_issuer(number: str) -> str | None:

@@ -23,10 +23,14 @@ _FIXED_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助
 _FUND_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,15}?基金")
 _FUND_BEFORE_RE = re.compile(r"(?:基金(?:总)?规模|总规模|规模)(?:为|达到?|约)?\s*$")
 # A budget total needs no 基金 after it: 国拨经费总概算8.6亿元, 资金总额10亿元.
-_BUDGET_BEFORE_RE = re.compile(r"(?:总概算|总预算|资金总额|经费总额|资金总规模)(?:为|达到?|约)?\s*$")
+# A bound on the total is still the total ("资金总额不超过5亿元": the pool, not a cap per project).
+_BUDGET_BEFORE_RE = re.compile(
+    r"(?:总概算|总预算|资金总额|经费总额|资金总规模)(?:为|达到?|约|不超过|不高于|控制在|不少于|不低于)?\s*$"
+)
 # 每年安排10亿元专项资金 / 设立5亿元专项资金: a pool, not a grant to one applicant.
-_POOL_BEFORE_RE = re.compile(r"(?:安排|设立|统筹|筹集)(?:市级|区级|财政)?\s*$")
-_POOL_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,8}?(?:专项资金|资金池|引导资金)")
+# "每年安排不少于10亿元的人工智能产业发展专项资金": a floor on the pool is the pool's size.
+_POOL_BEFORE_RE = re.compile(r"(?:安排|设立|统筹|筹集)(?:市级|区级|财政)?(?:不少于|不低于|约|共计|总计)?\s*$")
+_POOL_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,16}?(?:专项资金|资金池|引导资金)")
 # 每年最高1000万元, 年度最高500万元, 每年安排10亿元 (not 2026年度).
 # A budget allocated to a programme: "统筹安排5亿元", "州级财政安排2000万元", "安排专项资金3000万元" (the
 # amount right after the verb and what is allocated). A grant to each recipient ("对…每家安排10万元奖励")
