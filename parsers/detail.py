@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup
 from parsel import Selector, SelectorList
 
 from parsers.facts.dates import parse_meta_date
+from parsers.facts.docnumber import order_in_head
+from parsers.facts.script import normalise
 from parsers.generic import (
     byline_meta,
     date_above_heading,
@@ -21,7 +23,7 @@ from parsers.generic import (
 from parsers.model import Attachment
 from parsers.nesting import flatten, may_be_too_deep
 from parsers.page import ChannelContext, DetailPage, clean, html_selector, select_first_of
-from parsers.titles import choose_title, number_under_heading
+from parsers.titles import choose_title, number_under_heading, order_heading
 from parsers.urls import absolute, is_http_url
 
 META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "ColumnName", "ColumnType",
@@ -232,8 +234,16 @@ def generic_detail(text: str, url: str) -> DetailPage:
     for key, value in byline.items():
         meta.setdefault(key, value)
     choice = choose_title(sel, meta, main)
+    # An order titled by the rule it promulgates: its heading still carries the number, and the byline
+    # sits under the heading, not under the rule's name inside the text.
+    heading = order_heading(choice, sel, main)
+    if heading and "文号" not in meta and "发文字号" not in meta:
+        order = order_in_head(normalise(heading))
+        if order:
+            meta["文号"] = order.normalised
+    anchor = heading.split(" ")[0] if heading else choice.title
     if "发布日期" not in meta:
-        under = date_under_heading(sel, main, choice.title) or date_above_heading(sel, main, choice.title)
+        under = date_under_heading(sel, main, anchor) or date_above_heading(sel, main, anchor)
         if under:
             meta["发布日期"] = under
     if "发布日期" not in meta and "发文日期" in byline:

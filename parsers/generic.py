@@ -343,13 +343,16 @@ def date_under_heading(sel: Selector, main: Any | None, title: str) -> str:
             break
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
+        if seen_heading and any(a is heading for a in el.iterancestors()):
+            continue  # inside the heading (<td><h2>中国人民银行令</h2></td>): not what follows it
         if not seen_heading:
             seen_heading = bool(title) and clean("".join(el.itertext())) == title and not inside_link(el)
             head_block = _chrome_block(el) if seen_heading else None
             heading = el
             continue
         block = _chrome_block(el)
-        if inside_link(el) or (block not in (None, head_block) and not _beside(block, heading)):
+        if inside_link(el) or (block not in (None, head_block) and not _beside(block, heading)
+                               and not _named_date(el)):
             continue
         if el.tag in ("h1", "h2", "h3"):
             return ""  # another heading: what follows is not the byline
@@ -375,6 +378,8 @@ def date_above_heading(sel: Selector, main: Any | None, title: str) -> str:
     it first. Only the heading's own block is read (climbing stops at a wrapper of the main text or at
     ``<body>``), so a site header's date (``2026年6月10日 星期三``) and a sidebar's list dates are not."""
     heading = _heading_element(sel, title)
+    if heading is not None and main is not None and any(a is main for a in heading.iterancestors()):
+        return ""  # a line of the text (a rule's name under its order), whose "head" is the text itself
     node = heading
     for _ in range(_ABOVE_LEVELS):
         if node is None or node.tag in ("body", "html"):
@@ -418,6 +423,16 @@ def _head_line_date(el: Any) -> str | None:
         return ""  # a site header's "today" (…星期三), a link line
     m = _BARE_DATE_RE.match(text)
     return clean(m.group(1)) if m else split_date(text)
+
+
+_DATE_CLASS_RE = re.compile(r"(?:^|[\s_-])(?:date|time|pubtime|pub-time|publish|fbsj|fbrq)(?:$|[\s_-])", re.I)
+
+
+def _named_date(el: Any) -> bool:
+    """An element its class names a date (``<span class="date">``), not in a list: the head's own date
+    even inside a chrome-named bar (新浪's ``top-bar-wrap`` holds the date, the source and a ticker)."""
+    return bool(_DATE_CLASS_RE.search(el.get("class") or "")) and not any(
+        a.tag in ("li", "ul", "ol") for a in el.iterancestors())
 
 
 def _beside(block: Any | None, heading: Any | None) -> bool:

@@ -54,7 +54,11 @@ _NUMBER_LINE_RE = re.compile(
     r"|第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号)\s*[)）]?$"
 )
 _ORDER_HEADING_RE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{1,20}令$")
-_ORDER_NUMBER_RE = re.compile(r"^[（(]?\s*第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号\s*[)）]?$")
+# "第182号", "（第五十一号）", and with the year some ministries number by: "〔2025〕第5号", "2025年第3号"
+_ORDER_NUMBER_RE = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d{2}\s*年|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）])?\s*第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号"
+    r"\s*[)）]?$"
+)
 # A site's column (栏目) as <title> shows it beside the site name: never the document's title.
 _COLUMN_RE = re.compile(r"(?:公开|信息|动态|要闻|新闻|公告|文件|专栏|专题|目录|资讯|概况|频道)$")
 _HEAD_NAME_RE = re.compile(r"(?:^|[-_\s])(?:head|header|top|bar)(?:$|[-_\s\d])", re.I)
@@ -466,11 +470,60 @@ def choose_title(sel: Selector, meta: dict[str, str], main: Any | None) -> Title
     ]
     choice = _pick(ordered, sites)
     if _ORDER_HEADING_RE.match(choice.title):
-        # an order is titled by its heading and its number line together: 中华人民共和国主席令 第五十一号
+        # an order is titled by its heading and its number line together: 中华人民共和国主席令 第五十一号 …
         number = _order_number_after(sel, choice.title)
+        heading = f"{choice.title} {number}" if number else choice.title
+        rule = _promulgated_rule(main)
+        if rule:  # … unless the page prints the rule it promulgates as a title of its own
+            verdict = "lost: the order's heading; the rule it promulgates is the title"
+            earlier = tuple((r, t, verdict if v == "won" else v) for r, t, v in choice.candidates)
+            return TitleChoice(rule, PROMULGATED_RULE,
+                               ((PROMULGATED_RULE, rule, "won"), *earlier, (ORDER_HEADING_RULE, heading, verdict)))
         if number:
-            return TitleChoice(f"{choice.title} {number}", choice.rule + "+order_number_line", choice.candidates)
+            return TitleChoice(heading, choice.rule + "+order_number_line", choice.candidates)
     return choice
+
+
+PROMULGATED_RULE = "title.promulgated_rule"
+ORDER_HEADING_RULE = "title.order_heading"
+
+
+def order_heading(choice: TitleChoice, sel: Selector, main: Any | None) -> str:
+    """The heading and number line of the order a page promulgates (``兰州市人民政府令 第 二十二 号``) when
+    its title is the rule's name, or ``""``: the page's own number, and the anchor of its byline. Either
+    the title replaced it, or it stands before the text while the title came from elsewhere (柳州's
+    ``<title>`` carries the rule's name, the head ``<h2>柳州市人民政府令</h2><p>第九号</p>``)."""
+    if choice.rule == PROMULGATED_RULE:
+        return next((text for rule, text, _ in choice.candidates if rule == ORDER_HEADING_RULE), "")
+    if _ORDER_HEADING_RE.match(choice.title) or _ORDER_HEADING_RE.match(choice.title.split(" ")[0]):
+        return ""  # the order's heading is the title: its number is read from the title
+    for el in sel.root.iter():
+        if el is main:
+            break
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or any(a.tag == "a" for a in el.iterancestors()):
+            continue
+        text = clean("".join(t for t in el.itertext() if isinstance(t, str)))
+        if _ORDER_HEADING_RE.match(text):
+            number = _order_number_after(sel, text)
+            return f"{text} {number}" if number else ""
+    return ""
+
+
+_PROMULGATION_RE = re.compile(r"^\s*《(?P<name>[^《》\n]{4,60})》(?:已经|已于|经)")
+
+
+def _promulgated_rule(main: Any | None) -> str:
+    """Under an order's heading, the rule it promulgates when the page prints the rule's name as a line
+    of its own (``《兰州市促进科技成果转化办法》已经…通过，现予公布`` … ``兰州市促进科技成果转化办法``): the
+    document a reader looks for, not the order's number."""
+    if main is None:
+        return ""
+    lines = [clean("".join(t for t in el.itertext() if isinstance(t, str)))
+             for el in main.iter() if isinstance(el.tag, str) and el.tag in ("p", "div", "h1", "h2", "h3", "h4", "b",
+                                                                             "strong", "center", "td")]
+    first = next((ln for ln in lines if ln), "")
+    m = _PROMULGATION_RE.match(first)
+    return m["name"] if m and m["name"] in lines[1:] else ""
 
 
 def _rejected(text: str, sites: set[str]) -> str:

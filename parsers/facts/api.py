@@ -20,6 +20,7 @@ from .docnumber import (
     order_issuer,
     parse_doc_number,
     parse_order_number,
+    whole_order_number,
 )
 from .events import (
     DEADLINE_EXTENDED,
@@ -82,7 +83,9 @@ def _sources(doc: DocText) -> tuple[Source, Source, dict[str, Source], list[Sour
 def _doc_number(title: Source, body: Source, metas: dict[str, Source]) -> tuple[str, str, Evidence] | None:
     for key in _DOCNUM_META_KEYS:
         src = metas.get(key)
-        got = (parse_doc_number(src.text) or parse_order_number(src.text)) if src else None
+        # an order's number first: "中国人民银行令〔2025〕第5号" holds a 〔year〕N号 that is not the 文号
+        got = (parse_order_number(src.text) or whole_order_number(src.text) or parse_doc_number(src.text)) \
+            if src else None
         if src and got and _listed_in_body(got.normalised, body.text):
             continue  # a 文号 column of a list table in the text (废止决定), read as a metadata cell
         if src and got:

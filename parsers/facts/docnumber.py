@@ -148,6 +148,26 @@ def order_year(raw: str | None) -> str:
     return f"{digits}年" if "年" in (raw or "") else f"〔{digits}〕"
 
 
+# An order or announcement number inside a sentence or a list item ("（2006年12月18日水利部令第30号发布）",
+# "（国土资源部令第16号）"): the name starts after a non-Chinese character or a date's 年 / 日, never with
+# them, and is no prose (_PROSE_PREFIX_RE, 根据 / 依据 …).
+_ORDER_IN_TEXT_RE = re.compile(
+    r"(?:(?<=[^\u4e00-\u9fff])|(?<=[年日])|^)(?![年月日])(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{2,20}?"
+    + _ORDER_KIND + r")[ \t]*" + _ORDER_YEAR + r"[ \t]*第[ \t]*(?P<num>" + _ORDER_NUM + r")[ \t]*号"
+)
+
+
+def iter_order_numbers(text: str) -> list[DocNumber]:
+    """Every order / announcement number written in ``text`` (citations included: the caller knows
+    whether the text lists what is repealed)."""
+    out: list[DocNumber] = []
+    for m in _ORDER_IN_TEXT_RE.finditer(text):
+        if _PROSE_PREFIX_RE.search(m["prefix"]) or re.search(r"根据|依据|按照|公布|发布|印发", m["prefix"]):
+            continue
+        out.append(DocNumber(f"{m['prefix']}{order_year(m['year'])}第{_num(m['num'])}号", m.span()))
+    return out
+
+
 def _num(raw: str) -> str:
     """An order's number as the normalised form writes it: ASCII digits without zeros, numerals as printed."""
     return str(int(raw)) if raw.isdigit() else raw

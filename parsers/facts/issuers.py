@@ -82,7 +82,7 @@ ALIASES: MappingProxyType[str, str] = MappingProxyType(
 # Organisation-name endings; used to accept names that are not in the table. 司 is a
 # ministry department (科技部政策法规司), never a company (公司).
 _ORG_END_RE = re.compile(
-    r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会|(?<!公)司)$"
+    r"(?:部|委|局|厅|院|办|政府|委员会|管委会|办公室|领导小组|中心|总局|署|协会|联合会|(?<!公)司|人民银行)$"
 )
 # A media outlet is never an issuer (issue 15), even one a county runs: 融媒体中心, 新闻中心, 报社.
 # 融媒中心, 传媒中心 and 广播电视中心 end like a government body (…中心) but are newsrooms; 新闻办 (国务院新闻办公室)
@@ -187,10 +187,19 @@ def canonical(name: str, city: str | None = None) -> str | None:
     expanded = _expanded_short_form(n)
     if expanded:
         return ALIASES.get(expanded, expanded)
+    if _BARE_UNIT_RE.match(n) and not _BODY_WORD_RE.search(n):
+        return None  # 政策法规司, 新闻办公室 with no body before them: a unit of the site's owner, unnamed
     if 2 <= len(n) <= 30 and _ORG_END_RE.search(n) and re.fullmatch(r"[\u4e00-\u9fff]+", n) \
             and not _MEDIA_RE.search(n):
         return n
     return None
+
+
+# A unit named alone (a ministry site's 发文机关 / 来源 field: "政策法规司", "法规司", "新闻办公室"): it issues
+# nothing in its own name, and the body it belongs to is not in the name.
+_BARE_UNIT_RE = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:司|办公厅|办公室)$")
+# …but a body's own name may end like a unit: 国家互联网信息办公室, 中国人民银行办公厅, 某市人民政府办公室.
+_BODY_WORD_RE = re.compile(r"[局委部院署府行省市县区]|公司|国家|国务院|中心|总")
 
 
 # An internal unit of a body: its general office or a department (综合司, 规划发展与信息化司). A unit

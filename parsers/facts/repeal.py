@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docnumber import iter_doc_numbers, parse_order_number, whole_order_number
+from .docnumber import DocNumber, iter_doc_numbers, iter_order_numbers, parse_order_number, whole_order_number
 
 # Anchor on the verb (rare), then read the words right before it: far cheaper than trying an
 # all-optional pattern at every position of a long body.
@@ -41,7 +41,10 @@ def find_repeals(text: str) -> list[RepealEvent]:
             number = order.normalised if order else None
         if number is None and m["title"] is not None:
             number = _order_before(text, m.start())
-        if number is None and m["title"] is None:
+        cited = m["title"] is not None and bool(_CITE_LEAD_RE.search(text[max(0, m.start() - 4) : m.start()]))
+        if (number is None and m["title"] is None) or cited:
+            # "依据《条例》废止《…》（…）": the law before the verb is the authority, not what is repealed
+            out.extend(_repealed_after(text, v))
             continue
         rule = "repeal.doc" if number else "repeal.title"
         out.extend(_listed_before(text, m.start(), v.end()))
@@ -49,11 +52,28 @@ def find_repeals(text: str) -> list[RepealEvent]:
     return out
 
 
+# The verb first, then the document and its number: "二、废止《地质资料管理条例实施办法》（国土资源部令第16号）。"
+# (a 修改和废止…的决定's items). The number must close the clause: "废止《…》（…）的部分条款" is no repeal.
+_AFTER_RE = re.compile(r"\s*《(?P<title>[^》\n]{1,80})》\s*[(\[](?P<num>[^)\]\n]{4,40})[)\]]\s*(?=[。；;，,、\n]|$)")
+
+
+def _repealed_after(text: str, verb: re.Match[str]) -> list[RepealEvent]:
+    a = _AFTER_RE.match(text, verb.end())
+    clause = text[max(0, verb.start() - 30) : verb.start()]
+    if not a or _CITE_LEAD_RE.search(re.split(r"[。；;，,\n]", clause)[-1]):
+        return []
+    found = _numbers_in(a["num"])
+    if not found:
+        return []
+    return [RepealEvent(found[0].normalised, a["title"], (verb.start(), a.end()), "repeal.verb_first")]
+
+
 # "2019年3月5日贵阳市人民政府令第51号公布的《…办法》同时废止": the order that promulgated the repealed
 # rule names it (its number is the repeal, issue 15). The order's name starts after a date, a comma
 # or a line start; a leading 原 / 以 / 由 is not part of it.
 _ORDER_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[日，,。；;、\s]))(?:原|以|由)?(?P<prefix>[\u4e00-\u9fff]{2,20}?令)\s*第\s*(?P<num>\d{1,4})\s*号"
+    r"(?:^|(?<=[日，,。；;、\s]))(?:原|以|由)?(?P<prefix>[\u4e00-\u9fff]{2,20}?令)\s*第\s*"
+    r"(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号"
     r"(?:公布|发布|印发|颁布)(?:施行)?的\s*$"
 )
 
@@ -62,7 +82,7 @@ def _order_before(text: str, title_start: int) -> str | None:
     m = _ORDER_BEFORE_RE.search(text, max(0, title_start - 40), title_start)
     if not m or re.search(r"的|关于|通知|根据|依据", m["prefix"]):
         return None
-    return f"{m['prefix']}第{int(m['num'])}号"
+    return f"{m['prefix']}第{int(m['num']) if m['num'].isdigit() else m['num']}号"
 
 
 # A 废止决定's list (issue 15): "决定废止以下规范性文件：" or a heading "一、废止的规范性文件", then one
@@ -91,11 +111,31 @@ def _list_items(lines: list[str]) -> list[str]:
     for line in lines[:80]:
         if not line.strip():
             continue
-        if _ITEM_RE.match(line) or (_CELL_RE.match(line) and not _HEADING_RE.match(line)):
+        if _ITEM_RE.match(line) or (_CELL_RE.match(line) and not _HEADING_RE.match(line)) or _numbered_item(line):
             items.append(line)
             continue
         break  # a heading or a prose line: the list is over
     return items
+
+
+def _numbered_item(line: str) -> bool:
+    """``一、《…》（闵府发〔2019〕18号）；`` / ``（一）《…》（2006年…水利部令第30号发布）``: a Chinese-numbered line
+    is an item of the list when it names a document by its number; ``二、修改的规范性文件`` or
+    ``二、对《…》的部分条款予以修改`` is the next heading."""
+    return bool(_HEADING_RE.match(line)) and not _AMEND_RE.search(line) and bool(_numbers_in(line))
+
+
+_AMEND_RE = re.compile(r"修改|修订|修正")
+
+
+def _numbers_in(text: str) -> list[DocNumber]:
+    """文号 and order / announcement numbers in a list item, in order, each once."""
+    found = sorted([*iter_doc_numbers(text), *iter_order_numbers(text)], key=lambda d: d.span[0])
+    out: list[DocNumber] = []
+    for d in found:
+        if d.normalised not in [o.normalised for o in out]:
+            out.append(d)
+    return out
 
 
 def _events_of_items(items: list[str], text: str, offset: int) -> list[RepealEvent]:
@@ -104,7 +144,7 @@ def _events_of_items(items: list[str], text: str, offset: int) -> list[RepealEve
         if _CITE_LEAD_RE.search(line):
             continue
         title = re.search(r"《([^》\n]{1,80})》", line)
-        for d in iter_doc_numbers(line):
+        for d in _numbers_in(line):
             start = text.find(line, offset)
             out.append(RepealEvent(d.normalised, title[1] if title else None, (start, start + len(line)),
                                    "repeal.list"))

@@ -145,12 +145,12 @@ def find_undated_signature(text: str) -> tuple[tuple[str, Line], ...]:
 
 # An order or a letter signed by a person: "总理 李强" / "主任：郑栅洁 2026年3月18日" (date on the
 # same line or the next). The date under it is the 成文日期.
-# the title may be spaced out ("部　长　黄润秋")
+# the title may be spaced out ("部　长　黄润秋"), and so may a two-character name ("市长　李　明")
 _PERSON_TITLES = ("总理", "主席", "委员长", "部长", "主任", "署长", "行长", "局长", "厅长", "省长", "市长", "区长",
                   "县长")
 _PERSON_RE = re.compile(
     r"^\s*(?:中华人民共和国)?(?:国务院)?(?:" + "|".join(r"\s*".join(t) for t in _PERSON_TITLES) + r")"
-    r"\s*[:：]?\s*[\u4e00-\u9fff·]{2,5}(?:\s+(?P<date>\S.*))?$"
+    r"\s*[:：]?\s*[\u4e00-\u9fff·](?:[ \t\u3000]{0,3}[\u4e00-\u9fff·]){1,4}(?:\s+(?P<date>\S.*))?$"
 )
 
 

@@ -22,7 +22,14 @@ FROZEN = {
     "blind": "966fe935e458e53675fede5f6dad2ace6d1a05e2437ba5425f447af3d06c588e",
     "blind2": "5e4e922c8c2132fe5f438ad0a9fd7357547891237cea180d565fcb8eff0afdbe",
     "blind3": "1ccfc50dcd7f47d9de8c49019799cb2ecb6c40a7fb0ba2ef7da364ca0225c4e1",
+    "blind4": "f5092c349064ccd7cd841fae118d0442be4eb7b052d388f9c06c03088777b69e",
+    "blind5": "dd6104c68f79a6d13b47c515252f4475e5f47c43e7bdc3b8262dc0d36c85e2e4",
+    "blind6": "c55bff9c673dec40226acd3f016b9ba13a24bb81d0c9922689fe01e78b5e6836",
+    "blind7": "b059e0f0cd8741c7d2ad4a79df56dac0182aa9d7823412d580e6e348c047cdb6",
+    "blind9": "0276f6f1168007f12c37127288eb01e750ee869382b01c10909f868a95909593",
 }
+# Written by helpers that read no code, no tests and no other corpus, frozen with a SHA256SUMS of every file.
+BLIND = ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind9"]
 
 
 def _cases(split: str) -> list[dict[str, object]]:
@@ -72,7 +79,7 @@ def test_blind_split_does_not_regress() -> None:
     _check(evaluate(PAGES / "blind"), {}, 1.0)
 
 
-@pytest.mark.parametrize("split", ["blind2", "blind3"])
+@pytest.mark.parametrize("split", BLIND)
 def test_blind_pages_are_the_frozen_ones(split: str) -> None:
     """Every file of the split (pages, documents, generator, labels) is the one committed at the freeze."""
     root = PAGES / split
@@ -99,3 +106,16 @@ def test_blind3_split_does_not_regress() -> None:
     split. Its last two classes (a date above the news heading, a repost signed after the letter it
     forwards) were fixed on classes5/ in stop 29: 1.000 on every field since."""
     _check(evaluate(PAGES / "blind3"), {}, 1.0)
+
+
+def test_stop29_blind_splits_do_not_regress() -> None:
+    """blind4/ … blind7/ were written in stop 29 by four helpers that read no code, no tests and no other
+    corpus (pages from their own knowledge of the sites' markup and ../shared/reference), frozen before the
+    extractor ran on them. Each was measured once as a held-out split (tests/facts/pages/README.md keeps
+    those numbers), then its failure classes were fixed on other pages (pages_rules/classes6-8): seen
+    splits since, held at their after-scores."""
+    for split in ("blind4", "blind5", "blind6"):
+        _check(evaluate(PAGES / split), {}, 1.0)
+    # blind7's one miss: a re-lending quota ("额度由5000亿元增加至8000亿元") labelled a fund size, and the
+    # 60% share of a loan the central bank re-lends labelled a ratio; its own writer doubted both labels.
+    _check(evaluate(PAGES / "blind7"), {"funding": 0.92}, 1.0)

@@ -24,7 +24,9 @@ from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, l
 PAGES = Path(__file__).parent / "pages_rules" / "classes3"
 CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
-FROZEN = "a45ac8c7cd575300712e34f3c286ec64c8799120ec32b3c6460b00d346f3613a"
+# Stop 29 changed one label: e_order_province__gansu's title is the rule it promulgates (printed as a line
+# of its text), as both independent writers of blind6 and blind7 labelled such order pages.
+FROZEN = "f5cd6c047dc99ecef3d3b99f253465f04df5fe1eb3fcd12d592759b4519c6a37"
 CLASSES = {"A", "B", "C", "D", "E"}
 
 
