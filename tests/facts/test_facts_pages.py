@@ -26,10 +26,11 @@ FROZEN = {
     "blind5": "dd6104c68f79a6d13b47c515252f4475e5f47c43e7bdc3b8262dc0d36c85e2e4",
     "blind6": "c55bff9c673dec40226acd3f016b9ba13a24bb81d0c9922689fe01e78b5e6836",
     "blind7": "b059e0f0cd8741c7d2ad4a79df56dac0182aa9d7823412d580e6e348c047cdb6",
+    "blind8": "7070617d2aa1b1a96bbae79eace2565bc7cb98f35e6a63d41afa0aa5f4807979",
     "blind9": "0276f6f1168007f12c37127288eb01e750ee869382b01c10909f868a95909593",
 }
 # Written by helpers that read no code, no tests and no other corpus, frozen with a SHA256SUMS of every file.
-BLIND = ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind9"]
+BLIND = ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"]
 
 
 def _cases(split: str) -> list[dict[str, object]]:
