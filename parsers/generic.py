@@ -155,6 +155,9 @@ def main_node(sel: Selector) -> Any | None:
         deeper_tie = length == best_len and best is not None and any(a is best for a in el.iterancestors())
         if (length > best_len or deeper_tie) and not _is_boilerplate(el, length):
             best, best_len = el, length
+    parent = best.getparent() if best is not None else None
+    if parent is not None and parent.tag not in ("body", "html") and _signed_after(parent, best):
+        return _narrowed(parent, _own_text_len(parent))  # the signature set after the text's own block
     return _narrowed(best, best_len)
 
 
@@ -195,10 +198,33 @@ def _narrowed(node: Any | None, length: int) -> Any | None:
             multi = [(c, n) for c, n in sized if n >= 0.5 * length and _lines_in(c) > 1]
             if len(multi) == 1 and all(_lines_in(c) <= 1 for c, _ in sized if c is not multi[0][0]):
                 child = multi[0][0]
-        if child is None:
+        if child is None or _signed_after(node, child):
             return node
         node, length = child, _own_text_len(child)
     return node
+
+
+def _signed_after(node: Any, child: Any) -> bool:
+    """A date alone on a line after ``child`` among its siblings (``<div class="order">…</div><p>市长 赵 旭</p>
+    <p>2025年11月12日</p>``): the signature belongs to the text, so the text is the wrapper, not the child."""
+    after = False
+    for c in node:
+        if c is child:
+            after = True
+        elif after and isinstance(c.tag, str) and c.tag not in SKIP_TAGS:
+            text = clean("".join(t for t in c.itertext() if isinstance(t, str)))
+            if text and _DATE_LINE_RE.match(unicodedata.normalize("NFKC", text)):
+                return True
+            if len(text) > _HEAD_LINE_MAX:
+                return False  # another block of text (a sidebar, the next article): not a signature
+    return False
+
+
+# a signature's date line: "2025年11月12日", "二〇二六年三月五日", "2026-05-09"
+_DATE_LINE_RE = re.compile(
+    r"^\s*(?:(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\s*$"
+)
 
 
 def _text_after(sized: list[tuple[Any, int]], child: Any) -> bool:

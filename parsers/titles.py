@@ -53,6 +53,11 @@ _NUMBER_LINE_RE = re.compile(
     r"^[（(]?\s*(?:[\u4e00-\u9fff]{1,12}\s*[〔\[(（【﹝［]\s*(?:19|20)\d{2}\s*[〕\])）】﹞］]\s*第?\s*\d{1,4}\s*号"
     r"|第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号)\s*[)）]?$"
 )
+# Under a heading that is not the order's (the rule's name), the order's heading and number on one line is
+# the page's number: 中国民用航空局令（第十二号）. (As a title candidate it is a title: an order's own page.)
+_ORDER_LINE_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}(?:令|公告)\s*[（(]?\s*第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号\s*[)）]?$"
+)
 _ORDER_HEADING_RE = re.compile(r"^(?:中华人民共和国)?[\u4e00-\u9fff]{1,20}令$")
 # "第182号", "（第五十一号）", and with the year some ministries number by: "〔2025〕第5号", "2025年第3号"
 _ORDER_NUMBER_RE = re.compile(
@@ -375,6 +380,7 @@ def number_under_heading(sel: Selector, main: Any | None, title: str) -> str:
     """A document number standing alone on the line after the document's heading (``洪科字〔2026〕15号``
     under a red heading, outside the text): the page's own 文号, as a labelled one would be."""
     found = False
+    bylines = 0
     for el in sel.root.iter():
         if el is main:
             return ""
@@ -385,8 +391,15 @@ def number_under_heading(sel: Selector, main: Any | None, title: str) -> str:
             continue
         line = clean("".join(el.itertext()))
         if line and line != title and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
-            return line if _NUMBER_LINE_RE.match(unicodedata.normalize("NFKC", line)) else ""
+            if (is_byline(line) or is_labelled_line(line)) and bylines < _BYLINES_OVER_NUMBER:
+                bylines += 1  # "2025-07-08 来源：… 【字号 大 中 小】" between the heading and its number
+                continue
+            nfkc = unicodedata.normalize("NFKC", line)
+            return line if _NUMBER_LINE_RE.match(nfkc) or _ORDER_LINE_RE.match(nfkc) else ""
     return ""
+
+
+_BYLINES_OVER_NUMBER = 2
 
 
 def _is_date(text: str) -> bool:

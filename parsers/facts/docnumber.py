@@ -130,13 +130,13 @@ _ORDER_NUM = r"\d{1,4}|[〇零一二三四五六七八九十百]{1,6}"
 _ORDER_YEAR = r"(?P<year>(?:19|20)\d{2}[ \t]*年|[〔\[［(（][ \t]*(?:19|20)\d{2}[ \t]*[〕\]］)）])?"
 _ORDER_RE = re.compile(
     r"(?<![\u4e00-\u9fff])(?P<prefix>[\u4e00-\u9fff]{1,20}" + _ORDER_KIND + r")\s*" + _ORDER_YEAR
-    + r"\s*第\s*(?P<num>" + _ORDER_NUM + r")\s*号"
+    + r"\s*[（(]?\s*第\s*(?P<num>" + _ORDER_NUM + r")\s*号"
 )
 # A whole value that is one order number: the parentheses of "《…》（住房和城乡建设部令第51号）同时废止", where a
 # ministry name's 和 (refused in free text, where it joins two names) is part of the name.
 _WHOLE_ORDER_RE = re.compile(
     r"^\s*(?:中华人民共和国)?(?P<prefix>[\u4e00-\u9fff]{1,20}?" + _ORDER_KIND + r")\s*" + _ORDER_YEAR
-    + r"\s*第\s*(?P<num>" + _ORDER_NUM + r")\s*号\s*$"
+    + r"\s*[（(]?\s*第\s*(?P<num>" + _ORDER_NUM + r")\s*号\s*[)）]?\s*$"
 )
 
 

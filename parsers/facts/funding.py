@@ -45,7 +45,8 @@ _NAMED_ALLOCATION_BEFORE_RE = re.compile(
     r"(?:安排|筹措)(?:20\d{2}年度?)?[^，。,；;、：:\d]{0,24}?(?:专项资金|引导资金|专项经费|发展资金|资金|经费)"
     r"(?:共计|总计|合计|累计)?\s*$"
 )
-_PER_RECIPIENT_RE = re.compile(r"对|每家|每个|每项|每户|单个|单家|单项|给予")
+# 每家 / 每个 / 每镇 / 每村 / 每园: for each recipient (每年 / 每季 / 每月 / 每期 is a period, not a recipient)
+_PER_RECIPIENT_RE = re.compile(r"对|每(?!年|季|月|期|轮|次|半年)[\u4e00-\u9fff]|单个|单家|单项|给予")
 _PER_RECIPIENT_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助|补贴)")
 _PER_YEAR_RE = re.compile(r"(?:每年度?|(?<![\d〇一二三四五六七八九十])年度)[^，。,；;\d]{0,8}$")
 _YEARS_RE = re.compile(
@@ -64,6 +65,10 @@ _RATIO_RE = re.compile(
     # 按1:1比例配套 / 给予1:0.5配套: matching money per yuan of the reference amount
     r"|(?:(?<![\d.])(?P<ra>\d+(?:\.\d+)?)\s*[:：比]\s*(?P<rb>\d+(?:\.\d+)?)\s*(?:的)?\s*(?:比例)?\s*"
     r"(?:给予|予以|进行|安排)?\s*(?:资金)?配套)"
+)
+# Who matches: the applicant ("鼓励揭榜单位按不低于1:1比例配套", "建设主体应按…自筹配套资金"), not the funder.
+_OWN_MATCHING_RE = re.compile(
+    r"自筹|(?:申报|揭榜|项目|建设|承担)(?:单位|主体)|企业(?:应|须|需)|应按|须按|需按|鼓励[^，。；]{0,8}按"
 )
 _YISHI_RE = re.compile(r"一事一议")
 _CN_PCT = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -110,6 +115,8 @@ def _ratios(sentence: str, gate: bool) -> list[tuple[float, int, int]]:
     out = []
     for m in _RATIO_RE.finditer(sentence):
         if m["ra"]:
+            if _OWN_MATCHING_RE.search(sentence[max(0, m.start() - 24) : m.end() + 8]):
+                continue  # the applicant's own matching (揭榜单位按1:1比例配套, 自筹配套): no money given
             ref, match = float(m["ra"]), float(m["rb"])
             if ref > 0 and 0 < match / ref <= 10:
                 out.append((round(match / ref, 4), m.start(), m.end()))

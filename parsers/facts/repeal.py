@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docnumber import DocNumber, iter_doc_numbers, iter_order_numbers, parse_order_number, whole_order_number
+from .docnumber import (
+    DocNumber,
+    iter_doc_numbers,
+    iter_order_numbers,
+    order_year,
+    parse_order_number,
+    whole_order_number,
+)
 
 # Anchor on the verb (rare), then read the words right before it: far cheaper than trying an
 # all-optional pattern at every position of a long body.
@@ -54,26 +61,38 @@ def find_repeals(text: str) -> list[RepealEvent]:
 
 # The verb first, then the document and its number: "二、废止《地质资料管理条例实施办法》（国土资源部令第16号）。"
 # (a 修改和废止…的决定's items). The number must close the clause: "废止《…》（…）的部分条款" is no repeal.
-_AFTER_RE = re.compile(r"\s*《(?P<title>[^》\n]{1,80})》\s*[(\[](?P<num>[^)\]\n]{4,40})[)\]]\s*(?=[。；;，,、\n]|$)")
+# Several documents may follow one verb, joined by 、 / 和 / 及:
+# "废止《甲》（应急〔2021〕23号）、《乙》（…）和《丙》（…）。"
+_AFTER_RE = re.compile(
+    r"\s*《(?P<title>[^》\n]{1,80})》\s*[(\[](?P<num>[^)\]\n]{4,40})[)\]]\s*(?=[。；;，,、和及\n]|$)"
+)
+_AFTER_JOIN_RE = re.compile(r"\s*(?:、|和|及|以及)")
 
 
 def _repealed_after(text: str, verb: re.Match[str]) -> list[RepealEvent]:
-    a = _AFTER_RE.match(text, verb.end())
     clause = text[max(0, verb.start() - 30) : verb.start()]
-    if not a or _CITE_LEAD_RE.search(re.split(r"[。；;，,\n]", clause)[-1]):
+    if _CITE_LEAD_RE.search(re.split(r"[。；;，,\n]", clause)[-1]):
         return []
-    found = _numbers_in(a["num"])
-    if not found:
-        return []
-    return [RepealEvent(found[0].normalised, a["title"], (verb.start(), a.end()), "repeal.verb_first")]
+    out: list[RepealEvent] = []
+    pos = verb.end()
+    while (a := _AFTER_RE.match(text, pos)) is not None:
+        found = _numbers_in(a["num"])
+        if not found:
+            break
+        out.append(RepealEvent(found[0].normalised, a["title"], (verb.start(), a.end()), "repeal.verb_first"))
+        join = _AFTER_JOIN_RE.match(text, a.end())
+        if not join:
+            break
+        pos = join.end()
+    return out
 
 
 # "2019年3月5日贵阳市人民政府令第51号公布的《…办法》同时废止": the order that promulgated the repealed
 # rule names it (its number is the repeal, issue 15). The order's name starts after a date, a comma
 # or a line start; a leading 原 / 以 / 由 is not part of it.
 _ORDER_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[日，,。；;、\s]))(?:原|以|由)?(?P<prefix>[\u4e00-\u9fff]{2,20}?令)\s*第\s*"
-    r"(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号"
+    r"(?:^|(?<=[日，,。；;、\s]))(?:原|以|由)?(?P<prefix>[\u4e00-\u9fff]{2,20}?令)\s*"
+    r"(?P<year>(?:19|20)\d{2}\s*年)?\s*第\s*(?P<num>\d{1,4}|[〇零一二三四五六七八九十百]{1,6})\s*号"
     r"(?:公布|发布|印发|颁布)(?:施行)?的\s*$"
 )
 
@@ -82,7 +101,7 @@ def _order_before(text: str, title_start: int) -> str | None:
     m = _ORDER_BEFORE_RE.search(text, max(0, title_start - 40), title_start)
     if not m or re.search(r"的|关于|通知|根据|依据", m["prefix"]):
         return None
-    return f"{m['prefix']}第{int(m['num']) if m['num'].isdigit() else m['num']}号"
+    return f"{m['prefix']}{order_year(m['year'])}第{int(m['num']) if m['num'].isdigit() else m['num']}号"
 
 
 # A 废止决定's list (issue 15): "决定废止以下规范性文件：" or a heading "一、废止的规范性文件", then one
