@@ -153,7 +153,7 @@ def main_node(sel: Selector) -> Any | None:
             continue  # a <span id="detailContent"> holding the <p>s is the text's container
         length = _own_text_len(el)
         deeper_tie = length == best_len and best is not None and any(a is best for a in el.iterancestors())
-        if (length > best_len or deeper_tie) and not _is_boilerplate(el, length):
+        if (length > best_len or deeper_tie) and not _is_boilerplate(el, length) and not _is_dated_list(el):
             best, best_len = el, length
     parent = best.getparent() if best is not None else None
     if parent is not None and parent.tag not in ("body", "html") and _signed_after(parent, best):
@@ -163,6 +163,22 @@ def main_node(sel: Selector) -> Any | None:
 
 # A site's notice about itself (copyright, reprint terms, ICP record): often one long unnamed paragraph.
 _BOILERPLATE_RE = re.compile(r"版权所有|版权归|未经[^，。]{0,8}授权|不得转载|禁止转载|ICP备|免责声明|网站声明")
+
+
+_ENDS_WITH_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[\]）)]?\s*$")
+
+
+def _is_dated_list(el: Any) -> bool:
+    """A list of other documents (相关文件, 上一篇/下一篇, a column's items): most of its lines end with their
+    date (``…的通知 镇科发〔2026〕10号 2026-02-18``). A short news text beside one must not lose to it."""
+    lines = [clean("".join(t for t in c.itertext() if isinstance(t, str))) for c in el
+             if isinstance(c.tag, str) and c.tag not in SKIP_TAGS]
+    lines = [ln for ln in lines if ln]
+    dated = sum(1 for ln in lines if _ENDS_WITH_DATE_RE.search(unicodedata.normalize("NFKC", ln)))
+    return len(lines) >= _LIST_MIN and dated >= 0.6 * len(lines)
+
+
+_LIST_MIN = 3
 
 
 def _is_boilerplate(el: Any, length: int) -> bool:
@@ -243,7 +259,9 @@ _DATE = r"((?:19|20)\d{2}\s*(?:[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?)
 _LABEL_END = r"\s*(?:[:：]|[】\]])\s*"  # "发布时间：" or "【发布时间】"
 # 公开日期 / 公开时间 (信息公开 grids) are publication dates; 发文日期 / 印发日期 are the day the document
 # was issued (its 成文日期), and 生成日期 (page generation) is neither.
-_PUB_LABEL = r"(?:发布时间|发布日期|公开日期|公开时间|信息提供日期|(?<![\u4e00-\u9fff])日期|(?<![\u4e00-\u9fff])时间)"
+# 更新时间 is the publication time of the older CMSs (动易-style "文章来源：… 点击数：… 更新时间：2019年03月04日")
+_PUB_LABEL = (r"(?:发布时间|发布日期|公开日期|公开时间|信息提供日期|更新时间|更新日期|(?<![\u4e00-\u9fff])日期"
+              r"|(?<![\u4e00-\u9fff])时间)")
 _PUB_RE = re.compile(_PUB_LABEL + _LABEL_END + _DATE)
 _WRITTEN_RE = re.compile(r"(?:成文日期|发文日期|印发日期)" + _LABEL_END + _DATE)
 # "2021-03-26 信息来源：…", "[ 2026-03-06 ] 来源：…", "2019年09月06日 18:22 来源：…"
@@ -482,6 +500,17 @@ def inside_link(el: Any) -> bool:
 ATTACHMENT_EXT = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".ofd", ".et", ".txt", ".7z")
 
 
+def _link_name(title: str, text: str) -> str:
+    """The name a reader sees: the link's text, unless it is cut short (``…``) or empty, when the ``title``
+    attribute holds the whole name. A title that only adds the file's extension to the text names the same
+    link (``title="推荐项目汇总表.pdf"`` over ``推荐项目汇总表``): the text, as shown."""
+    if not text or text.endswith(("…", "...")):
+        return title or text
+    if not title or title.lower().endswith(ATTACHMENT_EXT) and title[: title.rfind(".")] == text:
+        return text
+    return title
+
+
 def attachment_url(url: str) -> bool:
     """A file link: its path ends in a document type, or a download script names such a file."""
     parts = urlsplit(url)
@@ -506,7 +535,7 @@ def page_attachments(sel: Selector, page_url: str) -> tuple[Attachment, ...]:
         url = absolute(page_url, href)
         if not is_http_url(url) or not attachment_url(url):
             continue
-        name = clean(el.get("title") or "".join(el.itertext()))
+        name = _link_name(clean(el.get("title") or ""), clean("".join(el.itertext())))
         if name and url not in named:
             named.add(url)  # an icon link before it (no text) was named after the file: this names it
             seen[url] = Attachment(name=name, url=url)

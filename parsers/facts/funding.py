@@ -18,7 +18,11 @@ from .amounts import AMOUNT_RE, AMOUNT_SCALE, amount_yuan
 
 _SENTENCE_RE = re.compile(r"[^。；;!！?？\n]+")
 _CAP_CUE_RE = re.compile(r"(?:最高|不超过|不高于|最多|上限为?|封顶|至多)[^\d，。,：:]{0,8}$")
-_FIXED_BEFORE_RE = re.compile(r"(?:给予|奖励|补助|资助|补贴|资金支持|一次性|奖金|(?:奖励|补助|资助|补贴)资金)\s*$")
+# …and "每项支持50万元" (support of a fixed amount for each project)
+_FIXED_BEFORE_RE = re.compile(
+    r"(?:给予|奖励|补助|资助|补贴|资金支持|一次性|奖金|(?:奖励|补助|资助|补贴)资金|(?:每[项个家]|单个项目)(?:项目)?支持"
+    r"|[一二三特]等奖(?:每项|每人)?)\s*$"  # a prize list: "一等奖200万元，二等奖100万元"
+)
 _FIXED_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助|补贴|资金支持|支持|扶持|经费支持)")
 _FUND_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,15}?基金")
 _FUND_BEFORE_RE = re.compile(r"(?:基金(?:总)?规模|总规模|规模)(?:为|达到?|约)?\s*$")

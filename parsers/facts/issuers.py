@@ -43,6 +43,7 @@ _CANON: dict[str, tuple[str, ...]] = {
     "国家互联网信息办公室": ("国家网信办",),
     "国家知识产权局": ("知识产权局",),
     "国家广播电视总局": ("广电总局", "国家广电总局"),
+    "国家体育总局": ("体育总局",),
     # Beijing; the S&T commission carries a double name since 2019 (one body, two plates).
     "北京市人民政府": ("北京市政府",),
     "北京市人民政府办公厅": ("北京市政府办公厅",),

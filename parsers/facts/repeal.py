@@ -130,7 +130,8 @@ def _list_items(lines: list[str]) -> list[str]:
     for line in lines[:80]:
         if not line.strip():
             continue
-        if _ITEM_RE.match(line) or (_CELL_RE.match(line) and not _HEADING_RE.match(line)) or _numbered_item(line):
+        if _ITEM_RE.match(line) or (_CELL_RE.match(line) and not _HEADING_RE.match(line)) or _numbered_item(line) \
+                or _BARE_ITEM_RE.match(line):
             items.append(line)
             continue
         break  # a heading or a prose line: the list is over
@@ -145,6 +146,8 @@ def _numbered_item(line: str) -> bool:
 
 
 _AMEND_RE = re.compile(r"修改|修订|修正")
+# An unnumbered item: the document and its number, then the item's ；/ 。: "《…办法》（镇科规〔2019〕1号）；"
+_BARE_ITEM_RE = re.compile(r"^\s*《[^》\n]{1,80}》\s*[(（\[][^)）\]\n]{4,40}[)）\]]\s*[；;。，,、]?\s*$")
 
 
 def _numbers_in(text: str) -> list[DocNumber]:

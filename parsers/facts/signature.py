@@ -108,6 +108,8 @@ def _org_lines(lines: list[Line], i: int) -> list[tuple[str, Line]]:
     j = i - 1
     while j >= 0 and len(found) < _MAX_ORG_LINES:
         text = lines[j].text.strip()
+        if "\t" in text:
+            break  # a table row (依托单位 / 中心名称) above the signature, not a signing body
         names = split_known_line(text)
         if names is None:
             name = canonical(text)
