@@ -506,7 +506,7 @@ def _link_name(title: str, text: str) -> str:
     link (``title="推荐项目汇总表.pdf"`` over ``推荐项目汇总表``): the text, as shown."""
     if not text or text.endswith(("…", "...")):
         return title or text
-    if not title or title.lower().endswith(ATTACHMENT_EXT) and title[: title.rfind(".")] == text:
+    if not title or (title.lower().endswith(ATTACHMENT_EXT) and title[: title.rfind(".")] == text):
         return text
     return title
 

@@ -55,7 +55,8 @@ def test_a_dated_list_is_not_the_text_but_a_dated_text_is() -> None:
 
 
 def test_update_time_is_the_publication_date() -> None:
-    assert byline_meta("作者：admin　文章来源：本站原创　点击数：88　更新时间：2026年06月15日")["发布日期"] == "2026年06月15日"
+    line = "作者：admin　文章来源：本站原创　点击数：88　更新时间：2026年06月15日"
+    assert byline_meta(line)["发布日期"] == "2026年06月15日"
 
 
 def test_table_rows_above_the_signature_are_no_signers() -> None:
