@@ -427,8 +427,12 @@ def check():
         v = visible(raw, c["encoding"]); e = c["expected"]; errs = []
         if re.sub(r"\s+", "", e["title"]) not in v: errs.append("title")
         if e["doc_number"]:
-            digs = re.findall(r"\d+", e["doc_number"])
-            if not all(x in v for x in digs) and not e["doc_number"][-6:] in v: errs.append("num")
+            n = e["doc_number"]
+            forms = [n, n.replace("〔", "[").replace("〕", "]")]
+            m = re.match(r"^(.*令)(第.*号|\d{4}年第\d+号)$", n)
+            if m: ok = m.group(2) in v and (m.group(1) in v or ("中华人民共和国" + m.group(1)) in v)
+            else: ok = any(f in v for f in forms)
+            if not ok: errs.append("num")
         for k in ("written_date", "published_date"):
             if e[k] and not any(f in v for f in date_forms(e[k])): errs.append(k)
         for s in e["issuers"]:
