@@ -16,6 +16,7 @@ from parsers.generic import (
     byline_meta,
     date_above_heading,
     date_under_heading,
+    drop_hidden,
     main_node,
     page_attachments,
     region_text,
@@ -224,6 +225,7 @@ def generic_detail(text: str, url: str) -> DetailPage:
     and every file link outside the site chrome."""
     sel = html_selector(text)
     meta = meta_tags(sel)
+    drop_hidden(sel)
     main = main_node(sel)
     # Labelled values anywhere (ul/li rows, div rows, next-element values), then the byline's:
     # a visible 发布日期 is put under its label, so it outranks a hidden PubDate meta (generation time).

@@ -479,6 +479,36 @@ def _named_date(el: Any) -> bool:
         a.tag in ("li", "ul", "ol") for a in el.iterancestors())
 
 
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASS_RULE_RE = re.compile(r"\.([A-Za-z][\w-]*)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_HIDDEN_MAX = 200  # characters: a hidden date or label line, never a hidden body (some CMSs reveal it by script)
+
+
+def drop_hidden(sel: Selector) -> None:
+    """Remove the short elements a reader never sees: ``style="display:none"``, ``hidden``, or a class the
+    page's own ``<style>`` hides (``.hid{display:none}`` over a stale ``发布时间：2023-01-01``). Their dates
+    and labels are not the page's."""
+    classes_hidden = {m[1] for st in sel.root.iter("style") for m in _HIDDEN_CLASS_RULE_RE.finditer(st.text or "")}
+    doomed = []
+    for el in sel.root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "head", "body", "meta", "style", "script"):
+            continue
+        hidden = el.get("hidden") is not None or bool(_HIDDEN_STYLE_RE.search(el.get("style") or "")) or bool(
+            classes_hidden & set((el.get("class") or "").split()))
+        if hidden and len(clean("".join(t for t in el.itertext() if isinstance(t, str)))) <= _HIDDEN_MAX:
+            doomed.append(el)
+    for el in doomed:
+        parent, prev, tail = el.getparent(), el.getprevious(), el.tail
+        if parent is None:
+            continue
+        parent.remove(el)
+        if tail:  # the text after the hidden element stays where it was
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+
+
 def _beside(block: Any | None, heading: Any | None) -> bool:
     """A small chrome-named block (``<div class="header-time">``) that is a sibling of the heading (or
     of a block holding it) in the news head: the head's date, not the site's header."""

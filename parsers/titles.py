@@ -381,6 +381,7 @@ def number_under_heading(sel: Selector, main: Any | None, title: str) -> str:
     under a red heading, outside the text): the page's own 文号, as a labelled one would be."""
     found = False
     bylines = 0
+    byline: Any | None = None
     for el in sel.root.iter():
         if el is main:
             return ""
@@ -389,10 +390,13 @@ def number_under_heading(sel: Selector, main: Any | None, title: str) -> str:
         if not found:
             found = bool(title) and clean("".join(el.itertext())) == title
             continue
-        line = clean("".join(el.itertext()))
+        if byline is not None and any(a is byline for a in el.iterancestors()):
+            continue  # inside the byline just read (its date's <span>s)
+        line = _visible_text(el)
         if line and line != title and not any(isinstance(c.tag, str) and c.tag in BLOCKS for c in el):
             if (is_byline(line) or is_labelled_line(line)) and bylines < _BYLINES_OVER_NUMBER:
                 bylines += 1  # "2025-07-08 来源：… 【字号 大 中 小】" between the heading and its number
+                byline = el
                 continue
             nfkc = unicodedata.normalize("NFKC", line)
             return line if _NUMBER_LINE_RE.match(nfkc) or _ORDER_LINE_RE.match(nfkc) else ""
@@ -400,6 +404,17 @@ def number_under_heading(sel: Selector, main: Any | None, title: str) -> str:
 
 
 _BYLINES_OVER_NUMBER = 2
+
+
+def _visible_text(el: Any) -> str:
+    """``el``'s text without its scripts (a byline's ``浏览：<script>document.write(…)</script>``)."""
+    parts = [el.text or ""]
+    for d in el.iterdescendants():
+        if isinstance(d.tag, str) and d.tag not in SKIP_TAGS and not any(
+                isinstance(a.tag, str) and a.tag in SKIP_TAGS for a in d.iterancestors() if a is not el):
+            parts.append(d.text or "")
+        parts.append(d.tail or "")
+    return clean("".join(parts))
 
 
 def _is_date(text: str) -> bool:
@@ -577,9 +592,16 @@ def _cut_off_by(text: str, others: list[str]) -> str:
     """A longer candidate that starts with ``text`` and goes on: ``text`` was cut to a length (a
     20-character ArticleTitle meta, a list's abbreviated title), the longer one is the whole title."""
     for other in others:
-        if len(other) >= len(text) + 2 and other.startswith(text) and _GOES_ON_RE.match(other[len(text)]):
+        if len(other) >= len(text) + 2 and other.startswith(text) and (
+                _GOES_ON_RE.match(other[len(text)]) or _unclosed(text)):
             return other
     return ""
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket opened and not closed (``…行动方案（2026``): cut inside the title, whatever follows."""
+    opened = text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    return opened or text.count("《") > text.count("》")
 
 
 def _pick(ordered: Iterable[tuple[str, str]], sites: set[str]) -> TitleChoice:

@@ -21,7 +21,7 @@ _CAP_CUE_RE = re.compile(r"(?:最高|不超过|不高于|最多|上限为?|封�
 # …and "每项支持50万元" (support of a fixed amount for each project)
 _FIXED_BEFORE_RE = re.compile(
     r"(?:给予|奖励|补助|资助|补贴|资金支持|一次性|奖金|(?:奖励|补助|资助|补贴)资金|(?:每[项个家]|单个项目)(?:项目)?支持"
-    r"|[一二三特]等奖(?:每项|每人)?)\s*$"  # a prize list: "一等奖200万元，二等奖100万元"
+    r"|[一二三特]等奖(?:每项|每人)?|一次性支持|给予支持)\s*$"  # a prize list: "一等奖200万元，二等奖100万元"
 )
 _FIXED_AFTER_RE = re.compile(r"^\s*(?:的)?(?:一次性)?(?:奖励|补助|资助|补贴|资金支持|支持|扶持|经费支持)")
 _FUND_AFTER_RE = re.compile(r"^[^，。,；、\d]{0,15}?基金")
@@ -46,7 +46,7 @@ _ALLOCATION_BEFORE_RE = re.compile(
 # The programme named between the verb and the amount: "省财政安排2026年省级数字经济发展专项资金3亿元",
 # "每年统筹安排人工智能产业发展引导资金5000万元" (a year may lead the name; no other digits, no clause break).
 _NAMED_ALLOCATION_BEFORE_RE = re.compile(
-    r"(?:安排|筹措)(?:20\d{2}年度?)?[^，。,；;、：:\d]{0,24}?(?:专项资金|引导资金|专项经费|发展资金|资金|经费)"
+    r"(?:安排|筹措|下达)(?:20\d{2}年度?)?[^，。,；;、：:\d]{0,24}?(?:专项资金|引导资金|专项经费|发展资金|资金|经费)"
     r"(?:共计|总计|合计|累计)?\s*$"
 )
 # 每家 / 每个 / 每镇 / 每村 / 每园: for each recipient (每年 / 每季 / 每月 / 每期 is a period, not a recipient)
