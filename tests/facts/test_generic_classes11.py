@@ -5,40 +5,22 @@ variation of build.py in UTF-8 and GBK."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import pytest
 
 from parsers.generic import drop_hidden
 from parsers.page import html_selector
-from tests.facts.pages_rules.build import VARIATIONS
-from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, labels_digest, load_cases
+from tests.facts.pages_rules.labelled import load_cases, page_tests
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes11"
 CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "bb45b278db1de0220f9267204dce9d09285df2b8b4f3a98d6972e49cc3013a7d"
-
-
-def test_labels_are_frozen() -> None:
-    assert labels_digest(PAGES) == FROZEN
+test_labels_are_frozen, test_every_labelled_field, test_every_field_under_variations = page_tests(PAGES, FROZEN)
 
 
 def test_composition() -> None:
     assert {c["class"] for c in CASES} == {1, 2, 3, 4}
     assert {c["encoding"] for c in CASES} == {"utf-8", "gbk"}
     assert len({c["host"] for c in CASES}) == len(CASES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_labelled_field(case: dict[str, Any]) -> None:
-    assert_reads(PAGES, case)
-
-
-@pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    assert_reads_under(PAGES, case, variation)
 
 
 def _visible(body: str, style: str = "") -> str:

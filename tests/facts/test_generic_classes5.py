@@ -16,34 +16,19 @@ from parsers.detail import generic_detail
 from parsers.facts.evaluate import predicted_page
 from parsers.facts.funding import find_funding
 from parsers.facts.signature import find_signature
-from tests.facts.pages_rules.build import VARIATIONS
-from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, labels_digest, load_cases
+from tests.facts.pages_rules.labelled import load_cases, page_tests
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes5"
 CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "6fa49690dad8972b1335562965528f62ef9681f5cfa27f11938809fc6aa04502"
-
-
-def test_labels_are_frozen() -> None:
-    assert labels_digest(PAGES) == FROZEN
+test_labels_are_frozen, test_every_labelled_field, test_every_field_under_variations = page_tests(PAGES, FROZEN)
 
 
 def test_composition() -> None:
     assert {c["class"] for c in CASES} == {1, 2, 3, 4, 5}
     assert all({c["encoding"] for c in CASES if c["class"] == k} == {"utf-8", "gbk"} for k in (1, 2, 3, 4, 5))
     assert len({c["host"] for c in CASES}) == len(CASES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_labelled_field(case: dict[str, Any]) -> None:
-    assert_reads(PAGES, case)
-
-
-@pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    assert_reads_under(PAGES, case, variation)
 
 
 def _page(head: str, text: str = "<p>" + "正文内容，说明有关事项。" * 6 + "</p>") -> dict[str, Any]:

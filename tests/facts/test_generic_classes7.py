@@ -16,34 +16,19 @@ from parsers.facts.docnumber import order_in_head, order_issuer, whole_order_num
 from parsers.facts.funding import find_funding
 from parsers.facts.model import DocText
 from parsers.generic import byline_meta
-from tests.facts.pages_rules.build import VARIATIONS
-from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, labels_digest, load_cases
+from tests.facts.pages_rules.labelled import load_cases, page_tests
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes7"
 CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "2d6da6ad2f8cdaac10d11f41137d14ae4890a480cad568d5e92dd8317d113e03"
-
-
-def test_labels_are_frozen() -> None:
-    assert labels_digest(PAGES) == FROZEN
+test_labels_are_frozen, test_every_labelled_field, test_every_field_under_variations = page_tests(PAGES, FROZEN)
 
 
 def test_composition() -> None:
     assert {c["class"] for c in CASES} == {1, 2, 3, 4, 5}
     assert all({c["encoding"] for c in CASES if c["class"] == k} == {"utf-8", "gbk"} for k in (1, 2, 3, 4, 5))
     assert len({c["host"] for c in CASES}) == len(CASES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_labelled_field(case: dict[str, Any]) -> None:
-    assert_reads(PAGES, case)
-
-
-@pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    assert_reads_under(PAGES, case, variation)
 
 
 # ---------------------------------------------------------------- class 1

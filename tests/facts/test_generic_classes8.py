@@ -5,7 +5,6 @@ read under every variation of build.py in UTF-8 and GBK."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,34 +14,19 @@ from parsers.facts.issuers import canonical, split_issuers
 from parsers.facts.repeal import find_listed_repeals, find_repeals
 from parsers.facts.script import normalise
 from parsers.facts.signature import find_person_signature
-from tests.facts.pages_rules.build import VARIATIONS
-from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, labels_digest, load_cases
+from tests.facts.pages_rules.labelled import load_cases, page_tests
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes8"
 CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "cce516d4bfb5ada9794a5236e4f03ec7f9ccd649b65272c3df18fee8dea424b5"
-
-
-def test_labels_are_frozen() -> None:
-    assert labels_digest(PAGES) == FROZEN
+test_labels_are_frozen, test_every_labelled_field, test_every_field_under_variations = page_tests(PAGES, FROZEN)
 
 
 def test_composition() -> None:
     assert {c["class"] for c in CASES} == {1, 2, 3, 4, 5, 6}
     assert {c["encoding"] for c in CASES} == {"utf-8", "gbk"}
     assert len({c["host"] for c in CASES}) == len(CASES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_labelled_field(case: dict[str, Any]) -> None:
-    assert_reads(PAGES, case)
-
-
-@pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    assert_reads_under(PAGES, case, variation)
 
 
 # ---------------------------------------------------------------- class 2 / 6: issuers

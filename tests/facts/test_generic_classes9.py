@@ -15,34 +15,19 @@ from parsers.facts.repeal import find_repeals
 from parsers.facts.script import normalise
 from parsers.generic import main_node
 from parsers.page import html_selector
-from tests.facts.pages_rules.build import VARIATIONS
-from tests.facts.pages_rules.labelled import assert_reads, assert_reads_under, labels_digest, load_cases
+from tests.facts.pages_rules.labelled import load_cases, page_tests
 
 PAGES = Path(__file__).parent / "pages_rules" / "classes9"
 CASES = load_cases(PAGES)
 # Labels are frozen: changing one means changing this hash in the same commit, saying why.
 FROZEN = "9d6800d543c7454e8e244e5b117c82ccd26a9e968aafe9c542786b84acc1fa09"
-
-
-def test_labels_are_frozen() -> None:
-    assert labels_digest(PAGES) == FROZEN
+test_labels_are_frozen, test_every_labelled_field, test_every_field_under_variations = page_tests(PAGES, FROZEN)
 
 
 def test_composition() -> None:
     assert {c["class"] for c in CASES} == {1, 2, 3, 4, 5}
     assert {c["encoding"] for c in CASES} == {"utf-8", "gbk"}
     assert len({c["host"] for c in CASES}) == len(CASES)
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_labelled_field(case: dict[str, Any]) -> None:
-    assert_reads(PAGES, case)
-
-
-@pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
-    assert_reads_under(PAGES, case, variation)
 
 
 # ---------------------------------------------------------------- class 2

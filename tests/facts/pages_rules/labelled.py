@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from parsers.decode import decode_html
 from parsers.facts.evaluate import predicted_page
@@ -62,3 +65,26 @@ def assert_reads_under(folder: Path, case: dict[str, Any], variation: str) -> No
     for encoding, data in encodings(VARIATIONS[variation](variable_html(folder / case["file"]))):
         got = predicted_page(data, case["url"])
         assert as_labelled(got, case["expected"]) == labelled(case["expected"]), (variation, encoding)
+
+
+def page_tests(folder: Path, frozen: str) -> tuple[Callable[..., None], Callable[..., None], Callable[..., None]]:
+    """The three tests every class-page folder runs, bound to it: its labels are the frozen ones, every page
+    gives every labelled value, and so it does under every variation of build.py (UTF-8 and GBK). A test
+    module takes them as ``test_labels_are_frozen, test_every_labelled_field,
+    test_every_field_under_variations = page_tests(PAGES, FROZEN)``."""
+    cases = load_cases(folder)
+    ids = [c["id"] for c in cases]
+
+    def test_labels_are_frozen() -> None:
+        assert labels_digest(folder) == frozen
+
+    @pytest.mark.parametrize("case", cases, ids=ids)
+    def test_every_labelled_field(case: dict[str, Any]) -> None:
+        assert_reads(folder, case)
+
+    @pytest.mark.parametrize("variation", sorted(set(VARIATIONS) - {"as_written"}))
+    @pytest.mark.parametrize("case", cases, ids=ids)
+    def test_every_field_under_variations(case: dict[str, Any], variation: str) -> None:
+        assert_reads_under(folder, case, variation)
+
+    return test_labels_are_frozen, test_every_labelled_field, test_every_field_under_variations
